@@ -1,0 +1,135 @@
+package dev.m6rec.api.data;
+
+import java.util.Arrays;
+
+/**
+ * Item indexes with scores, best first: a top-K list, a neighbour list, a candidate set.
+ *
+ * <pre>{@code
+ * ScoredItems top = ScoredItems.topK(scores, 10, excluded);
+ * for (int r = 0; r < top.size(); r++) print(top.item(r), top.score(r));
+ * }</pre>
+ */
+public final class ScoredItems {
+    private static final ScoredItems EMPTY = new ScoredItems(new int[0], new float[0]);
+    private final int[] items;
+    private final float[] scores;
+
+    /** Wraps arrays already ordered best first. */
+    public ScoredItems(int[] items, float[] scores) {
+        if (items.length != scores.length) {
+            throw new IllegalArgumentException("items and scores differ in length");
+        }
+        this.items = items;
+        this.scores = scores;
+    }
+
+    public static ScoredItems empty() {
+        return EMPTY;
+    }
+
+    /**
+     * The {@code k} best indexes of {@code scores}, skipping NaN and indexes where
+     * {@code excluded} is true ({@code excluded} may be null). Ties break towards the lower index,
+     * so results are deterministic.
+     */
+    public static ScoredItems topK(float[] scores, int k, boolean[] excluded) {
+        int n = Math.min(k, scores.length);
+        int[] heapItems = new int[n];
+        float[] heapScores = new float[n];
+        int size = 0;
+        for (int i = 0; i < scores.length; i++) {
+            float s = scores[i];
+            if (Float.isNaN(s) || (excluded != null && excluded[i])) {
+                continue;
+            }
+            if (size < n) {
+                heapItems[size] = i;
+                heapScores[size] = s;
+                siftUp(heapItems, heapScores, size++);
+            } else if (n > 0 && worse(heapItems[0], heapScores[0], i, s)) {
+                heapItems[0] = i;
+                heapScores[0] = s;
+                siftDown(heapItems, heapScores, size);
+            }
+        }
+        // Pop the min-heap into best-first order.
+        int[] outItems = new int[size];
+        float[] outScores = new float[size];
+        for (int pos = size - 1; pos >= 0; pos--) {
+            outItems[pos] = heapItems[0];
+            outScores[pos] = heapScores[0];
+            heapItems[0] = heapItems[pos];
+            heapScores[0] = heapScores[pos];
+            siftDown(heapItems, heapScores, pos);
+        }
+        return new ScoredItems(outItems, outScores);
+    }
+
+    /** Whether (itemA, scoreA) ranks below (itemB, scoreB). */
+    private static boolean worse(int itemA, float scoreA, int itemB, float scoreB) {
+        return scoreA < scoreB || (scoreA == scoreB && itemA > itemB);
+    }
+
+    private static void siftUp(int[] items, float[] scores, int pos) {
+        while (pos > 0) {
+            int parent = (pos - 1) >>> 1;
+            if (!worse(items[pos], scores[pos], items[parent], scores[parent])) {
+                return;
+            }
+            swap(items, scores, pos, parent);
+            pos = parent;
+        }
+    }
+
+    private static void siftDown(int[] items, float[] scores, int size) {
+        int pos = 0;
+        while (true) {
+            int left = 2 * pos + 1;
+            if (left >= size) {
+                return;
+            }
+            int right = left + 1;
+            int worst = right < size && worse(items[right], scores[right], items[left], scores[left]) ? right : left;
+            if (!worse(items[worst], scores[worst], items[pos], scores[pos])) {
+                return;
+            }
+            swap(items, scores, pos, worst);
+            pos = worst;
+        }
+    }
+
+    private static void swap(int[] items, float[] scores, int a, int b) {
+        int ti = items[a];
+        items[a] = items[b];
+        items[b] = ti;
+        float ts = scores[a];
+        scores[a] = scores[b];
+        scores[b] = ts;
+    }
+
+    public int size() {
+        return items.length;
+    }
+
+    public int item(int rank) {
+        return items[rank];
+    }
+
+    public float score(int rank) {
+        return scores[rank];
+    }
+
+    public int[] items() {
+        return items.clone();
+    }
+
+    public float[] scores() {
+        return scores.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "ScoredItems" + Arrays.toString(items);
+    }
+}

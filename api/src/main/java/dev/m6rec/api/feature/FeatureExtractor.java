@@ -1,0 +1,43 @@
+package dev.m6rec.api.feature;
+
+import dev.m6rec.api.artifact.ArtifactReader;
+import dev.m6rec.api.artifact.ArtifactWriter;
+import dev.m6rec.api.data.Attributes;
+import dev.m6rec.api.data.FeatureMatrix;
+import java.util.List;
+
+/**
+ * Learns an encoding of user or item attributes and behaviour from the training split, then
+ * encodes any entity, known or new, into a fixed-width float vector with named columns.
+ *
+ * <pre>{@code
+ * features:
+ *   user: [ { type: categorical, fields: [gender, occupation] }, { type: numeric, fields: [age] } ]
+ *
+ * extractor.fit(new FeatureInput(EntityKind.USER, users, userAttributes, train));
+ * FeatureMatrix all = extractor.encodeAll();
+ * float[] v = new float[extractor.columns().size()];
+ * extractor.encode(Attributes.builder().number("age", 31).build(), v, 0);   // a new user
+ * }</pre>
+ */
+public interface FeatureExtractor {
+
+    void fit(FeatureInput input);
+
+    /** The output columns, e.g. {@code gender=F}; fixed after fit. */
+    List<String> columns();
+
+    /** Writes the vector of known entity {@code index} into {@code dest} at {@code offset}. */
+    void encode(int index, float[] dest, int offset);
+
+    /** Writes the vector of an entity known only by its attributes (behaviour columns are 0). */
+    void encode(Attributes attributes, float[] dest, int offset);
+
+    /** The vectors of all fitted entities. */
+    FeatureMatrix encodeAll();
+
+    void save(ArtifactWriter out);
+
+    /** Restores fitted state written by {@link #save}; replaces {@code fit}. */
+    void load(ArtifactReader in);
+}
