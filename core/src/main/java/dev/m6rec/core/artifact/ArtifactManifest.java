@@ -1,0 +1,32 @@
+package dev.m6rec.core.artifact;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The manifest of a stored pipeline: format version, the resolved config that made it (so it can
+ * be rebuilt and reproduced), the plugins and components with their versions, the seed, the
+ * metrics measured at training time, and the SHA-256 of every file ({@code folder/name}).
+ */
+public record ArtifactManifest(String format, int formatVersion, Map<String, Object> config, long seed,
+                               List<PluginEntry> plugins, List<ComponentEntry> components,
+                               Map<String, Map<String, Double>> metrics, Map<String, String> files) {
+    public static final String FORMAT = "m6rec-artifact";
+    public static final int CURRENT_VERSION = 1;
+
+    public ArtifactManifest {
+        config = config == null ? Map.of() : config;
+        plugins = plugins == null ? List.of() : List.copyOf(plugins);
+        components = components == null ? List.of() : List.copyOf(components);
+        metrics = metrics == null ? Map.of() : metrics;
+        files = files == null ? Map.of() : Map.copyOf(files);
+    }
+
+    /** A plugin that contributed to the pipeline. */
+    public record PluginEntry(String name, String version) {
+    }
+
+    /** A stored component: its config path, chosen type, plugin, and folder in the artifact. */
+    public record ComponentEntry(String path, String type, String plugin, String folder) {
+    }
+}

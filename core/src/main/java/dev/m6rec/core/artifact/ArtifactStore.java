@@ -1,0 +1,213 @@
+package dev.m6rec.core.artifact;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.m6rec.api.ArtifactException;
+import dev.m6rec.api.artifact.ArtifactReader;
+import dev.m6rec.api.artifact.ArtifactWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Stores a pipeline as a folder: {@code manifest.json} plus one folder of state per component.
+ * A save writes a hidden temporary sibling, forces every file and folder to disk, then swaps it
+ * into place with renames; a crash at any point leaves the previous artifact loadable (a save
+ * interrupted between its two renames is rolled back on the next open or save). Opening verifies
+ * the format version and the checksum of every file, and refuses missing, unknown, altered or
+ * truncated files, naming them.
+ */
+public final class ArtifactStore {
+    static final String MANIFEST = "manifest.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private ArtifactStore() {
+    }
+
+    /** Writes the components' state and the manifest built from {@code base} into {@code target}. */
+    public static void save(Path target, ArtifactManifest base, Map<String, java.util.function.Consumer<ArtifactWriter>> folders) {
+        Path dir = target.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir.getParent());
+            rollBackInterruptedSwap(dir);
+            Path tmp = dir.resolveSibling("." + dir.getFileName() + ".tmp-" + System.nanoTime());
+            Files.createDirectory(tmp);
+            Map<String, String> checksums = new TreeMap<>();
+            for (Map.Entry<String, java.util.function.Consumer<ArtifactWriter>> entry : folders.entrySet()) {
+                Files.createDirectory(tmp.resolve(ArtifactFileNames.check(entry.getKey())));
+                entry.getValue().accept(new ChecksummedFolderWriter(tmp, entry.getKey(), checksums));
+                forceDirectory(tmp.resolve(entry.getKey()));
+            }
+            ArtifactManifest manifest = new ArtifactManifest(ArtifactManifest.FORMAT, ArtifactManifest.CURRENT_VERSION,
+                    base.config(), base.seed(), base.plugins(), base.components(), base.metrics(), checksums);
+            try (var out = FileChannel.open(tmp.resolve(MANIFEST), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                out.write(java.nio.ByteBuffer.wrap(MAPPER.writeValueAsBytes(manifest)));
+                out.force(true);
+            }
+            forceDirectory(tmp);
+            swapInto(tmp, dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save artifact " + dir, e);
+        }
+    }
+
+    /** Opens and fully verifies an artifact; component readers see only verified files. */
+    public static OpenedArtifact open(Path target) {
+        Path dir = target.toAbsolutePath().normalize();
+        try {
+            rollBackInterruptedSwap(dir);
+        } catch (IOException e) {
+            throw new ArtifactException(dir + ": " + e.getMessage(), e);
+        }
+        Path manifestFile = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new ArtifactException(dir + ": not an M6-Rec artifact (no " + MANIFEST + ")");
+        }
+        ArtifactManifest manifest;
+        try {
+            manifest = MAPPER.readValue(manifestFile.toFile(), ArtifactManifest.class);
+        } catch (IOException e) {
+            throw new ArtifactException(manifestFile + ": unreadable manifest (" + e.getMessage() + ")", e);
+        }
+        if (!ArtifactManifest.FORMAT.equals(manifest.format())) {
+            throw new ArtifactException(manifestFile + ": not an M6-Rec artifact manifest (format '" + manifest.format() + "')");
+        }
+        if (manifest.formatVersion() > ArtifactManifest.CURRENT_VERSION || manifest.formatVersion() < 1) {
+            throw new ArtifactException(manifestFile + ": artifact format version " + manifest.formatVersion()
+                    + " is not supported (this M6-Rec reads version " + ArtifactManifest.CURRENT_VERSION + ")");
+        }
+        verifyFiles(dir, manifest);
+        return new OpenedArtifact(dir, manifest);
+    }
+
+    private static void verifyFiles(Path dir, ArtifactManifest manifest) {
+        Set<String> onDisk = new HashSet<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.filter(Files::isRegularFile).forEach(f -> onDisk.add(dir.relativize(f).toString().replace('\\', '/')));
+        } catch (IOException e) {
+            throw new ArtifactException(dir + ": " + e.getMessage(), e);
+        }
+        onDisk.remove(MANIFEST);
+        for (Map.Entry<String, String> entry : new TreeMap<>(manifest.files()).entrySet()) {
+            Path file = dir.resolve(entry.getKey()).normalize();
+            if (!file.startsWith(dir)) {
+                throw new ArtifactException(dir.resolve(MANIFEST) + ": file entry escapes the artifact: " + entry.getKey());
+            }
+            if (!onDisk.remove(entry.getKey())) {
+                throw new ArtifactException(file + ": missing from the artifact");
+            }
+            String actual = sha256(file);
+            if (!actual.equals(entry.getValue())) {
+                throw new ArtifactException(file + ": checksum mismatch (the file was altered or truncated)");
+            }
+        }
+        if (!onDisk.isEmpty()) {
+            throw new ArtifactException(dir.resolve(onDisk.stream().sorted().findFirst().orElseThrow())
+                    + ": unknown file, not listed in the manifest");
+        }
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new ArtifactException(file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Replaces {@code dir} with {@code tmp}: old aside, new in, old deleted; the parent is forced between steps. */
+    private static void swapInto(Path tmp, Path dir) throws IOException {
+        Path old = dir.resolveSibling("." + dir.getFileName() + ".old");
+        if (Files.exists(old)) {
+            deleteTree(old);
+        }
+        if (Files.exists(dir)) {
+            move(dir, old);
+            forceDirectory(dir.getParent());
+        }
+        move(tmp, dir);
+        forceDirectory(dir.getParent());
+        if (Files.exists(old)) {
+            deleteTree(old);
+        }
+        try (Stream<Path> siblings = Files.list(dir.getParent())) {
+            for (Path stale : siblings.filter(p -> p.getFileName().toString().startsWith("." + dir.getFileName() + ".tmp-")).toList()) {
+                deleteTree(stale);
+            }
+        }
+    }
+
+    /** A save that died after moving the old artifact aside but before moving the new one in. */
+    private static void rollBackInterruptedSwap(Path dir) throws IOException {
+        Path old = dir.resolveSibling("." + dir.getFileName() + ".old");
+        if (!Files.exists(dir) && Files.isDirectory(old)) {
+            move(old, dir);
+            forceDirectory(dir.getParent());
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void forceDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some file systems cannot open directories for sync; the renames are still atomic there.
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                try {
+                    Files.delete(p);
+                } catch (NoSuchFileException ignored) {
+                    // already gone
+                }
+            }
+        }
+    }
+
+    /** A verified artifact: its manifest and a reader per component folder. */
+    public record OpenedArtifact(Path dir, ArtifactManifest manifest) {
+        public ArtifactReader reader(String folder) {
+            Set<String> listed = new HashSet<>();
+            for (String key : manifest.files().keySet()) {
+                if (key.startsWith(folder + "/")) {
+                    listed.add(key);
+                }
+            }
+            return new VerifiedFolderReader(dir, folder, listed);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.m6rec.core.artifact;
+
+import dev.m6rec.api.ArtifactException;
+import dev.m6rec.api.artifact.ArtifactReader;
+import dev.m6rec.api.artifact.ArtifactWriter;
+import dev.m6rec.api.data.FeatureMatrix;
+import dev.m6rec.api.data.IdIndex;
+import dev.m6rec.api.data.Interactions;
+import dev.m6rec.api.feature.FeatureExtractor;
+import dev.m6rec.api.interest.InterestModel;
+import dev.m6rec.api.interest.ModelInputs;
+import dev.m6rec.api.similarity.SimilarityModel;
+import dev.m6rec.core.assembly.ComponentResolver;
+import dev.m6rec.core.config.BoundComponentConfig;
+import dev.m6rec.core.config.RawConfig;
+import dev.m6rec.core.config.RunConfig;
+import dev.m6rec.core.config.RunConfigValidator;
+import dev.m6rec.core.pipeline.DefaultPluginContext;
+import dev.m6rec.core.pipeline.FittedPipeline;
+import dev.m6rec.core.pipeline.UserHistories;
+import dev.m6rec.core.plugin.ComponentKind;
+import dev.m6rec.core.plugin.PluginRegistry;
+import dev.m6rec.core.plugin.RegisteredFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Maps a {@link FittedPipeline} onto an artifact folder and back: ids, known interactions and
+ * encoded features in {@code pipeline/}, then one folder per component (feature extractors,
+ * similarity, interest model), each written by the component itself. Loading rebuilds every
+ * component from the stored config through the registry, then lets it restore its state.
+ */
+public final class PipelineArtifact {
+    private static final String PIPELINE = "pipeline";
+
+    private PipelineArtifact() {
+    }
+
+    public static void save(Path dir, FittedPipeline pipeline, RunConfig config, PluginRegistry registry,
+                            Map<String, Map<String, Double>> metrics) {
+        Map<String, Consumer<ArtifactWriter>> folders = new LinkedHashMap<>();
+        List<ArtifactManifest.ComponentEntry> components = new ArrayList<>();
+        Map<String, String> plugins = new LinkedHashMap<>();
+        folders.put(PIPELINE, out -> writePipelineState(out, pipeline));
+        for (int i = 0; i < config.userFeatures().size(); i++) {
+            FeatureExtractor extractor = pipeline.userExtractors().get(i);
+            add(folders, components, plugins, registry, ComponentKind.FEATURE, config.userFeatures().get(i), extractor::save);
+        }
+        for (int i = 0; i < config.itemFeatures().size(); i++) {
+            FeatureExtractor extractor = pipeline.itemExtractors().get(i);
+            add(folders, components, plugins, registry, ComponentKind.FEATURE, config.itemFeatures().get(i), extractor::save);
+        }
+        if (config.similarity().isPresent()) {
+            SimilarityModel similarity = pipeline.similarity().orElseThrow();
+            add(folders, components, plugins, registry, ComponentKind.SIMILARITY, config.similarity().get(), similarity::save);
+        }
+        add(folders, components, plugins, registry, ComponentKind.INTEREST, config.interest(), pipeline.interest()::save);
+        List<ArtifactManifest.PluginEntry> pluginEntries = new ArrayList<>();
+        plugins.forEach((name, version) -> pluginEntries.add(new ArtifactManifest.PluginEntry(name, version)));
+        ArtifactManifest base = new ArtifactManifest(ArtifactManifest.FORMAT, ArtifactManifest.CURRENT_VERSION,
+                config.resolved(), config.seed(), pluginEntries, components, metrics, Map.of());
+        ArtifactStore.save(dir, base, folders);
+    }
+
+    private static void add(Map<String, Consumer<ArtifactWriter>> folders, List<ArtifactManifest.ComponentEntry> components,
+                            Map<String, String> plugins, PluginRegistry registry, ComponentKind kind,
+                            BoundComponentConfig config, Consumer<ArtifactWriter> writer) {
+        RegisteredFactory factory = registry.factory(kind, config.type()).orElseThrow();
+        String folder = ArtifactFileNames.folderOf(config.path());
+        folders.put(folder, writer);
+        components.add(new ArtifactManifest.ComponentEntry(config.path(), config.type(), factory.plugin().name(), folder));
+        plugins.put(factory.plugin().name(), factory.plugin().version());
+    }
+
+    private static void writePipelineState(ArtifactWriter out, FittedPipeline pipeline) {
+        out.writeText("users.txt", ids(pipeline.users()));
+        out.writeText("items.txt", ids(pipeline.items()));
+        Interactions known = pipeline.knownInteractions();
+        int[] users = new int[known.size()];
+        int[] items = new int[known.size()];
+        float[] ratings = new float[known.size()];
+        long[] times = new long[known.size()];
+        for (int r = 0; r < known.size(); r++) {
+            users[r] = known.user(r);
+            items[r] = known.item(r);
+            ratings[r] = known.rating(r);
+            times[r] = known.timestamp(r);
+        }
+        out.writeInts("known-users.i32", users);
+        out.writeInts("known-items.i32", items);
+        if (known.hasRatings()) {
+            out.writeFloats("known-ratings.f32", ratings);
+        }
+        if (known.hasTimestamps()) {
+            out.writeLongs("known-timestamps.i64", times);
+        }
+        writeMatrix(out, "user-features", pipeline.userFeatures());
+        writeMatrix(out, "item-features", pipeline.itemFeatures());
+    }
+
+    private static String ids(IdIndex index) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < index.size(); i++) {
+            String id = index.id(i);
+            if (id.indexOf('\n') >= 0 || id.indexOf('\r') >= 0) {
+                throw new ArtifactException("id with a line break cannot be stored: " + id.replace("\n", "\\n"));
+            }
+            text.append(id).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static void writeMatrix(ArtifactWriter out, String name, FeatureMatrix matrix) {
+        out.writeText(name + ".columns.txt", String.join("\n", matrix.columnNames()));
+        out.writeFloats(name + ".f32", matrix.data());
+    }
+
+    /** Opens, verifies and rebuilds a pipeline; {@code threads}/executor come from the host. */
+    public static LoadedPipeline load(Path dir, PluginRegistry registry, ComponentResolver resolver,
+                                      java.util.concurrent.ExecutorService executor, dev.m6rec.api.ProgressReporter progress) {
+        ArtifactStore.OpenedArtifact artifact = ArtifactStore.open(dir);
+        ArtifactManifest manifest = artifact.manifest();
+        RunConfig config = RunConfigValidator.validate(RawConfig.fromMap(manifest.config()), registry);
+        DefaultPluginContext context = new DefaultPluginContext(config.seed(), "run", executor, config.threads(),
+                progress, Path.of("").toAbsolutePath());
+        ArtifactReader state = artifact.reader(PIPELINE);
+        IdIndex users = IdIndex.of(lines(state.readText("users.txt")));
+        IdIndex items = IdIndex.of(lines(state.readText("items.txt")));
+        int[] knownUsers = state.readInts("known-users.i32");
+        int[] knownItems = state.readInts("known-items.i32");
+        float[] ratings = state.exists("known-ratings.f32") ? state.readFloats("known-ratings.f32") : null;
+        long[] times = state.exists("known-timestamps.i64") ? state.readLongs("known-timestamps.i64") : null;
+        Interactions known = new Interactions(users.size(), items.size(), knownUsers, knownItems, ratings, times);
+        FeatureMatrix userFeatures = readMatrix(state, "user-features", users.size());
+        FeatureMatrix itemFeatures = readMatrix(state, "item-features", items.size());
+
+        List<FeatureExtractor> userExtractors = new ArrayList<>();
+        for (BoundComponentConfig c : config.userFeatures()) {
+            FeatureExtractor e = resolver.featureExtractor(c.type()).create(c, context.forComponent(c.path()));
+            e.load(artifact.reader(ArtifactFileNames.folderOf(c.path())));
+            userExtractors.add(e);
+        }
+        List<FeatureExtractor> itemExtractors = new ArrayList<>();
+        for (BoundComponentConfig c : config.itemFeatures()) {
+            FeatureExtractor e = resolver.featureExtractor(c.type()).create(c, context.forComponent(c.path()));
+            e.load(artifact.reader(ArtifactFileNames.folderOf(c.path())));
+            itemExtractors.add(e);
+        }
+        Optional<SimilarityModel> similarity = config.similarity().map(c -> {
+            SimilarityModel m = resolver.similarityModel(c.type()).create(c, context.forComponent(c.path()));
+            m.load(artifact.reader(ArtifactFileNames.folderOf(c.path())));
+            return m;
+        });
+        BoundComponentConfig ic = config.interest();
+        InterestModel interest = resolver.interestModel(ic.type()).create(ic, context.forComponent(ic.path()));
+        boolean similarityFromEmbeddings = config.similarity()
+                .map(c -> resolver.similarityModel(c.type()).requiresEmbeddings(c)).orElse(false);
+        interest.load(artifact.reader(ArtifactFileNames.folderOf(ic.path())), new ModelInputs(users.size(), items.size(),
+                userFeatures, itemFeatures, similarityFromEmbeddings ? Optional.empty() : similarity));
+        FittedPipeline pipeline = new FittedPipeline(users, items, userExtractors, itemExtractors, userFeatures,
+                itemFeatures, similarity, interest, new UserHistories(known, userFeatures));
+        return new LoadedPipeline(pipeline, config, manifest);
+    }
+
+    private static List<String> lines(String text) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        return List.of(text.substring(0, text.length() - 1).split("\n", -1));
+    }
+
+    private static FeatureMatrix readMatrix(ArtifactReader in, String name, int rows) {
+        String columns = in.readText(name + ".columns.txt");
+        List<String> names = columns.isEmpty() ? List.of() : List.of(columns.split("\n", -1));
+        float[] data = in.readFloats(name + ".f32");
+        if ((long) rows * names.size() != data.length) {
+            throw new ArtifactException(in.location() + "/" + name + ".f32: " + data.length + " values, expected "
+                    + rows + "x" + names.size());
+        }
+        return new FeatureMatrix(rows, names, data);
+    }
+
+    /** A pipeline restored from an artifact, with the config and manifest it came from. */
+    public record LoadedPipeline(FittedPipeline pipeline, RunConfig config, ArtifactManifest manifest) {
+    }
+}

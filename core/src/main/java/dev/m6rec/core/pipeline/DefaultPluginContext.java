@@ -1,0 +1,83 @@
+package dev.m6rec.core.pipeline;
+
+import dev.m6rec.api.PluginContext;
+import dev.m6rec.api.ProgressReporter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.random.RandomGenerator;
+
+/**
+ * The context core hands a component: randomness derived from (run seed, component path,
+ * purpose) so that adding a component or a purpose never shifts another one's draws.
+ */
+public final class DefaultPluginContext implements PluginContext {
+    private final long seed;
+    private final String componentPath;
+    private final ExecutorService executor;
+    private final int threads;
+    private final ProgressReporter progress;
+    private final Path baseDir;
+
+    public DefaultPluginContext(long seed, String componentPath, ExecutorService executor, int threads,
+                                ProgressReporter progress, Path baseDir) {
+        this.seed = seed;
+        this.componentPath = Objects.requireNonNull(componentPath, "componentPath is null");
+        this.executor = Objects.requireNonNull(executor, "executor is null");
+        this.threads = threads;
+        this.progress = Objects.requireNonNull(progress, "progress is null");
+        this.baseDir = Objects.requireNonNull(baseDir, "baseDir is null");
+    }
+
+    /** The same run settings for another component. */
+    public DefaultPluginContext forComponent(String path) {
+        return new DefaultPluginContext(seed, path, executor, threads, progress, baseDir);
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public String componentPath() {
+        return componentPath;
+    }
+
+    @Override
+    public RandomGenerator random(String purpose) {
+        return new SplittableRandom(seed ^ fnv1a64(componentPath + "/" + purpose));
+    }
+
+    @Override
+    public ExecutorService executor() {
+        return executor;
+    }
+
+    @Override
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public ProgressReporter progress() {
+        return progress;
+    }
+
+    @Override
+    public Path resolve(String path) {
+        return baseDir.resolve(path).normalize();
+    }
+
+    /** A stable string hash (String.hashCode is only 32 bits). */
+    private static long fnv1a64(String text) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
+}

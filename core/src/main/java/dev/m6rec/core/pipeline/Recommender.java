@@ -1,0 +1,249 @@
+package dev.m6rec.core.pipeline;
+
+import dev.m6rec.api.ConfigException;
+import dev.m6rec.api.data.FeatureMatrix;
+import dev.m6rec.api.data.ScoredItems;
+import dev.m6rec.api.interest.UserProfile;
+import dev.m6rec.api.similarity.SimilarityModel;
+import dev.m6rec.core.config.RecommendSettings;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The serving path: recall -> rank -> re-rank -> top-K.
+ * <ul>
+ * <li>Recall gathers candidates from the sources with a quota in {@code recommend.recall}:
+ * {@code history} (similarity neighbours of the user's history, weighted by recency and rating),
+ * {@code popular} (most interacted items), {@code embedding} (items nearest to the mean of the
+ * history's item embeddings). With no quotas every item is a candidate (exact full ranking).</li>
+ * <li>Rank scores the candidates with the interest model.</li>
+ * <li>Re-rank drops seen items and, with {@code recommend.diversity} = lambda > 0, picks greedily by
+ * MMR: (1 - lambda) * relevance - lambda * (max similarity to the items already picked), relevance
+ * min-max scaled over the candidates.</li>
+ * </ul>
+ * Thread-safe: all state is read-only after construction.
+ */
+public final class Recommender {
+    /** Each history step back in time halves an item's weight after this many steps. */
+    private static final double RECENCY_HALF_LIFE = 20;
+    private final FittedPipeline pipeline;
+    private final RecommendSettings settings;
+    private final int[] popularOrder;
+    private final float[] popularity;
+
+    public Recommender(FittedPipeline pipeline, RecommendSettings settings) {
+        this.pipeline = pipeline;
+        this.settings = settings;
+        this.popularity = new float[pipeline.items().size()];
+        var known = pipeline.knownInteractions();
+        for (int r = 0; r < known.size(); r++) {
+            popularity[known.item(r)]++;
+        }
+        this.popularOrder = ScoredItems.topK(popularity, popularity.length, null).items();
+        boolean needsSimilarity = settings.recall().getOrDefault("history", 0) > 0 || settings.diversity() > 0;
+        if (needsSimilarity && pipeline.similarity().isEmpty()) {
+            throw new ConfigException(settings.diversity() > 0 ? "recommend.diversity" : "recommend.recall.history",
+                    "needs a similarity section");
+        }
+    }
+
+    public RecommendSettings settings() {
+        return settings;
+    }
+
+    /** The top {@code k} for a profile, its history and {@code excluded} items left out. */
+    public ScoredItems recommend(UserProfile profile, int k, boolean[] excluded) {
+        int numItems = pipeline.items().size();
+        boolean[] skip = new boolean[numItems];
+        if (excluded != null) {
+            System.arraycopy(excluded, 0, skip, 0, numItems);
+        }
+        for (int item : profile.history()) {
+            skip[item] = true;
+        }
+        int[] candidates = recall(profile, skip);
+        float[] scores = new float[candidates == null ? numItems : candidates.length];
+        if (candidates == null) {
+            pipeline.interest().scoreAll(profile, scores);
+        } else {
+            pipeline.interest().score(profile, candidates, scores);
+        }
+        int pool = settings.diversity() > 0 ? Math.max(k * 5, 50) : k;
+        ScoredItems ranked;
+        if (candidates == null) {
+            ranked = ScoredItems.topK(scores, pool, skip);
+        } else {
+            ScoredItems local = ScoredItems.topK(scores, pool, null);
+            int[] items = new int[local.size()];
+            float[] s = new float[local.size()];
+            for (int r = 0; r < local.size(); r++) {
+                items[r] = candidates[local.item(r)];
+                s[r] = local.score(r);
+            }
+            ranked = new ScoredItems(items, s);
+        }
+        return settings.diversity() > 0 ? maximalMarginalRelevance(ranked, k) : truncate(ranked, k);
+    }
+
+    /** Candidate items, or null to rank all items. */
+    private int[] recall(UserProfile profile, boolean[] skip) {
+        Map<String, Integer> quotas = settings.recall();
+        if (quotas.isEmpty()) {
+            return null;
+        }
+        int numItems = pipeline.items().size();
+        boolean[] chosen = new boolean[numItems];
+        int[] out = new int[numItems];
+        int n = 0;
+        int historyQuota = quotas.getOrDefault("history", 0);
+        if (historyQuota > 0 && profile.history().length > 0) {
+            n = addTop(historyScores(profile), historyQuota, skip, chosen, out, n);
+        }
+        int embeddingQuota = quotas.getOrDefault("embedding", 0);
+        Optional<FeatureMatrix> embeddings = pipeline.interest().itemEmbeddings();
+        if (embeddingQuota > 0 && embeddings.isPresent() && profile.history().length > 0) {
+            n = addTop(embeddingScores(profile, embeddings.get()), embeddingQuota, skip, chosen, out, n);
+        }
+        int popularQuota = quotas.getOrDefault("popular", 0);
+        for (int r = 0, added = 0; r < popularOrder.length && added < popularQuota; r++) {
+            int item = popularOrder[r];
+            if (!skip[item] && !chosen[item]) {
+                chosen[item] = true;
+                out[n++] = item;
+                added++;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    private static int addTop(float[] scores, int quota, boolean[] skip, boolean[] chosen, int[] out, int n) {
+        boolean[] excluded = new boolean[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            excluded[i] = skip[i] || chosen[i] || scores[i] <= 0;
+        }
+        ScoredItems top = ScoredItems.topK(scores, quota, excluded);
+        for (int r = 0; r < top.size(); r++) {
+            chosen[top.item(r)] = true;
+            out[n++] = top.item(r);
+        }
+        return n;
+    }
+
+    /** Weight of the k-th history entry (oldest first): recency decay times rating. */
+    private static float historyWeight(UserProfile profile, int k) {
+        int stepsBack = profile.history().length - 1 - k;
+        return (float) (Math.pow(0.5, stepsBack / RECENCY_HALF_LIFE) * profile.historyRating(k));
+    }
+
+    private float[] historyScores(UserProfile profile) {
+        SimilarityModel similarity = pipeline.similarity().orElseThrow();
+        float[] scores = new float[pipeline.items().size()];
+        int[] history = profile.history();
+        for (int k = 0; k < history.length; k++) {
+            float w = historyWeight(profile, k);
+            ScoredItems near = similarity.neighbours(history[k], 50);
+            for (int r = 0; r < near.size(); r++) {
+                scores[near.item(r)] += w * near.score(r);
+            }
+        }
+        return scores;
+    }
+
+    private static float[] embeddingScores(UserProfile profile, FeatureMatrix embeddings) {
+        int d = embeddings.columns();
+        float[] data = embeddings.data();
+        float[] centre = new float[d];
+        for (int item : profile.history()) {
+            for (int c = 0; c < d; c++) {
+                centre[c] += data[item * d + c];
+            }
+        }
+        float[] scores = new float[embeddings.rows()];
+        for (int i = 0; i < scores.length; i++) {
+            float dot = 0;
+            float norm = 0;
+            for (int c = 0; c < d; c++) {
+                float v = data[i * d + c];
+                dot += v * centre[c];
+                norm += v * v;
+            }
+            scores[i] = norm == 0 ? 0 : dot / (float) Math.sqrt(norm);
+        }
+        return scores;
+    }
+
+    private ScoredItems maximalMarginalRelevance(ScoredItems ranked, int k) {
+        SimilarityModel similarity = pipeline.similarity().orElseThrow();
+        double lambda = settings.diversity();
+        int n = ranked.size();
+        float max = n == 0 ? 0 : ranked.score(0);
+        float min = n == 0 ? 0 : ranked.score(n - 1);
+        float range = max - min == 0 ? 1 : max - min;
+        boolean[] taken = new boolean[n];
+        float[] maxSim = new float[n];
+        int m = Math.min(k, n);
+        int[] items = new int[m];
+        float[] scores = new float[m];
+        for (int pick = 0; pick < m; pick++) {
+            int best = -1;
+            double bestValue = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < n; c++) {
+                if (taken[c]) {
+                    continue;
+                }
+                double relevance = (ranked.score(c) - min) / range;
+                double value = (1 - lambda) * relevance - lambda * maxSim[c];
+                if (value > bestValue) {
+                    bestValue = value;
+                    best = c;
+                }
+            }
+            taken[best] = true;
+            items[pick] = ranked.item(best);
+            scores[pick] = ranked.score(best);
+            for (int c = 0; c < n; c++) {
+                if (!taken[c]) {
+                    maxSim[c] = Math.max(maxSim[c], similarity.similarity(items[pick], ranked.item(c)));
+                }
+            }
+        }
+        return new ScoredItems(items, scores);
+    }
+
+    private static ScoredItems truncate(ScoredItems ranked, int k) {
+        if (ranked.size() <= k) {
+            return ranked;
+        }
+        return new ScoredItems(java.util.Arrays.copyOf(ranked.items(), k), java.util.Arrays.copyOf(ranked.scores(), k));
+    }
+
+    /** Items most similar to {@code item}. */
+    public ScoredItems similarItems(int item, int k) {
+        SimilarityModel similarity = pipeline.similarity().orElseThrow(() ->
+                new ConfigException("similarity", "similar items need a similarity section"));
+        return similarity.neighbours(item, k);
+    }
+
+    /** The history items that contributed most to {@code item} for this profile, at most {@code max}. */
+    public Explanation explain(UserProfile profile, int item, int max) {
+        SimilarityModel similarity = pipeline.similarity().orElseThrow(() ->
+                new ConfigException("similarity", "explanations need a similarity section"));
+        int[] history = profile.history();
+        float[] weights = new float[history.length];
+        for (int k = 0; k < history.length; k++) {
+            weights[k] = historyWeight(profile, k) * similarity.similarity(history[k], item);
+        }
+        ScoredItems top = ScoredItems.topK(weights, max, null);
+        int size = 0;
+        while (size < top.size() && top.score(size) > 0) {
+            size++;
+        }
+        int[] because = new int[size];
+        float[] w = new float[size];
+        for (int r = 0; r < size; r++) {
+            because[r] = history[top.item(r)];
+            w[r] = top.score(r);
+        }
+        return new Explanation(item, because, w);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.m6rec.core.pipeline;
+
+import dev.m6rec.api.data.Interactions;
+import dev.m6rec.api.interest.InterestModel;
+import dev.m6rec.api.interest.ValidationScorer;
+import dev.m6rec.core.eval.FullRankingEvaluator;
+import dev.m6rec.core.eval.MetricSpec;
+
+/** Scores a model on the validation split with the run's validation metric, seen items excluded. */
+final class ValidationMetricScorer implements ValidationScorer {
+    private final MetricSpec metric;
+    private final FullRankingEvaluator evaluator;
+    private final UserHistories trainHistories;
+    private final Interactions valid;
+    private final int[] users;
+
+    ValidationMetricScorer(MetricSpec metric, FullRankingEvaluator evaluator, UserHistories trainHistories,
+                           Interactions valid, int[] users) {
+        this.metric = metric;
+        this.evaluator = evaluator;
+        this.trainHistories = trainHistories;
+        this.valid = valid;
+        this.users = users;
+    }
+
+    @Override
+    public String metric() {
+        return metric.toString();
+    }
+
+    @Override
+    public boolean available() {
+        return valid.size() > 0;
+    }
+
+    @Override
+    public double score(InterestModel model) {
+        if (!available()) {
+            return Double.NaN;
+        }
+        return evaluator.evaluate(model, trainHistories::profile, valid, users).get(metric.toString());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.m6rec.core.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Writes {@code metrics.json} as {@code {"test": {"ndcg@10": ...}, "valid": {...}}}. A metric that
+ * could not be computed (no validation split, no rating head) is written as null, never as a
+ * made-up number.
+ */
+public final class MetricsJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private MetricsJson() {
+    }
+
+    public static void write(Path file, Map<String, Double> valid, Map<String, Double> test) {
+        ObjectNode root = MAPPER.createObjectNode();
+        put(root.putObject("test"), test);
+        put(root.putObject("valid"), valid);
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            MAPPER.writeValue(tmp.toFile(), root);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static void put(ObjectNode node, Map<String, Double> metrics) {
+        metrics.forEach((name, value) -> {
+            if (value == null || value.isNaN() || value.isInfinite()) {
+                node.putNull(name);
+            } else {
+                node.put(name, value);
+            }
+        });
+    }
+}

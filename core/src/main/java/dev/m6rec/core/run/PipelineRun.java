@@ -1,0 +1,108 @@
+package dev.m6rec.core.run;
+
+import dev.m6rec.api.ProgressReporter;
+import dev.m6rec.api.data.DataSplit;
+import dev.m6rec.api.data.Interactions;
+import dev.m6rec.api.data.ScoredItems;
+import dev.m6rec.api.data.SparseRows;
+import dev.m6rec.api.interest.UserProfile;
+import dev.m6rec.core.assembly.ComponentResolver;
+import dev.m6rec.core.config.RunConfig;
+import dev.m6rec.core.eval.FullRankingEvaluator;
+import dev.m6rec.core.eval.MetricSpec;
+import dev.m6rec.core.pipeline.DefaultPluginContext;
+import dev.m6rec.core.pipeline.FittedPipeline;
+import dev.m6rec.core.pipeline.PipelineTrainer;
+import dev.m6rec.core.pipeline.TrainedRun;
+import dev.m6rec.core.pipeline.UserHistories;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+
+/**
+ * One {@code m6rec run}: train the pipeline, evaluate it on valid and test with full ranking,
+ * and pick sample users. The executor lives for the run only; fitted models must not keep it.
+ */
+public final class PipelineRun {
+    private PipelineRun() {
+    }
+
+    public static RunResult execute(RunConfig config, ComponentResolver resolver, ProgressReporter progress) {
+        ExecutorService executor = newExecutor(config.threads());
+        try {
+            Path baseDir = config.source() == null ? Path.of("").toAbsolutePath()
+                    : config.source().toAbsolutePath().getParent();
+            DefaultPluginContext context = new DefaultPluginContext(config.seed(), "run", executor, config.threads(),
+                    progress, baseDir);
+            TrainedRun trained = new PipelineTrainer(config, resolver, context).train();
+            long t0 = System.nanoTime();
+            List<MetricSpec> metrics = config.evaluation().metrics().stream().map(MetricSpec::parse).toList();
+            FullRankingEvaluator evaluator = new FullRankingEvaluator(metrics, executor, config.threads());
+            DataSplit split = trained.split();
+            FittedPipeline pipeline = trained.pipeline();
+            progress.info("evaluating (full ranking, seen items excluded)");
+            Map<String, Double> valid = split.valid().size() == 0 ? nanFor(metrics)
+                    : evaluator.evaluate(pipeline.interest(), trained.trainHistories()::profile, split.valid(), null);
+            UserHistories known = new UserHistories(Interactions.concat(split.train(), split.valid()),
+                    pipeline.userFeatures());
+            Map<String, Double> test = evaluator.evaluate(pipeline.interest(), known::profile, split.test(), null);
+            long evaluateMillis = (System.nanoTime() - t0) / 1_000_000;
+            List<SampleRecommendation> samples = samples(config, context, pipeline, split.test());
+            return new RunResult(valid, test, samples, trained, evaluateMillis);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static Map<String, Double> nanFor(List<MetricSpec> metrics) {
+        Map<String, Double> values = new java.util.LinkedHashMap<>();
+        metrics.forEach(m -> values.put(m.toString(), Double.NaN));
+        return values;
+    }
+
+    /** A few seeded users with test items, their top-K and which of those they held out. */
+    private static List<SampleRecommendation> samples(RunConfig config, DefaultPluginContext context,
+                                                      FittedPipeline pipeline, Interactions test) {
+        SparseRows byUser = test.byUser();
+        List<Integer> candidates = new ArrayList<>();
+        for (int u = 0; u < byUser.rows(); u++) {
+            if (byUser.length(u) > 0) {
+                candidates.add(u);
+            }
+        }
+        RandomGenerator random = context.forComponent("output").random("samples");
+        List<SampleRecommendation> samples = new ArrayList<>();
+        int k = config.output().k();
+        for (int s = 0; s < config.output().samples() && !candidates.isEmpty(); s++) {
+            int user = candidates.remove(random.nextInt(candidates.size()));
+            UserProfile profile = pipeline.profile(user);
+            ScoredItems top = pipeline.recommend(profile, k);
+            List<String> ids = new ArrayList<>();
+            boolean[] heldOut = new boolean[top.size()];
+            for (int r = 0; r < top.size(); r++) {
+                ids.add(pipeline.items().id(top.item(r)));
+                for (int p = byUser.start(user); p < byUser.end(user); p++) {
+                    heldOut[r] |= byUser.column(p) == top.item(r);
+                }
+            }
+            samples.add(new SampleRecommendation(pipeline.users().id(user), profile.history().length, ids,
+                    top.scores(), heldOut));
+        }
+        return samples;
+    }
+
+    /** Daemon worker threads, so an embedding host is never kept alive by a forgotten run. */
+    public static ExecutorService newExecutor(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "m6rec-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+}

@@ -1,0 +1,273 @@
+package dev.m6rec.runtime;
+
+import dev.m6rec.api.ProgressReporter;
+import dev.m6rec.api.UnknownEntityException;
+import dev.m6rec.api.data.Attributes;
+import dev.m6rec.api.data.ScoredItems;
+import dev.m6rec.api.interest.UserProfile;
+import dev.m6rec.core.artifact.PipelineArtifact;
+import dev.m6rec.core.assembly.Assembly;
+import dev.m6rec.core.assembly.ComponentResolver;
+import dev.m6rec.core.config.ConfigLoader;
+import dev.m6rec.core.config.RawConfig;
+import dev.m6rec.core.config.RunConfig;
+import dev.m6rec.core.config.RunConfigValidator;
+import dev.m6rec.core.pipeline.Explanation;
+import dev.m6rec.core.pipeline.FittedPipeline;
+import dev.m6rec.core.plugin.PluginRegistry;
+import dev.m6rec.core.run.PipelineRun;
+import dev.m6rec.core.run.RunResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The embeddable M6-Rec: build it from a config and train it, or load a trained artifact; then
+ * recommend, find similar items, explain, record events and save. Thread-safe: any number of
+ * threads may call it at once, including during {@link #reload}.
+ *
+ * <pre>{@code
+ * try (M6Rec rec = M6Rec.fromConfig(Path.of("examples/quickstart.yaml"), List.of())) {
+ *     RunResult result = rec.train();
+ *     rec.save(Path.of("runs/quickstart/artifact"));
+ *     List<Recommendation> top = rec.recommend("u42", 10, item -> true);
+ *     rec.record(Event.click("u42", top.get(0).item(), System.currentTimeMillis() / 1000));
+ * }
+ * try (M6Rec served = M6Rec.load(Path.of("runs/quickstart/artifact"), List.of())) { ... }
+ * }</pre>
+ */
+public final class M6Rec implements AutoCloseable {
+    private static final int CACHE_LIMIT = 100_000;
+    private final PluginRegistry registry;
+    private final ComponentResolver resolver;
+    private final RunConfig config;
+    private final ProgressReporter progress;
+    private final AtomicReference<ServingState> serving = new AtomicReference<>();
+    private final LiveHistories live = new LiveHistories();
+    private final ConcurrentHashMap<String, CachedList> cache = new ConcurrentHashMap<>();
+    private volatile RunResult lastRun;
+
+    private record CachedList(ServingState state, long liveVersion, List<Recommendation> list) {
+    }
+
+    private M6Rec(PluginRegistry registry, RunConfig config, ProgressReporter progress) {
+        this.registry = Objects.requireNonNull(registry, "registry is null");
+        this.resolver = Assembly.create(registry);
+        this.config = config;
+        this.progress = Objects.requireNonNull(progress, "progress is null");
+    }
+
+    /** A pipeline described by a YAML file (with {@code --set}-style overrides), not yet trained. */
+    public static M6Rec fromConfig(Path yaml, List<String> overrides) {
+        return fromConfig(ConfigLoader.load(yaml, overrides), List.of(), ProgressReporter.silent());
+    }
+
+    /** A pipeline from an already loaded config, plugins from the classpath plus {@code pluginDirs}. */
+    public static M6Rec fromConfig(RawConfig raw, List<Path> pluginDirs, ProgressReporter progress) {
+        List<Path> dirs = new ArrayList<>(raw.pluginDirs());
+        dirs.addAll(pluginDirs);
+        PluginRegistry registry = PluginRegistry.discover(M6Rec.class.getClassLoader(), dirs);
+        return new M6Rec(registry, RunConfigValidator.validate(raw, registry), progress);
+    }
+
+    /** A trained pipeline loaded (and verified) from an artifact folder. */
+    public static M6Rec load(Path artifact, List<Path> pluginDirs) {
+        PluginRegistry registry = PluginRegistry.discover(M6Rec.class.getClassLoader(), pluginDirs);
+        M6Rec rec = new M6Rec(registry, null, ProgressReporter.silent());
+        rec.reload(artifact);
+        return rec;
+    }
+
+    /** Trains and evaluates the configured pipeline; it then serves. Returns metrics and samples. */
+    public RunResult train() {
+        if (config == null) {
+            throw new IllegalStateException("a loaded artifact has no training config; build from a config to train");
+        }
+        RunResult result = PipelineRun.execute(config, resolver, progress);
+        lastRun = result;
+        swap(new ServingState(result.trained().pipeline(), config, "trained"));
+        return result;
+    }
+
+    /** Metrics of the last {@link #train()}, as {@code {"valid": {...}, "test": {...}}}. */
+    public Map<String, Map<String, Double>> evaluate() {
+        RunResult run = lastRun;
+        if (run == null) {
+            throw new IllegalStateException("nothing trained in this instance");
+        }
+        return Map.of("valid", run.valid(), "test", run.test());
+    }
+
+    /**
+     * Loads a new artifact and swaps it in; requests in flight finish on the old pipeline. If the
+     * new artifact fails to load, the old one keeps serving and the failure is thrown.
+     */
+    public void reload(Path artifact) {
+        ExecutorService executor = PipelineRun.newExecutor(1);
+        try {
+            PipelineArtifact.LoadedPipeline loaded = PipelineArtifact.load(artifact, registry, resolver, executor, progress);
+            String version = artifact.toAbsolutePath().normalize() + "@" + loaded.manifest().files().hashCode();
+            swap(new ServingState(loaded.pipeline(), loaded.config(), version));
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private void swap(ServingState next) {
+        ServingState old = serving.getAndSet(next);
+        cache.clear();
+        if (old != null) {
+            old.release();
+        }
+    }
+
+    /** Which pipeline is serving: "trained" or the artifact path with a content tag. */
+    public String version() {
+        return state(ServingState::version);
+    }
+
+    /** The top {@code k} for a known user, history (including recorded events) excluded, filtered. */
+    public List<Recommendation> recommend(String user, int k, Predicate<String> filter) {
+        return state(s -> {
+            boolean cacheable = filter == null;
+            String key = user + "\u0000" + k;
+            long liveVersion = live.version(user);
+            if (cacheable) {
+                CachedList hit = cache.get(key);
+                if (hit != null && hit.state == s && hit.liveVersion == liveVersion) {
+                    return hit.list;
+                }
+            }
+            List<Recommendation> list = recommend(s, profileOf(s, user), k, filter);
+            if (cacheable) {
+                if (cache.size() >= CACHE_LIMIT) {
+                    cache.clear();
+                }
+                cache.put(key, new CachedList(s, liveVersion, list));
+            }
+            return list;
+        });
+    }
+
+    /** The top {@code k} for a user known only by attributes (cold start). */
+    public List<Recommendation> recommend(Attributes attributes, int k) {
+        return state(s -> recommend(s, s.pipeline().profile(attributes), k, null));
+    }
+
+    private List<Recommendation> recommend(ServingState s, UserProfile profile, int k, Predicate<String> filter) {
+        FittedPipeline p = s.pipeline();
+        boolean[] excluded = null;
+        if (filter != null) {
+            excluded = new boolean[p.items().size()];
+            for (int i = 0; i < excluded.length; i++) {
+                excluded[i] = !filter.test(p.items().id(i));
+            }
+        }
+        return toList(p, s.recommender().recommend(profile, k, excluded));
+    }
+
+    /** Whether a user is known (trained on, or has recorded events). */
+    public boolean knowsUser(String user) {
+        return state(s -> s.pipeline().users().indexOf(user) >= 0 || live.has(user));
+    }
+
+    private UserProfile profileOf(ServingState s, String user) {
+        int index = s.pipeline().users().indexOf(user);
+        UserProfile base;
+        if (index >= 0) {
+            base = s.pipeline().profile(index);
+        } else if (live.has(user)) {
+            base = s.pipeline().profile(Attributes.none());
+        } else {
+            throw new UnknownEntityException("user", user);
+        }
+        return live.extend(user, base);
+    }
+
+    /** Items most similar to {@code item}. */
+    public List<Recommendation> similarItems(String item, int k) {
+        return state(s -> toList(s.pipeline(), s.recommender().similarItems(itemIndex(s, item), k)));
+    }
+
+    /** The history items that contributed most to recommending {@code item} to {@code user}. */
+    public List<Contribution> explain(String user, String item) {
+        return state(s -> {
+            Explanation e = s.recommender().explain(profileOf(s, user), itemIndex(s, item), 5);
+            List<Contribution> out = new ArrayList<>();
+            for (int r = 0; r < e.becauseOf().length; r++) {
+                out.add(new Contribution(s.pipeline().items().id(e.becauseOf()[r]), e.weights()[r]));
+            }
+            return out;
+        });
+    }
+
+    /** Records an event; the user's next recommendations take it into account. */
+    public void record(Event event) {
+        state(s -> {
+            live.append(event.user(), itemIndex(s, event.item()), event.rating());
+            return null;
+        });
+    }
+
+    /** How many events were recorded since this instance started. */
+    public long eventsRecorded() {
+        return live.recorded();
+    }
+
+    /** Writes the serving pipeline as an artifact (atomic; checksummed). */
+    public void save(Path dir) {
+        state(s -> {
+            Map<String, Map<String, Double>> metrics = lastRun == null ? Map.of()
+                    : Map.of("valid", lastRun.valid(), "test", lastRun.test());
+            PipelineArtifact.save(dir, s.pipeline(), s.config(), registry, metrics);
+            return null;
+        });
+    }
+
+    private static int itemIndex(ServingState s, String item) {
+        int index = s.pipeline().items().indexOf(item);
+        if (index < 0) {
+            throw new UnknownEntityException("item", item);
+        }
+        return index;
+    }
+
+    private static List<Recommendation> toList(FittedPipeline p, ScoredItems top) {
+        List<Recommendation> out = new ArrayList<>(top.size());
+        for (int r = 0; r < top.size(); r++) {
+            out.add(new Recommendation(p.items().id(top.item(r)), top.score(r), r + 1));
+        }
+        return List.copyOf(out);
+    }
+
+    private <T> T state(Function<ServingState, T> action) {
+        while (true) {
+            ServingState s = serving.get();
+            if (s == null) {
+                throw new IllegalStateException("nothing to serve yet: train() or load an artifact first");
+            }
+            if (s.acquire()) {
+                try {
+                    return action.apply(s);
+                } finally {
+                    s.release();
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        ServingState old = serving.getAndSet(null);
+        if (old != null) {
+            old.release();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.m6rec.runtime;
+
+import dev.m6rec.core.config.RunConfig;
+import dev.m6rec.core.pipeline.FittedPipeline;
+import dev.m6rec.core.pipeline.Recommender;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One loaded pipeline as served: requests acquire it and release it when done; once it is
+ * replaced by a reload and its last request has finished, it is closed. A request never sees a
+ * pipeline closed under it.
+ */
+final class ServingState {
+    private final FittedPipeline pipeline;
+    private final Recommender recommender;
+    private final RunConfig config;
+    private final String version;
+    private final AtomicInteger users = new AtomicInteger(1); // 1 = held by the facade itself
+    private volatile boolean closed;
+
+    ServingState(FittedPipeline pipeline, RunConfig config, String version) {
+        this.pipeline = pipeline;
+        this.recommender = new Recommender(pipeline, config.recommend());
+        this.config = config;
+        this.version = version;
+    }
+
+    FittedPipeline pipeline() {
+        return pipeline;
+    }
+
+    Recommender recommender() {
+        return recommender;
+    }
+
+    RunConfig config() {
+        return config;
+    }
+
+    String version() {
+        return version;
+    }
+
+    /** Takes a reference; false when the state was already retired (the caller retries with the new one). */
+    boolean acquire() {
+        while (true) {
+            int n = users.get();
+            if (n == 0) {
+                return false;
+            }
+            if (users.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+    }
+
+    void release() {
+        if (users.decrementAndGet() == 0 && !closed) {
+            closed = true;
+            pipeline.close();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.m6rec.runtime.cli;
+
+import dev.m6rec.core.artifact.PipelineArtifact;
+import dev.m6rec.core.assembly.Assembly;
+import dev.m6rec.core.run.MetricsJson;
+import dev.m6rec.core.run.PipelineRun;
+import dev.m6rec.core.run.RunResult;
+import dev.m6rec.core.run.SampleRecommendation;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code m6rec run CONFIG}: load, split, fit, evaluate, print metrics and samples, write metrics.json. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Train and evaluate the pipeline a config describes; writes <output.dir>/metrics.json and <output.dir>/artifact.")
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    M6RecCommand parent;
+
+    @Parameters(paramLabel = "CONFIG", description = "The run's YAML file.")
+    Path configFile;
+
+    @Mixin
+    CommonOptions options;
+
+    @Override
+    public Integer call() {
+        RunConfigs loaded = RunConfigs.load(configFile, options);
+        ConsoleProgress progress = new ConsoleProgress(parent.err());
+        RunResult result = PipelineRun.execute(loaded.config(), Assembly.create(loaded.registry()), progress);
+        progress.info(String.format("trained in %.1fs (load+split %.1fs), evaluated in %.1fs",
+                (result.trained().loadMillis() + result.trained().fitMillis()) / 1000.0,
+                result.trained().loadMillis() / 1000.0, result.evaluateMillis() / 1000.0));
+        MetricsTable.print(parent.out(), result.valid(), result.test());
+        printSamples(result);
+        Path outputDir = loaded.config().output().dir();
+        MetricsJson.write(outputDir.resolve("metrics.json"), result.valid(), result.test());
+        PipelineArtifact.save(outputDir.resolve("artifact"), result.trained().pipeline(), loaded.config(),
+                loaded.registry(), Map.of("valid", result.valid(), "test", result.test()));
+        parent.out().println("wrote " + outputDir.resolve("metrics.json") + " and " + outputDir.resolve("artifact"));
+        result.trained().pipeline().close();
+        return ExitCodes.OK;
+    }
+
+    private void printSamples(RunResult result) {
+        for (SampleRecommendation sample : result.samples()) {
+            parent.out().printf("%nuser %s (%d known interactions); * = held out in test%n", sample.user(),
+                    sample.historyLength());
+            for (int r = 0; r < sample.items().size(); r++) {
+                parent.out().printf("  %2d. %-12s %9.4f%s%n", r + 1, sample.items().get(r), sample.scores()[r],
+                        sample.heldOut()[r] ? " *" : "");
+            }
+        }
+        if (!result.samples().isEmpty()) {
+            parent.out().println();
+        }
+    }
+}
