@@ -45,6 +45,12 @@ public final class FullRankingEvaluator {
      */
     public Map<String, Double> evaluate(InterestModel model, IntFunction<UserProfile> profiles, Interactions targets,
                                         int[] users) {
+        return evaluate(TopKRanker.fullRanking(model), profiles, targets, users);
+    }
+
+    /** As above, with the top-K lists coming from any ranker (e.g. the recall-rank-re-rank path). */
+    public Map<String, Double> evaluate(TopKRanker ranker, IntFunction<UserProfile> profiles, Interactions targets,
+                                        int[] users) {
         SparseRows byUser = targets.byUser();
         int[] counted = users != null ? users : usersWithTargets(byUser);
         double[][] values = new double[counted.length][];
@@ -53,7 +59,7 @@ public final class FullRankingEvaluator {
         for (int start = 0; start < counted.length; start += chunk) {
             int from = start;
             int to = Math.min(counted.length, start + chunk);
-            work.add(executor.submit(() -> evaluateRange(model, profiles, byUser, counted, from, to, values)));
+            work.add(executor.submit(() -> evaluateRange(ranker, profiles, byUser, counted, from, to, values)));
         }
         for (Future<?> f : work) {
             try {
@@ -103,10 +109,9 @@ public final class FullRankingEvaluator {
         return users;
     }
 
-    private void evaluateRange(InterestModel model, IntFunction<UserProfile> profiles, SparseRows targets,
+    private void evaluateRange(TopKRanker ranker, IntFunction<UserProfile> profiles, SparseRows targets,
                                int[] users, int from, int to, double[][] out) {
         int numItems = targets.columns();
-        float[] scores = new float[numItems];
         boolean[] excluded = new boolean[numItems];
         boolean[] relevant = new boolean[numItems];
         boolean[] hits = new boolean[maxK];
@@ -129,8 +134,7 @@ public final class FullRankingEvaluator {
                 }
             }
             if (numRelevant > 0) {
-                model.scoreAll(profile, scores);
-                ScoredItems top = ScoredItems.topK(scores, maxK, excluded);
+                ScoredItems top = ranker.topK(profile, maxK, excluded);
                 for (int r = 0; r < top.size(); r++) {
                     hits[r] = relevant[top.item(r)];
                 }

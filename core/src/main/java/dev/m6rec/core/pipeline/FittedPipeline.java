@@ -3,7 +3,6 @@ package dev.m6rec.core.pipeline;
 import dev.m6rec.api.data.Attributes;
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.IdIndex;
-import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.feature.FeatureExtractor;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.UserProfile;
@@ -93,17 +92,6 @@ public final class FittedPipeline implements AutoCloseable {
             offset += extractor.columns().size();
         }
         return UserProfile.of(-1, new int[0], null, features);
-    }
-
-    /** The top {@code k} items for a profile, its history excluded. */
-    public ScoredItems recommend(UserProfile profile, int k) {
-        float[] scores = new float[items.size()];
-        interest.scoreAll(profile, scores);
-        boolean[] seen = new boolean[items.size()];
-        for (int item : profile.history()) {
-            seen[item] = true;
-        }
-        return ScoredItems.topK(scores, k, seen);
     }
 
     @Override

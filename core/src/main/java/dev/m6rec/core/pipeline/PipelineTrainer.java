@@ -22,6 +22,7 @@ import dev.m6rec.core.eval.MetricSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleConsumer;
 
 /**
  * Runs the training half of a pipeline: load, split, fit features, fit similarity and the
@@ -31,15 +32,34 @@ public final class PipelineTrainer {
     private final RunConfig config;
     private final ComponentResolver resolver;
     private final DefaultPluginContext context;
+    private final DoubleConsumer validationListener;
 
     public PipelineTrainer(RunConfig config, ComponentResolver resolver, DefaultPluginContext context) {
+        this(config, resolver, context, value -> { });
+    }
+
+    /**
+     * @param validationListener sees every validation value a model reports while it trains (per
+     *                           epoch for models with early stopping); it may throw to stop training,
+     *                           which is how a tuning study prunes a trial
+     */
+    public PipelineTrainer(RunConfig config, ComponentResolver resolver, DefaultPluginContext context,
+                           DoubleConsumer validationListener) {
         this.config = config;
         this.resolver = resolver;
         this.context = context;
+        this.validationListener = validationListener;
     }
 
+    /** Loads and splits the configured dataset, then trains. */
     public TrainedRun train() {
         long t0 = System.nanoTime();
+        DataSplit split = loadAndSplit();
+        return trainOn(split, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Loads and splits the configured dataset (a study reuses one split for every trial). */
+    public DataSplit loadAndSplit() {
         BoundComponentConfig data = config.data();
         context.progress().info("loading " + data.type() + " data");
         Dataset dataset = resolver.loader(data.type()).create(data, context.forComponent(data.path())).load();
@@ -49,6 +69,12 @@ public final class PipelineTrainer {
         context.progress().info(String.format("%s: %d users, %d items, %d interactions (train %d, valid %d, test %d)",
                 dataset.name(), dataset.users().size(), dataset.items().size(), dataset.interactions().size(),
                 split.train().size(), split.valid().size(), split.test().size()));
+        return split;
+    }
+
+    /** Fits features, similarity and the interest model on an existing split. */
+    public TrainedRun trainOn(DataSplit split, long loadMillis) {
+        Dataset dataset = split.dataset();
         long t1 = System.nanoTime();
 
         List<FeatureExtractor> userExtractors = fitFeatures(config.userFeatures(), EntityKind.USER, dataset, split.train());
@@ -81,7 +107,8 @@ public final class PipelineTrainer {
                 .create(interestConfig, context.forComponent(interestConfig.path()));
         context.progress().info("fitting interest model " + interestConfig.type());
         interest.fit(new TrainingData(split, inputs,
-                new ValidationMetricScorer(validationMetric, validationEvaluator, trainHistories, split.valid(), null)));
+                new ValidationMetricScorer(validationMetric, validationEvaluator, trainHistories, split.valid(), null,
+                        validationListener)));
 
         if (similarityAfterInterest) {
             BoundComponentConfig simConfig = config.similarity().get();
@@ -96,7 +123,7 @@ public final class PipelineTrainer {
         UserHistories servingHistories = new UserHistories(Interactions.concat(split.train(), split.valid()), userFeatures);
         FittedPipeline pipeline = new FittedPipeline(dataset.users(), dataset.items(), userExtractors, itemExtractors,
                 userFeatures, itemFeatures, similarity, interest, servingHistories);
-        return new TrainedRun(split, pipeline, trainHistories, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+        return new TrainedRun(split, pipeline, trainHistories, loadMillis, (t2 - t1) / 1_000_000);
     }
 
     private List<FeatureExtractor> fitFeatures(List<BoundComponentConfig> configs, EntityKind kind, Dataset dataset,

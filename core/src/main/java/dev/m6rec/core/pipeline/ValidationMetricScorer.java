@@ -13,9 +13,11 @@ final class ValidationMetricScorer implements ValidationScorer {
     private final UserHistories trainHistories;
     private final Interactions valid;
     private final int[] users;
+    private final java.util.function.DoubleConsumer listener;
 
     ValidationMetricScorer(MetricSpec metric, FullRankingEvaluator evaluator, UserHistories trainHistories,
-                           Interactions valid, int[] users) {
+                           Interactions valid, int[] users, java.util.function.DoubleConsumer listener) {
+        this.listener = listener;
         this.metric = metric;
         this.evaluator = evaluator;
         this.trainHistories = trainHistories;
@@ -38,6 +40,8 @@ final class ValidationMetricScorer implements ValidationScorer {
         if (!available()) {
             return Double.NaN;
         }
-        return evaluator.evaluate(model, trainHistories::profile, valid, users).get(metric.toString());
+        double value = evaluator.evaluate(model, trainHistories::profile, valid, users).get(metric.toString());
+        listener.accept(value);
+        return value;
     }
 }

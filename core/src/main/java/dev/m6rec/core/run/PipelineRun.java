@@ -7,12 +7,15 @@ import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.data.SparseRows;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.core.assembly.ComponentResolver;
+import dev.m6rec.core.config.RecommendSettings;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.eval.FullRankingEvaluator;
 import dev.m6rec.core.eval.MetricSpec;
+import dev.m6rec.core.eval.TopKRanker;
 import dev.m6rec.core.pipeline.DefaultPluginContext;
 import dev.m6rec.core.pipeline.FittedPipeline;
 import dev.m6rec.core.pipeline.PipelineTrainer;
+import dev.m6rec.core.pipeline.Recommender;
 import dev.m6rec.core.pipeline.TrainedRun;
 import dev.m6rec.core.pipeline.UserHistories;
 import java.nio.file.Path;
@@ -39,24 +42,48 @@ public final class PipelineRun {
                     : config.source().toAbsolutePath().getParent();
             DefaultPluginContext context = new DefaultPluginContext(config.seed(), "run", executor, config.threads(),
                     progress, baseDir);
-            TrainedRun trained = new PipelineTrainer(config, resolver, context).train();
+            List<Double> validationCurve = java.util.Collections.synchronizedList(new ArrayList<>());
+            TrainedRun trained = new PipelineTrainer(config, resolver, context, validationCurve::add).train();
             long t0 = System.nanoTime();
             List<MetricSpec> metrics = config.evaluation().metrics().stream().map(MetricSpec::parse).toList();
             FullRankingEvaluator evaluator = new FullRankingEvaluator(metrics, executor, config.threads());
             DataSplit split = trained.split();
             FittedPipeline pipeline = trained.pipeline();
-            progress.info("evaluating (full ranking, seen items excluded)");
+            TopKRanker ranker = ranker(config, pipeline);
+            progress.info("evaluating (" + (config.recommend().equals(RecommendSettings.defaults())
+                    ? "full ranking" : "recall, rank, re-rank") + "; seen items excluded)");
             Map<String, Double> valid = split.valid().size() == 0 ? nanFor(metrics)
-                    : evaluator.evaluate(pipeline.interest(), trained.trainHistories()::profile, split.valid(), null);
+                    : evaluator.evaluate(ranker, trained.trainHistories()::profile, split.valid(), null);
             UserHistories known = new UserHistories(Interactions.concat(split.train(), split.valid()),
                     pipeline.userFeatures());
-            Map<String, Double> test = evaluator.evaluate(pipeline.interest(), known::profile, split.test(), null);
+            Map<String, Double> test = evaluator.evaluate(ranker, known::profile, split.test(), null);
+            List<MetricSpec> curve = new ArrayList<>();
+            for (String name : List.of("hr", "recall", "ndcg")) {
+                for (int k : RunResult.CURVE_KS) {
+                    curve.add(new MetricSpec(name, k));
+                }
+            }
+            Map<String, Double> testAtK = new FullRankingEvaluator(curve, executor, config.threads())
+                    .evaluate(ranker, known::profile, split.test(), null);
             long evaluateMillis = (System.nanoTime() - t0) / 1_000_000;
-            List<SampleRecommendation> samples = samples(config, context, pipeline, split.test());
-            return new RunResult(valid, test, samples, trained, evaluateMillis);
+            List<SampleRecommendation> samples = samples(config, context, pipeline, ranker, split.test());
+            return new RunResult(valid, test, samples, trained, evaluateMillis, testAtK, validationCurve);
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /**
+     * Exact full ranking by the interest model, or the serving path when {@code recommend:} sets
+     * recall quotas or diversity, so that what is measured is what is served.
+     */
+    private static TopKRanker ranker(RunConfig config, FittedPipeline pipeline) {
+        RecommendSettings settings = config.recommend();
+        if (settings.recall().isEmpty() && settings.diversity() == 0) {
+            return TopKRanker.fullRanking(pipeline.interest());
+        }
+        Recommender recommender = new Recommender(pipeline, settings);
+        return recommender::recommend;
     }
 
     private static Map<String, Double> nanFor(List<MetricSpec> metrics) {
@@ -67,7 +94,7 @@ public final class PipelineRun {
 
     /** A few seeded users with test items, their top-K and which of those they held out. */
     private static List<SampleRecommendation> samples(RunConfig config, DefaultPluginContext context,
-                                                      FittedPipeline pipeline, Interactions test) {
+                                                      FittedPipeline pipeline, TopKRanker ranker, Interactions test) {
         SparseRows byUser = test.byUser();
         List<Integer> candidates = new ArrayList<>();
         for (int u = 0; u < byUser.rows(); u++) {
@@ -81,7 +108,11 @@ public final class PipelineRun {
         for (int s = 0; s < config.output().samples() && !candidates.isEmpty(); s++) {
             int user = candidates.remove(random.nextInt(candidates.size()));
             UserProfile profile = pipeline.profile(user);
-            ScoredItems top = pipeline.recommend(profile, k);
+            boolean[] seen = new boolean[pipeline.items().size()];
+            for (int item : profile.history()) {
+                seen[item] = true;
+            }
+            ScoredItems top = ranker.topK(profile, k, seen);
             List<String> ids = new ArrayList<>();
             boolean[] heldOut = new boolean[top.size()];
             for (int r = 0; r < top.size(); r++) {

@@ -6,11 +6,19 @@ import java.util.Map;
 
 /**
  * What a run produced: metrics on valid and test (metric name to mean; NaN when not computable),
- * sample recommendations, the trained pipeline, and timings in milliseconds.
+ * sample recommendations, the trained pipeline, evaluation time in milliseconds, HR/recall/NDCG
+ * on test at each of {@link #CURVE_KS}, and the validation values the model reported while
+ * training (one per epoch for models with early stopping; empty otherwise).
  */
 public record RunResult(Map<String, Double> valid, Map<String, Double> test, List<SampleRecommendation> samples,
-                        TrainedRun trained, long evaluateMillis) {
+                        TrainedRun trained, long evaluateMillis, Map<String, Double> testAtK,
+                        List<Double> validationCurve) {
+    /** The cut-offs of the metric-vs-K curves in the report. */
+    public static final int[] CURVE_KS = {1, 5, 10, 20, 50};
+
     public RunResult {
+        testAtK = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(testAtK));
+        validationCurve = List.copyOf(validationCurve);
         valid = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(valid));
         test = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(test));
         samples = List.copyOf(samples);

@@ -2,6 +2,7 @@ package dev.m6rec.runtime.cli;
 
 import dev.m6rec.core.artifact.PipelineArtifact;
 import dev.m6rec.core.assembly.Assembly;
+import dev.m6rec.core.report.RunReport;
 import dev.m6rec.core.run.MetricsJson;
 import dev.m6rec.core.run.PipelineRun;
 import dev.m6rec.core.run.RunResult;
@@ -39,9 +40,14 @@ final class RunCommand implements Callable<Integer> {
         printSamples(result);
         Path outputDir = loaded.config().output().dir();
         MetricsJson.write(outputDir.resolve("metrics.json"), result.valid(), result.test());
+        progress.info("saving the artifact");
         PipelineArtifact.save(outputDir.resolve("artifact"), result.trained().pipeline(), loaded.config(),
                 loaded.registry(), Map.of("valid", result.valid(), "test", result.test()));
-        parent.out().println("wrote " + outputDir.resolve("metrics.json") + " and " + outputDir.resolve("artifact"));
+        progress.info("writing the report");
+        RunReport.write(outputDir, "M6-Rec run: " + configFile.getFileName(), result);
+        progress.info("done");
+        parent.out().println("wrote " + outputDir.resolve("metrics.json") + ", " + outputDir.resolve("report.html")
+                + " and " + outputDir.resolve("artifact"));
         result.trained().pipeline().close();
         return ExitCodes.OK;
     }

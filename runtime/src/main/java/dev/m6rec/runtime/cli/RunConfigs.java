@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Loads, overrides and validates a config file, discovering plugins from the classpath and the given dirs. */
-record RunConfigs(RunConfig config, PluginRegistry registry) {
+record RunConfigs(RawConfig raw, RunConfig config, PluginRegistry registry) {
 
     static RunConfigs load(Path file, CommonOptions options) {
         RawConfig raw = ConfigLoader.load(file, options.overrides);
         List<Path> dirs = new ArrayList<>(raw.pluginDirs());
         dirs.addAll(options.pluginDirs);
         PluginRegistry registry = PluginRegistry.discover(Main.class.getClassLoader(), dirs);
-        return new RunConfigs(RunConfigValidator.validate(raw, registry), registry);
+        return new RunConfigs(raw, RunConfigValidator.validate(raw, registry), registry);
     }
 }

@@ -1,0 +1,44 @@
+package dev.m6rec.core.tune;
+
+import dev.m6rec.api.optimize.Direction;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The median stopping rule: a trial is pruned at step s when its intermediate value is worse than
+ * the median of the values that completed trials reached at step s. Inactive until
+ * {@code startupTrials} trials completed and before step {@code warmupSteps}.
+ */
+public final class MedianPruner {
+    private final Direction direction;
+    private final int startupTrials;
+    private final int warmupSteps;
+    private final List<List<Double>> completed = new ArrayList<>();
+
+    public MedianPruner(Direction direction, int startupTrials, int warmupSteps) {
+        this.direction = direction;
+        this.startupTrials = startupTrials;
+        this.warmupSteps = warmupSteps;
+    }
+
+    public synchronized void completed(List<Double> intermediate) {
+        if (!intermediate.isEmpty()) {
+            completed.add(List.copyOf(intermediate));
+        }
+    }
+
+    public synchronized boolean shouldPrune(int step, double value) {
+        if (completed.size() < startupTrials || step < warmupSteps || Double.isNaN(value)) {
+            return false;
+        }
+        double[] atStep = completed.stream().filter(c -> c.size() > step).mapToDouble(c -> c.get(step)).toArray();
+        if (atStep.length == 0) {
+            return false;
+        }
+        Arrays.sort(atStep);
+        int n = atStep.length;
+        double median = n % 2 == 1 ? atStep[n / 2] : (atStep[n / 2 - 1] + atStep[n / 2]) / 2;
+        return direction.better(median, value);
+    }
+}

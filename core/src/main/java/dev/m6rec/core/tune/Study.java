@@ -1,0 +1,221 @@
+package dev.m6rec.core.tune;
+
+import dev.m6rec.api.ConfigException;
+import dev.m6rec.api.M6RecException;
+import dev.m6rec.api.ProgressReporter;
+import dev.m6rec.api.ProgressTask;
+import dev.m6rec.api.data.DataSplit;
+import dev.m6rec.api.optimize.Direction;
+import dev.m6rec.api.optimize.SearchSpace;
+import dev.m6rec.api.optimize.StrategyOptimizer;
+import dev.m6rec.api.optimize.Trial;
+import dev.m6rec.api.optimize.TrialResult;
+import dev.m6rec.core.assembly.ComponentResolver;
+import dev.m6rec.core.config.BoundComponentConfig;
+import dev.m6rec.core.config.RawConfig;
+import dev.m6rec.core.config.RunConfig;
+import dev.m6rec.core.config.RunConfigValidator;
+import dev.m6rec.core.eval.FullRankingEvaluator;
+import dev.m6rec.core.eval.MetricSpec;
+import dev.m6rec.core.eval.TopKRanker;
+import dev.m6rec.core.pipeline.DefaultPluginContext;
+import dev.m6rec.core.pipeline.PipelineTrainer;
+import dev.m6rec.core.pipeline.TrainedRun;
+import dev.m6rec.core.plugin.PluginRegistry;
+import dev.m6rec.core.run.PipelineRun;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A tuning study over the whole pipeline: the optimizer proposes parameter values for config
+ * paths, each trial trains the pipeline with them and is scored on the validation split (never
+ * on test), and the result goes back to the optimizer and into the journal. Trials run
+ * {@code optimizer.parallel} at a time; one that throws or scores NaN is recorded as failed and
+ * the study goes on; per-epoch validation values feed a median pruner. Budgets: {@code trials}
+ * and {@code timeout} (seconds). A study resumed on the same journal replays finished trials
+ * into the optimizer and runs only the missing ones.
+ */
+public final class Study {
+    private final RawConfig base;
+    private final RunConfig config;
+    private final PluginRegistry registry;
+    private final ComponentResolver resolver;
+    private final ProgressReporter progress;
+    private final StudyJournal journal;
+
+    public Study(RawConfig base, RunConfig config, PluginRegistry registry, ComponentResolver resolver,
+                 ProgressReporter progress, Path journalFile) {
+        this.base = base;
+        this.config = config;
+        this.registry = registry;
+        this.resolver = resolver;
+        this.progress = progress;
+        this.journal = new StudyJournal(journalFile);
+    }
+
+    public StudyResult run() {
+        BoundComponentConfig section = config.optimizer().orElseThrow(() ->
+                new ConfigException("optimizer", "required for tuning: { type: tpe, trials: 30, space: {...} }"));
+        SearchSpace space = SearchSpaceParser.parse(section.getMap("space"), config, registry);
+        String metricName = section.getString("metric") != null ? section.getString("metric")
+                : config.evaluation().validationMetric();
+        MetricSpec metric = MetricSpec.parse(metricName);
+        Direction direction = "minimize".equals(section.getString("direction")) ? Direction.MINIMIZE : Direction.MAXIMIZE;
+        int trials = section.getInt("trials");
+        int parallel = Math.max(1, section.getInt("parallel"));
+        double timeout = section.isSet("timeout") ? section.getDouble("timeout") : 0;
+        long deadline = timeout > 0 ? System.nanoTime() + (long) (timeout * 1e9) : Long.MAX_VALUE;
+
+        ExecutorService studyExecutor = PipelineRun.newExecutor(config.threads());
+        try {
+            DefaultPluginContext context = new DefaultPluginContext(config.seed(), section.path(), studyExecutor,
+                    config.threads(), progress, baseDir());
+            StrategyOptimizer optimizer = resolver.optimizer(section.type()).create(section, context);
+            optimizer.start(space, direction);
+            MedianPruner pruner = new MedianPruner(direction, 5, 1);
+            List<TrialRecord> records = Collections.synchronizedList(new ArrayList<>(journal.read()));
+            int next = 0;
+            for (TrialRecord done : records) {
+                optimizer.tell(new Trial(done.number(), done.params()), done.result());
+                pruner.completed(done.result().isComplete() ? done.intermediate() : List.of());
+                next = Math.max(next, done.number() + 1);
+            }
+            if (!records.isEmpty()) {
+                progress.info("resuming study from " + journal.file() + ": " + records.size() + " trials finished");
+            }
+            boolean reuseSplit = space.parameters().stream()
+                    .noneMatch(p -> p.path().startsWith("data.") || p.path().startsWith("split."));
+            DataSplit sharedSplit = reuseSplit && records.size() < trials
+                    ? new PipelineTrainer(config, resolver, context).loadAndSplit() : null;
+            if (sharedSplit != null && sharedSplit.valid().size() == 0) {
+                throw new ConfigException("split", "tuning needs a validation split (e.g. ratios: [0.8, 0.1, 0.1])");
+            }
+            AtomicInteger numbers = new AtomicInteger(next);
+            AtomicInteger remaining = new AtomicInteger(trials - records.size());
+            Object optimizerLock = new Object();
+            int threadsPerTrial = Math.max(1, config.threads() / parallel);
+            try (ProgressTask task = progress.begin("trials", trials)) {
+                task.advance(records.size());
+                ExecutorService workers = PipelineRun.newExecutor(parallel);
+                try {
+                    List<Future<?>> running = new ArrayList<>();
+                    for (int w = 0; w < parallel; w++) {
+                        running.add(workers.submit(() -> {
+                            while (remaining.getAndDecrement() > 0 && System.nanoTime() < deadline) {
+                                Trial trial;
+                                synchronized (optimizerLock) {
+                                    trial = optimizer.ask(numbers.getAndIncrement());
+                                }
+                                TrialRecord record = runTrial(trial, metric, pruner, sharedSplit, threadsPerTrial);
+                                synchronized (optimizerLock) {
+                                    optimizer.tell(trial, record.result());
+                                }
+                                pruner.completed(record.result().isComplete() ? record.intermediate() : List.of());
+                                journal.append(record);
+                                records.add(record);
+                                task.message(describe(record, metric.toString()));
+                                task.advance(1);
+                            }
+                            return null;
+                        }));
+                    }
+                    for (Future<?> f : running) {
+                        f.get();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("study interrupted", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                } finally {
+                    workers.shutdownNow();
+                }
+            }
+            Optional<TrialRecord> best = records.stream().filter(r -> r.result().isComplete())
+                    .reduce((a, b) -> direction.better(b.value(), a.value()) ? b : a);
+            return new StudyResult(metric.toString(), direction, records, best);
+        } finally {
+            studyExecutor.shutdownNow();
+        }
+    }
+
+    /** The validation value of the untuned config, the reference a study must beat. */
+    public double baseline() {
+        BoundComponentConfig section = config.optimizer().orElseThrow();
+        String metricName = section.getString("metric") != null ? section.getString("metric")
+                : config.evaluation().validationMetric();
+        MedianPruner never = new MedianPruner(Direction.MAXIMIZE, Integer.MAX_VALUE, 0);
+        TrialRecord record = runTrial(new Trial(-1, Map.of()), MetricSpec.parse(metricName), never, null,
+                config.threads());
+        if (record.error() != null) {
+            throw new ConfigException("optimizer", "the untuned config fails: " + record.error());
+        }
+        return record.value();
+    }
+
+    /** The config of one trial: the base config with the trial's values set at their paths. */
+    public RawConfig configFor(Map<String, Object> params) {
+        RawConfig raw = base;
+        for (Map.Entry<String, Object> e : params.entrySet()) {
+            raw = raw.with(e.getKey(), e.getValue());
+        }
+        return raw;
+    }
+
+    private TrialRecord runTrial(Trial trial, MetricSpec metric, MedianPruner pruner, DataSplit sharedSplit, int threads) {
+        long start = System.nanoTime();
+        List<Double> intermediate = new ArrayList<>();
+        ExecutorService executor = PipelineRun.newExecutor(threads);
+        try {
+            RunConfig trialConfig = RunConfigValidator.validate(configFor(trial.params()), registry);
+            DefaultPluginContext context = new DefaultPluginContext(trialConfig.seed(), "run", executor, threads,
+                    ProgressReporter.silent(), baseDir());
+            PipelineTrainer trainer = new PipelineTrainer(trialConfig, resolver, context, value -> {
+                intermediate.add(value);
+                if (pruner.shouldPrune(intermediate.size() - 1, value)) {
+                    throw new TrialPrunedException(intermediate.size() - 1, value);
+                }
+            });
+            DataSplit split = sharedSplit != null ? sharedSplit : trainer.loadAndSplit();
+            TrainedRun trained = trainer.trainOn(split, 0);
+            try {
+                FullRankingEvaluator evaluator = new FullRankingEvaluator(List.of(metric), executor, threads);
+                double value = evaluator.evaluate(TopKRanker.fullRanking(trained.pipeline().interest()),
+                        trained.trainHistories()::profile, split.valid(), null).get(metric.toString());
+                TrialResult result = TrialResult.complete(value);
+                return new TrialRecord(trial.number(), trial.params(), result.state(), value, intermediate,
+                        seconds(start), result.isComplete() ? null : "metric is NaN");
+            } finally {
+                trained.pipeline().close();
+            }
+        } catch (TrialPrunedException e) {
+            return new TrialRecord(trial.number(), trial.params(), TrialResult.State.PRUNED, e.lastValue(), intermediate,
+                    seconds(start), null);
+        } catch (M6RecException | IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+            return new TrialRecord(trial.number(), trial.params(), TrialResult.State.FAILED, Double.NaN, intermediate,
+                    seconds(start), e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static String describe(TrialRecord r, String metric) {
+        return "trial " + r.number() + " " + r.state().name().toLowerCase(java.util.Locale.ROOT)
+                + (Double.isNaN(r.value()) ? "" : String.format(" %s=%.4f", metric, r.value())) + " " + r.params();
+    }
+
+    private Path baseDir() {
+        return config.source() == null ? Path.of("").toAbsolutePath() : config.source().toAbsolutePath().getParent();
+    }
+}

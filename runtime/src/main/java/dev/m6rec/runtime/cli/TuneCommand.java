@@ -1,0 +1,115 @@
+package dev.m6rec.runtime.cli;
+
+import dev.m6rec.core.artifact.PipelineArtifact;
+import dev.m6rec.core.assembly.Assembly;
+import dev.m6rec.core.assembly.ComponentResolver;
+import dev.m6rec.core.config.RawConfig;
+import dev.m6rec.core.config.RunConfig;
+import dev.m6rec.core.config.RunConfigValidator;
+import dev.m6rec.core.report.RunReport;
+import dev.m6rec.core.report.TuneReport;
+import dev.m6rec.core.run.MetricsJson;
+import dev.m6rec.core.run.PipelineRun;
+import dev.m6rec.core.run.RunResult;
+import dev.m6rec.core.tune.Study;
+import dev.m6rec.core.tune.StudyResult;
+import dev.m6rec.core.tune.TrialRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code m6rec tune CONFIG}: runs the {@code optimizer:} study on the validation split (resuming
+ * from {@code <output.dir>/study.jsonl} when present), writes {@code best.yaml}, retrains the best
+ * configuration and evaluates it on test, and writes a report with a convergence chart.
+ */
+@Command(name = "tune", mixinStandardHelpOptions = true,
+        description = "Tune the pipeline with the config's optimizer section; resumes from <output.dir>/study.jsonl.")
+final class TuneCommand implements Callable<Integer> {
+    @ParentCommand
+    M6RecCommand parent;
+
+    @Parameters(paramLabel = "CONFIG", description = "The run's YAML file, with an optimizer section.")
+    Path configFile;
+
+    @Mixin
+    CommonOptions options;
+
+    @Override
+    public Integer call() {
+        RunConfigs loaded = RunConfigs.load(configFile, options);
+        RunConfig config = loaded.config();
+        ConsoleProgress progress = new ConsoleProgress(parent.err());
+        ComponentResolver resolver = Assembly.create(loaded.registry());
+        Path outputDir = config.output().dir();
+        Study study = new Study(loaded.raw(), config, loaded.registry(), resolver, progress,
+                outputDir.resolve("study.jsonl"));
+        progress.info("evaluating the untuned config");
+        double baseline = study.baseline();
+        StudyResult result = study.run();
+        if (result.best().isEmpty()) {
+            parent.err().println("error: no trial completed; see " + outputDir.resolve("study.jsonl"));
+            return ExitCodes.USER_ERROR;
+        }
+        TrialRecord best = result.best().get();
+        Path bestDir = outputDir.resolve("best");
+        RawConfig bestRaw = absolutePaths(study.configFor(best.params()), loaded.raw())
+                .with("output.dir", bestDir.toAbsolutePath().toString());
+        writeString(outputDir.resolve("best.yaml"), bestRaw.toYaml());
+        progress.info("retraining the best configuration (trial " + best.number() + ")");
+        RunConfig bestConfig = RunConfigValidator.validate(bestRaw, loaded.registry());
+        RunResult bestRun = PipelineRun.execute(bestConfig, resolver, progress);
+        MetricsJson.write(bestDir.resolve("metrics.json"), bestRun.valid(), bestRun.test());
+        PipelineArtifact.save(bestDir.resolve("artifact"), bestRun.trained().pipeline(), bestConfig, loaded.registry(),
+                Map.of("valid", bestRun.valid(), "test", bestRun.test()));
+        RunReport.write(bestDir, "M6-Rec run: best of " + configFile.getFileName(), bestRun);
+        TuneReport.write(outputDir, "M6-Rec study: " + configFile.getFileName(), result, baseline, bestRun.test());
+        bestRun.trained().pipeline().close();
+
+        parent.out().printf("%n%d trials (%d completed, %d pruned, %d failed)%n", result.trials().size(),
+                count(result, "COMPLETE"), count(result, "PRUNED"), count(result, "FAILED"));
+        parent.out().printf("%s on valid: untuned %.4f, best %.4f (trial %d: %s)%n", result.metric(), baseline,
+                best.value(), best.number(), best.params());
+        MetricsTable.print(parent.out(), bestRun.valid(), bestRun.test());
+        parent.out().println("wrote " + outputDir.resolve("best.yaml") + ", " + outputDir.resolve("report.html")
+                + " and " + bestDir);
+        return ExitCodes.OK;
+    }
+
+    private static long count(StudyResult result, String state) {
+        return result.trials().stream().filter(t -> t.state().name().equals(state)).count();
+    }
+
+    /** best.yaml lives elsewhere than the original: make its relative file paths absolute. */
+    private static RawConfig absolutePaths(RawConfig config, RawConfig original) {
+        Path base = original.baseDirectory();
+        RawConfig out = config;
+        Object dataPath = config.get("data.path").orElse(null);
+        if (dataPath instanceof String p) {
+            out = out.with("data.path", base.resolve(p).toAbsolutePath().normalize().toString());
+        }
+        Object dirs = config.get("plugins.dirs").orElse(null);
+        if (dirs instanceof List<?> list) {
+            out = out.with("plugins.dirs", list.stream().map(d -> base.resolve(String.valueOf(d)).toAbsolutePath()
+                    .normalize().toString()).toList());
+        }
+        return out;
+    }
+
+    private static void writeString(Path file, String text) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}
