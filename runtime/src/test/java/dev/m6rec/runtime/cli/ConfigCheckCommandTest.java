@@ -1,0 +1,75 @@
+package dev.m6rec.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigCheckCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String yaml) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    @Test
+    void reportsAnUnknownKeyAnOutOfRangeValueAndAnUnknownTypeTogether() throws IOException {
+        Path config = write("bad.yaml", """
+                data: { type: synthetic, users: 100, items: 50 }
+                split: { type: ratio, ratioz: [0.8, 0.1, 0.1] }
+                interest: { type: popularty }
+                output: { samples: -1 }
+                """);
+        CliRunner result = CliRunner.run("config", "check", config.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("split.ratioz: unknown key; did you mean 'ratios'?")
+                .contains("interest.type: unknown interest model 'popularty'; did you mean 'popularity'?")
+                .contains("output.samples: must be >= 0 (was -1)")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void refusesAGlobalTagWithExitTwo() throws IOException {
+        Path config = write("evil.yaml", """
+                data: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL ["http://localhost/"]]]]
+                """);
+        CliRunner result = CliRunner.run("config", "check", config.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: ").contains("evil.yaml:1").doesNotContain("at dev.m6rec");
+    }
+
+    @Test
+    void acceptsTheQuickstartConfig() {
+        CliRunner result = CliRunner.run("config", "check", "../examples/quickstart.yaml");
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
+        assertThat(result.out()).contains(": ok (data=synthetic, split=ratio");
+    }
+
+    @Test
+    void aMissingFileIsAUserError() {
+        CliRunner result = CliRunner.run("run", dir.resolve("nope.yaml").toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("nope.yaml");
+    }
+
+    @Test
+    void anUnknownOptionIsAUserError() {
+        assertThat(CliRunner.run("run", "--frobnicate").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void everyVerbHasHelp() {
+        for (String verb : new String[] {"run", "tune", "plugins"}) {
+            CliRunner result = CliRunner.run(verb, "--help");
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.out()).contains("Usage: m6rec " + verb);
+        }
+        assertThat(CliRunner.run("config", "check", "--help").out()).contains("Usage: m6rec config check");
+    }
+}
