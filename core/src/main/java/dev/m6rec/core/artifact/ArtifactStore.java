@@ -37,6 +37,8 @@ import java.util.stream.Stream;
  */
 public final class ArtifactStore {
     static final String MANIFEST = "manifest.json";
+    /** The manifest's own SHA-256, in {@code sha256sum} format, so that no byte of the manifest goes unchecked. */
+    static final String MANIFEST_CHECKSUM = "manifest.sha256";
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -61,14 +63,21 @@ public final class ArtifactStore {
             }
             ArtifactManifest manifest = new ArtifactManifest(ArtifactManifest.FORMAT, ArtifactManifest.CURRENT_VERSION,
                     base.config(), base.seed(), base.plugins(), base.components(), base.metrics(), checksums);
-            try (var out = FileChannel.open(tmp.resolve(MANIFEST), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                out.write(java.nio.ByteBuffer.wrap(MAPPER.writeValueAsBytes(manifest)));
-                out.force(true);
-            }
+            byte[] manifestBytes = MAPPER.writeValueAsBytes(manifest);
+            writeForced(tmp.resolve(MANIFEST), manifestBytes);
+            writeForced(tmp.resolve(MANIFEST_CHECKSUM), (HexFormat.of().formatHex(sha256(manifestBytes)) + "  " + MANIFEST + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             forceDirectory(tmp);
             swapInto(tmp, dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save artifact " + dir, e);
+        }
+    }
+
+    private static void writeForced(Path file, byte[] bytes) throws IOException {
+        try (var out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            out.write(java.nio.ByteBuffer.wrap(bytes));
+            out.force(true);
         }
     }
 
@@ -84,6 +93,7 @@ public final class ArtifactStore {
         if (!Files.isRegularFile(manifestFile)) {
             throw new ArtifactException(dir + ": not an M6-Rec artifact (no " + MANIFEST + ")");
         }
+        verifyManifestChecksum(dir, manifestFile);
         ArtifactManifest manifest;
         try {
             manifest = MAPPER.readValue(manifestFile.toFile(), ArtifactManifest.class);
@@ -101,6 +111,27 @@ public final class ArtifactStore {
         return new OpenedArtifact(dir, manifest);
     }
 
+    /** Every byte of the manifest counts (a flipped digit in the config or seed would otherwise load). */
+    private static void verifyManifestChecksum(Path dir, Path manifestFile) {
+        Path checksumFile = dir.resolve(MANIFEST_CHECKSUM);
+        if (!Files.isRegularFile(checksumFile)) {
+            throw new ArtifactException(checksumFile + ": missing from the artifact");
+        }
+        String line;
+        try {
+            line = Files.readString(checksumFile, java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new ArtifactException(checksumFile + ": " + e.getMessage(), e);
+        }
+        if (!line.matches("[0-9a-f]{64}  " + java.util.regex.Pattern.quote(MANIFEST) + "\n")) {
+            throw new ArtifactException(checksumFile + ": malformed (expected '<sha-256 in hex>  " + MANIFEST + "')");
+        }
+        if (!line.substring(0, 64).equals(sha256(manifestFile))) {
+            throw new ArtifactException(manifestFile + ": checksum mismatch with " + checksumFile
+                    + " (one of the two was altered or truncated)");
+        }
+    }
+
     private static void verifyFiles(Path dir, ArtifactManifest manifest) {
         Set<String> onDisk = new HashSet<>();
         try (Stream<Path> files = Files.walk(dir)) {
@@ -109,6 +140,7 @@ public final class ArtifactStore {
             throw new ArtifactException(dir + ": " + e.getMessage(), e);
         }
         onDisk.remove(MANIFEST);
+        onDisk.remove(MANIFEST_CHECKSUM);
         for (Map.Entry<String, String> entry : new TreeMap<>(manifest.files()).entrySet()) {
             Path file = dir.resolve(entry.getKey()).normalize();
             if (!file.startsWith(dir)) {
@@ -125,6 +157,14 @@ public final class ArtifactStore {
         if (!onDisk.isEmpty()) {
             throw new ArtifactException(dir.resolve(onDisk.stream().sorted().findFirst().orElseThrow())
                     + ": unknown file, not listed in the manifest");
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,34 +1,50 @@
 package dev.m6rec.core.eval;
 
+import dev.m6rec.core.config.DidYouMean;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A metric named in config: {@code ndcg@10} is metric {@code ndcg} at cut-off 10. Ranking
- * metrics need a cut-off; whole-list metrics ({@code auc}, {@code rmse}) have none (k = 0).
+ * A metric named in config: {@code ndcg@10} is metric {@code ndcg} at cut-off 10. Ranking and
+ * list metrics need a cut-off; whole-list and pointwise metrics ({@code auc}, {@code rmse}) have
+ * none (k = 0).
  */
 public record MetricSpec(String metric, int k) {
-    /** Metrics computed from the top-K list. */
+    /** Per-user metrics of the top-K list. */
     public static final List<String> AT_K = List.of("hr", "precision", "recall", "ndcg", "mrr", "map");
+    /** Metrics of all users' top-K lists together (beyond accuracy). */
+    public static final List<String> LIST_AT_K = List.of("coverage", "gini", "novelty", "ild");
+    /** Metrics without a cut-off: ranking AUCs over all items, rating and click errors. */
+    public static final List<String> WITHOUT_K = List.of("auc", "gauc", "rmse", "mae", "logloss");
 
     public MetricSpec {
         Objects.requireNonNull(metric, "metric is null");
     }
 
     /**
-     * Parses {@code name@K}; throws {@link IllegalArgumentException} with a message fit for a
-     * config problem ("unknown metric 'ndgc'; did you mean 'ndcg'? available: [...]").
+     * Parses {@code name@K} or a cut-off-free name; throws {@link IllegalArgumentException} with a
+     * message fit for a config problem ("unknown metric 'ndgc@10'; did you mean 'ndcg'? ...").
      */
     public static MetricSpec parse(String text) {
         String s = text.trim().toLowerCase(Locale.ROOT);
         int at = s.indexOf('@');
         String name = at < 0 ? s : s.substring(0, at);
-        if (!AT_K.contains(name)) {
-            String hint = dev.m6rec.core.config.DidYouMean.closest(name, AT_K)
-                    .map(c -> "; did you mean '" + c + "'?").orElse("");
+        List<String> all = new ArrayList<>(AT_K);
+        all.addAll(LIST_AT_K);
+        all.addAll(WITHOUT_K);
+        if (!all.contains(name)) {
+            String hint = DidYouMean.closest(name, all).map(c -> "; did you mean '" + c + "'?").orElse("");
             throw new IllegalArgumentException("unknown metric '" + text + "'" + hint + " (available: "
-                    + String.join(", ", AT_K) + ", each as name@K)");
+                    + String.join(", ", AT_K) + ", " + String.join(", ", LIST_AT_K) + " as name@K; "
+                    + String.join(", ", WITHOUT_K) + ")");
+        }
+        if (WITHOUT_K.contains(name)) {
+            if (at >= 0) {
+                throw new IllegalArgumentException("metric '" + text + "' takes no cut-off: write " + name);
+            }
+            return new MetricSpec(name, 0);
         }
         if (at < 0) {
             throw new IllegalArgumentException("metric '" + text + "' needs a cut-off, e.g. " + name + "@10");
@@ -45,8 +61,16 @@ public record MetricSpec(String metric, int k) {
         return new MetricSpec(name, k);
     }
 
+    public boolean perUserAtK() {
+        return AT_K.contains(metric);
+    }
+
+    public boolean listAtK() {
+        return LIST_AT_K.contains(metric);
+    }
+
     @Override
     public String toString() {
-        return metric + "@" + k;
+        return k == 0 ? metric : metric + "@" + k;
     }
 }

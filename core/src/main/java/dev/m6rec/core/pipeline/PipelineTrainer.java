@@ -17,7 +17,7 @@ import dev.m6rec.api.similarity.SimilarityModelFactory;
 import dev.m6rec.core.assembly.ComponentResolver;
 import dev.m6rec.core.config.BoundComponentConfig;
 import dev.m6rec.core.config.RunConfig;
-import dev.m6rec.core.eval.FullRankingEvaluator;
+import dev.m6rec.core.eval.Evaluator;
 import dev.m6rec.core.eval.MetricSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,8 +101,8 @@ public final class PipelineTrainer {
         ModelInputs inputs = new ModelInputs(dataset.users().size(), dataset.items().size(), userFeatures, itemFeatures,
                 similarityAfterInterest ? Optional.empty() : similarity);
         MetricSpec validationMetric = MetricSpec.parse(config.evaluation().validationMetric());
-        FullRankingEvaluator validationEvaluator =
-                new FullRankingEvaluator(List.of(validationMetric), context.executor(), context.threads());
+        Evaluator validationEvaluator = new Evaluator(List.of(validationMetric), context.executor(), context.threads(),
+                dataset.items().size());
         InterestModel interest = resolver.interestModel(interestConfig.type())
                 .create(interestConfig, context.forComponent(interestConfig.path()));
         context.progress().info("fitting interest model " + interestConfig.type());

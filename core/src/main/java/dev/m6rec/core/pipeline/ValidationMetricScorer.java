@@ -3,19 +3,19 @@ package dev.m6rec.core.pipeline;
 import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.ValidationScorer;
-import dev.m6rec.core.eval.FullRankingEvaluator;
+import dev.m6rec.core.eval.Evaluator;
 import dev.m6rec.core.eval.MetricSpec;
 
 /** Scores a model on the validation split with the run's validation metric, seen items excluded. */
 final class ValidationMetricScorer implements ValidationScorer {
     private final MetricSpec metric;
-    private final FullRankingEvaluator evaluator;
+    private final Evaluator evaluator;
     private final UserHistories trainHistories;
     private final Interactions valid;
     private final int[] users;
     private final java.util.function.DoubleConsumer listener;
 
-    ValidationMetricScorer(MetricSpec metric, FullRankingEvaluator evaluator, UserHistories trainHistories,
+    ValidationMetricScorer(MetricSpec metric, Evaluator evaluator, UserHistories trainHistories,
                            Interactions valid, int[] users, java.util.function.DoubleConsumer listener) {
         this.listener = listener;
         this.metric = metric;

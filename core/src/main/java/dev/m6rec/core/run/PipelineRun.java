@@ -7,9 +7,11 @@ import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.data.SparseRows;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.core.assembly.ComponentResolver;
+import dev.m6rec.core.config.EvaluationSettings;
 import dev.m6rec.core.config.RecommendSettings;
 import dev.m6rec.core.config.RunConfig;
-import dev.m6rec.core.eval.FullRankingEvaluator;
+import dev.m6rec.core.eval.EvaluationOptions;
+import dev.m6rec.core.eval.Evaluator;
 import dev.m6rec.core.eval.MetricSpec;
 import dev.m6rec.core.eval.TopKRanker;
 import dev.m6rec.core.pipeline.DefaultPluginContext;
@@ -46,25 +48,28 @@ public final class PipelineRun {
             TrainedRun trained = new PipelineTrainer(config, resolver, context, validationCurve::add).train();
             long t0 = System.nanoTime();
             List<MetricSpec> metrics = config.evaluation().metrics().stream().map(MetricSpec::parse).toList();
-            FullRankingEvaluator evaluator = new FullRankingEvaluator(metrics, executor, config.threads());
             DataSplit split = trained.split();
             FittedPipeline pipeline = trained.pipeline();
+            EvaluationOptions options = evaluationOptions(config, split, pipeline);
+            Evaluator evaluator = new Evaluator(metrics, executor, config.threads(), options);
             TopKRanker ranker = ranker(config, pipeline);
             progress.info("evaluating (" + (config.recommend().equals(RecommendSettings.defaults())
                     ? "full ranking" : "recall, rank, re-rank") + "; seen items excluded)");
             Map<String, Double> valid = split.valid().size() == 0 ? nanFor(metrics)
-                    : evaluator.evaluate(ranker, trained.trainHistories()::profile, split.valid(), null);
+                    : evaluator.evaluate(pipeline.interest(), ranker, trained.trainHistories()::profile, split.valid(),
+                            sampledUsers(config, context, split.valid()));
             UserHistories known = new UserHistories(Interactions.concat(split.train(), split.valid()),
                     pipeline.userFeatures());
-            Map<String, Double> test = evaluator.evaluate(ranker, known::profile, split.test(), null);
+            int[] testUsers = sampledUsers(config, context, split.test());
+            Map<String, Double> test = evaluator.evaluate(pipeline.interest(), ranker, known::profile, split.test(), testUsers);
             List<MetricSpec> curve = new ArrayList<>();
             for (String name : List.of("hr", "recall", "ndcg")) {
                 for (int k : RunResult.CURVE_KS) {
                     curve.add(new MetricSpec(name, k));
                 }
             }
-            Map<String, Double> testAtK = new FullRankingEvaluator(curve, executor, config.threads())
-                    .evaluate(ranker, known::profile, split.test(), null);
+            Map<String, Double> testAtK = new Evaluator(curve, executor, config.threads(), options)
+                    .evaluate(pipeline.interest(), ranker, known::profile, split.test(), testUsers);
             long evaluateMillis = (System.nanoTime() - t0) / 1_000_000;
             List<SampleRecommendation> samples = samples(config, context, pipeline, ranker, split.test());
             return new RunResult(valid, test, samples, trained, evaluateMillis, testAtK, validationCurve);
@@ -84,6 +89,37 @@ public final class PipelineRun {
         }
         Recommender recommender = new Recommender(pipeline, settings);
         return recommender::recommend;
+    }
+
+    /** With {@code evaluation.max-users}, a seeded sample of the users with held-out items; else all (null). */
+    private static int[] sampledUsers(RunConfig config, DefaultPluginContext context, Interactions targets) {
+        int max = config.evaluation().maxUsers();
+        SparseRows byUser = targets.byUser();
+        int[] users = java.util.stream.IntStream.range(0, byUser.rows()).filter(u -> byUser.length(u) > 0).toArray();
+        if (max == 0 || users.length <= max) {
+            return null;
+        }
+        RandomGenerator random = context.forComponent("evaluation").random("users");
+        for (int i = 0; i < max; i++) {
+            int j = i + random.nextInt(users.length - i);
+            int t = users[i];
+            users[i] = users[j];
+            users[j] = t;
+        }
+        int[] chosen = java.util.Arrays.copyOf(users, max);
+        java.util.Arrays.sort(chosen);
+        return chosen;
+    }
+
+    /** Negative sampling, popularity and similarity for the configured metrics. */
+    private static EvaluationOptions evaluationOptions(RunConfig config, DataSplit split, FittedPipeline pipeline) {
+        float[] popularity = new float[split.train().numItems()];
+        for (int r = 0; r < split.train().size(); r++) {
+            popularity[split.train().item(r)]++;
+        }
+        EvaluationSettings settings = config.evaluation();
+        return new EvaluationOptions(settings.sampled(), settings.negatives(), settings.popularitySampling(),
+                config.seed(), popularity, split.train().numUsers(), pipeline.similarity());
     }
 
     private static Map<String, Double> nanFor(List<MetricSpec> metrics) {

@@ -15,9 +15,8 @@ import dev.m6rec.core.config.BoundComponentConfig;
 import dev.m6rec.core.config.RawConfig;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.config.RunConfigValidator;
-import dev.m6rec.core.eval.FullRankingEvaluator;
+import dev.m6rec.core.eval.Evaluator;
 import dev.m6rec.core.eval.MetricSpec;
-import dev.m6rec.core.eval.TopKRanker;
 import dev.m6rec.core.pipeline.DefaultPluginContext;
 import dev.m6rec.core.pipeline.PipelineTrainer;
 import dev.m6rec.core.pipeline.TrainedRun;
@@ -186,9 +185,9 @@ public final class Study {
             DataSplit split = sharedSplit != null ? sharedSplit : trainer.loadAndSplit();
             TrainedRun trained = trainer.trainOn(split, 0);
             try {
-                FullRankingEvaluator evaluator = new FullRankingEvaluator(List.of(metric), executor, threads);
-                double value = evaluator.evaluate(TopKRanker.fullRanking(trained.pipeline().interest()),
-                        trained.trainHistories()::profile, split.valid(), null).get(metric.toString());
+                Evaluator evaluator = new Evaluator(List.of(metric), executor, threads, split.train().numItems());
+                double value = evaluator.evaluate(trained.pipeline().interest(), trained.trainHistories()::profile,
+                        split.valid(), null).get(metric.toString());
                 TrialResult result = TrialResult.complete(value);
                 return new TrialRecord(trial.number(), trial.params(), result.state(), value, intermediate,
                         seconds(start), result.isComplete() ? null : "metric is NaN");

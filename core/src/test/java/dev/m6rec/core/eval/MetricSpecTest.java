@@ -15,7 +15,15 @@ class MetricSpecTest {
     @Test
     void suggestsTheClosestNameForATypo() {
         assertThatThrownBy(() -> MetricSpec.parse("ndgc@10"))
-                .hasMessage("unknown metric 'ndgc@10'; did you mean 'ndcg'? (available: hr, precision, recall, ndcg, mrr, map, each as name@K)");
+                .hasMessage("unknown metric 'ndgc@10'; did you mean 'ndcg'? (available: hr, precision, recall, ndcg, mrr, map, "
+                        + "coverage, gini, novelty, ild as name@K; auc, gauc, rmse, mae, logloss)");
+    }
+
+    @Test
+    void wholeListMetricsTakeNoCutOff() {
+        assertThat(MetricSpec.parse("AUC")).isEqualTo(new MetricSpec("auc", 0));
+        assertThat(MetricSpec.parse("rmse").toString()).isEqualTo("rmse");
+        assertThatThrownBy(() -> MetricSpec.parse("rmse@10")).hasMessage("metric 'rmse@10' takes no cut-off: write rmse");
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class FullRankingEvaluatorTest {
+class EvaluatorTest {
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
 
     @AfterEach
@@ -58,8 +58,8 @@ class FullRankingEvaluatorTest {
         // user 2 has no target and must not count.
         Interactions targets = new Interactions(3, 5, new int[] {0, 1}, new int[] {1, 3}, null, null);
         int[][] histories = {{0}, {}, {2}};
-        FullRankingEvaluator evaluator = new FullRankingEvaluator(
-                List.of(MetricSpec.parse("hr@1"), MetricSpec.parse("mrr@5"), MetricSpec.parse("ndcg@5")), executor, 2);
+        Evaluator evaluator = new Evaluator(
+                List.of(MetricSpec.parse("hr@1"), MetricSpec.parse("mrr@5"), MetricSpec.parse("ndcg@5")), executor, 2, 1000);
         Map<String, Double> result = evaluator.evaluate(model, u -> profile(u, histories[u]), targets, null);
         assertThat(result.get("hr@1")).isEqualTo(0.5);
         assertThat(result.get("mrr@5")).isCloseTo((1.0 + 0.25) / 2, within(1e-12));
@@ -72,7 +72,7 @@ class FullRankingEvaluatorTest {
         // All items tie: the top-1 is item 0, so only a user whose target is item 0 hits.
         InterestModel model = fixedScores(1, 1, 1, 1);
         Interactions targets = new Interactions(2, 4, new int[] {0, 1}, new int[] {0, 3}, null, null);
-        FullRankingEvaluator evaluator = new FullRankingEvaluator(List.of(MetricSpec.parse("hr@1")), executor, 2);
+        Evaluator evaluator = new Evaluator(List.of(MetricSpec.parse("hr@1")), executor, 2, 1000);
         assertThat(evaluator.evaluate(model, u -> profile(u), targets, null).get("hr@1")).isEqualTo(0.5);
     }
 
@@ -81,8 +81,8 @@ class FullRankingEvaluatorTest {
         InterestModel model = fixedScores(3, 2, 1);
         // user 0 re-consumed item 0 (seen, so excluded and not counted) and item 2.
         Interactions targets = new Interactions(1, 3, new int[] {0, 0}, new int[] {0, 2}, null, null);
-        FullRankingEvaluator evaluator = new FullRankingEvaluator(List.of(MetricSpec.parse("recall@1"),
-                MetricSpec.parse("recall@2")), executor, 1);
+        Evaluator evaluator = new Evaluator(List.of(MetricSpec.parse("recall@1"),
+                MetricSpec.parse("recall@2")), executor, 1, 1000);
         Map<String, Double> result = evaluator.evaluate(model, u -> profile(u, 0), targets, null);
         assertThat(result.get("recall@1")).isEqualTo(0.0);
         assertThat(result.get("recall@2")).isEqualTo(1.0);
@@ -91,7 +91,7 @@ class FullRankingEvaluatorTest {
     @Test
     void noUserWithTargetsGivesNaN() {
         Interactions none = new Interactions(2, 3, new int[0], new int[0], null, null);
-        FullRankingEvaluator evaluator = new FullRankingEvaluator(List.of(MetricSpec.parse("hr@1")), executor, 1);
+        Evaluator evaluator = new Evaluator(List.of(MetricSpec.parse("hr@1")), executor, 1, 1000);
         assertThat(evaluator.evaluate(fixedScores(1, 2, 3), u -> profile(u), none, null).get("hr@1")).isNaN();
     }
 
@@ -112,9 +112,9 @@ class FullRankingEvaluatorTest {
         }
         Interactions targets = b.build();
         List<MetricSpec> metrics = List.of(MetricSpec.parse("ndcg@10"), MetricSpec.parse("map@10"));
-        Map<String, Double> one = new FullRankingEvaluator(metrics, executor, 1)
+        Map<String, Double> one = new Evaluator(metrics, executor, 1, 1000)
                 .evaluate(fixedScores(scores), u -> profile(u), targets, null);
-        Map<String, Double> two = new FullRankingEvaluator(metrics, executor, 2)
+        Map<String, Double> two = new Evaluator(metrics, executor, 2, 1000)
                 .evaluate(fixedScores(scores), u -> profile(u), targets, null);
         assertThat(two).isEqualTo(one);
         assertThat(one.get("ndcg@10")).isBetween(0.0, 1.0);

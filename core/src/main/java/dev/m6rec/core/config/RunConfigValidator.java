@@ -1,0 +1,208 @@
+package dev.m6rec.core.config;
+
+import dev.m6rec.api.ConfigException;
+import dev.m6rec.api.config.ConfigProblem;
+import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.interest.InterestModelFactory;
+import dev.m6rec.core.eval.MetricSpec;
+import dev.m6rec.core.plugin.ComponentKind;
+import dev.m6rec.core.plugin.PluginRegistry;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a {@link RawConfig} into a {@link RunConfig}, or throws one {@link ConfigException}
+ * listing every problem with its key path: unknown keys (with "did you mean"), wrong types,
+ * out-of-range values, unknown component types (with the available names), and cross-section
+ * rules such as a similarity model required by the interest model.
+ *
+ * <pre>{@code
+ * RunConfig config = RunConfigValidator.validate(raw, registry);
+ * }</pre>
+ */
+public final class RunConfigValidator {
+    private static final Set<String> FEATURE_SIDES = Set.of("user", "item");
+    private final RawConfig raw;
+    private final List<ConfigProblem> problems = new ArrayList<>();
+    private final ComponentSections components;
+
+    private RunConfigValidator(RawConfig raw, PluginRegistry registry) {
+        this.raw = Objects.requireNonNull(raw, "raw is null");
+        this.components = new ComponentSections(registry, problems);
+    }
+
+    public static RunConfig validate(RawConfig raw, PluginRegistry registry) {
+        return new RunConfigValidator(raw, registry).run();
+    }
+
+    private RunConfig run() {
+        int before = problems.size();
+        BoundComponentConfig root = SectionBinder.bindSettings("", raw.tree(),
+                CoreSectionSchemas.root(Runtime.getRuntime().availableProcessors()), problems);
+        // Sections the top level already found malformed (e.g. "data: movielens") are not looked into.
+        Set<String> badSections = new HashSet<>();
+        problems.subList(before, problems.size()).forEach(p -> badSections.add(p.path()));
+
+        settings("plugins", CoreSectionSchemas.plugins(), badSections);
+        List<Path> pluginDirs = List.of();
+        if (!badSections.contains("plugins") && problemsUnder("plugins").isEmpty()) {
+            pluginDirs = raw.pluginDirs();
+        }
+
+        var data = component(ComponentKind.LOADER, "data", "synthetic", badSections);
+        var split = component(ComponentKind.SPLITTER, "split", "ratio", badSections);
+        List<BoundComponentConfig> userFeatures = new ArrayList<>();
+        List<BoundComponentConfig> itemFeatures = new ArrayList<>();
+        features(badSections, userFeatures, itemFeatures);
+        var interest = component(ComponentKind.INTEREST, "interest", "popularity", badSections);
+        var similarity = optionalComponent(ComponentKind.SIMILARITY, "similarity", badSections, null);
+        if (interest.isPresent() && similarity.isEmpty() && !badSections.contains("similarity")
+                && interest.get().factory() instanceof InterestModelFactory factory && factory.requiresSimilarity()) {
+            problems.add(new ConfigProblem("similarity", "required by interest model '" + interest.get().config().type() + "'"));
+        }
+        EvaluationSettings evaluation = evaluation(badSections);
+        RecommendSettings recommend = recommend(badSections);
+        OutputSettings output = output(badSections);
+        var optimizer = optionalComponent(ComponentKind.OPTIMIZER, "optimizer", badSections,
+                evaluation.validationMetric());
+        optimizer.ifPresent(o -> checkMetric("optimizer.metric", o.config().getString("metric")));
+
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new RunConfig(raw.source(), raw.tree(), root.getLong("seed"), root.getInt("threads"), pluginDirs,
+                data.orElseThrow().config(), split.orElseThrow().config(), userFeatures, itemFeatures,
+                interest.orElseThrow().config(), similarity.map(ComponentSections.Bound::config), evaluation,
+                recommend, output, optimizer.map(ComponentSections.Bound::config));
+    }
+
+    private Optional<ComponentSections.Bound> component(ComponentKind kind, String path, String defaultType,
+                                                        Set<String> badSections) {
+        if (badSections.contains(path)) {
+            return Optional.empty();
+        }
+        return raw.tree().containsKey(path)
+                ? components.bind(kind, path, raw.tree().get(path))
+                : components.bindDefault(kind, path, defaultType);
+    }
+
+    private Optional<ComponentSections.Bound> optionalComponent(ComponentKind kind, String path, Set<String> badSections,
+                                                                String defaultMetric) {
+        if (badSections.contains(path) || !raw.tree().containsKey(path)) {
+            return Optional.empty();
+        }
+        if (defaultMetric == null) {
+            return components.bind(kind, path, raw.tree().get(path));
+        }
+        return components.bind(kind, path, raw.tree().get(path), s -> CoreSectionSchemas.optimizer(s, defaultMetric));
+    }
+
+    private void features(Set<String> badSections, List<BoundComponentConfig> user, List<BoundComponentConfig> item) {
+        if (badSections.contains("features") || !(raw.tree().get("features") instanceof Map<?, ?> section)) {
+            return;
+        }
+        for (Object key : section.keySet()) {
+            if (!FEATURE_SIDES.contains(String.valueOf(key))) {
+                problems.add(new ConfigProblem("features." + key, SectionBinder.unknownKeyMessage(String.valueOf(key),
+                        FEATURE_SIDES)));
+            }
+        }
+        featureList("features.user", section.get("user"), user);
+        featureList("features.item", section.get("item"), item);
+    }
+
+    private void featureList(String path, Object value, List<BoundComponentConfig> out) {
+        if (value == null) {
+            return;
+        }
+        if (!(value instanceof List<?> list)) {
+            problems.add(new ConfigProblem(path, "expected a list of feature extractors (was " + ValueFormat.show(value) + ")"));
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            components.bind(ComponentKind.FEATURE, ConfigPath.index(path, i), list.get(i)).ifPresent(b -> out.add(b.config()));
+        }
+    }
+
+    private EvaluationSettings evaluation(Set<String> badSections) {
+        BoundComponentConfig section = settings("evaluation", CoreSectionSchemas.evaluation(), badSections);
+        List<String> metrics = new ArrayList<>();
+        if (problemsUnder("evaluation.metrics").isEmpty()) {
+            List<String> given = section.getStringList("metrics");
+            if (given.isEmpty()) {
+                problems.add(new ConfigProblem("evaluation.metrics", "must name at least one metric, e.g. [ndcg@10]"));
+            }
+            for (int i = 0; i < given.size(); i++) {
+                checkMetric(ConfigPath.index("evaluation.metrics", i), given.get(i)).ifPresent(m -> metrics.add(m.toString()));
+            }
+        }
+        String validation = checkMetric("evaluation.validation-metric", section.getString("validation-metric"))
+                .map(MetricSpec::toString).orElse("ndcg@10");
+        return new EvaluationSettings(metrics, validation, section.getString("ranking"), section.getInt("max-users"),
+                section.getInt("negatives"), section.getString("sampling"));
+    }
+
+    private RecommendSettings recommend(Set<String> badSections) {
+        BoundComponentConfig section = settings("recommend", CoreSectionSchemas.recommend(), badSections);
+        Map<String, Integer> recall = new LinkedHashMap<>();
+        for (String source : List.of("history", "popular", "embedding")) {
+            if (section.isSet("recall." + source)) {
+                recall.put(source, section.getInt("recall." + source));
+            }
+        }
+        return new RecommendSettings(section.getInt("k"), recall, section.getDouble("diversity"));
+    }
+
+    private OutputSettings output(Set<String> badSections) {
+        BoundComponentConfig section = settings("output", CoreSectionSchemas.output(), badSections);
+        Path dir = Path.of("runs", configName());
+        if (section.isSet("dir")) {
+            try {
+                dir = Path.of(section.getString("dir"));
+            } catch (InvalidPathException e) {
+                problems.add(new ConfigProblem("output.dir", "not a valid path (was '" + section.getString("dir") + "')"));
+            }
+        }
+        return new OutputSettings(dir, section.getInt("samples"), section.getInt("k"));
+    }
+
+    /** The config file's name without extension, {@code run} for configs built in code. */
+    private String configName() {
+        if (raw.source() == null || raw.source().getFileName() == null) {
+            return "run";
+        }
+        String name = raw.source().getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    @SuppressWarnings("unchecked")
+    private BoundComponentConfig settings(String path, ConfigSchema schema, Set<String> badSections) {
+        Object value = raw.tree().get(path);
+        Map<String, Object> section = !badSections.contains(path) && value instanceof Map<?, ?> map
+                ? (Map<String, Object>) map : Map.of();
+        return SectionBinder.bindSettings(path, section, schema, problems);
+    }
+
+    private Optional<MetricSpec> checkMetric(String path, String text) {
+        try {
+            return Optional.of(MetricSpec.parse(text));
+        } catch (IllegalArgumentException e) {
+            problems.add(new ConfigProblem(path, e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private List<ConfigProblem> problemsUnder(String path) {
+        return problems.stream().filter(p -> p.path().equals(path) || p.path().startsWith(path + ".")
+                || p.path().startsWith(path + "[")).toList();
+    }
+}

@@ -1,0 +1,336 @@
+package dev.m6rec.core.eval;
+
+import dev.m6rec.api.data.Interactions;
+import dev.m6rec.api.data.ScoredItems;
+import dev.m6rec.api.data.SparseRows;
+import dev.m6rec.api.interest.ClickPredictor;
+import dev.m6rec.api.interest.InterestModel;
+import dev.m6rec.api.interest.RatingPredictor;
+import dev.m6rec.api.interest.UserProfile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+/**
+ * Evaluates a model on held-out interactions the way the research toolkits do.
+ * <ul>
+ * <li>Ranking: full (every item is ranked; the user's known items — their profile history — are
+ * excluded) or sampled (each held-out item ranked among {@code negatives} sampled negatives per
+ * held-out item, uniformly or by popularity). Held-out items already in the history are not
+ * counted; users without held-out items are not counted. Ties break towards the lower index.</li>
+ * <li>Per-user metrics at K (HR, precision, recall, NDCG, MRR, MAP) and AUC/GAUC are means over
+ * counted users (GAUC weighted by held-out items); list metrics (coverage, Gini, novelty,
+ * intra-list diversity) are computed over all counted users' top-K lists; RMSE/MAE (for
+ * {@link RatingPredictor}s) and LogLoss (for {@link ClickPredictor}s) over held-out interactions
+ * (LogLoss with as many sampled negatives as positives). A metric the model cannot produce is NaN.</li>
+ * </ul>
+ * Users are spread over the executor; per-user values are combined in user order, so results do
+ * not depend on the thread count.
+ */
+public final class Evaluator {
+    private final List<MetricSpec> metrics;
+    private final ExecutorService executor;
+    private final int threads;
+    private final EvaluationOptions options;
+    private final int maxK;
+    private final boolean needAuc;
+    private final boolean needLists;
+    private final boolean needRatings;
+    private final boolean needLogLoss;
+
+    public Evaluator(List<MetricSpec> metrics, ExecutorService executor, int threads, EvaluationOptions options) {
+        this.metrics = List.copyOf(metrics);
+        this.executor = executor;
+        this.threads = Math.max(1, threads);
+        this.options = options;
+        this.maxK = Math.max(1, metrics.stream().mapToInt(MetricSpec::k).max().orElse(1));
+        this.needAuc = has("auc") || has("gauc");
+        this.needLists = metrics.stream().anyMatch(MetricSpec::listAtK);
+        this.needRatings = has("rmse") || has("mae");
+        this.needLogLoss = has("logloss");
+    }
+
+    /** Full ranking with defaults: what early stopping and tuning use. */
+    public Evaluator(List<MetricSpec> metrics, ExecutorService executor, int threads, int numItems) {
+        this(metrics, executor, threads, EvaluationOptions.fullRanking(numItems));
+    }
+
+    private boolean has(String name) {
+        return metrics.stream().anyMatch(m -> m.metric().equals(name));
+    }
+
+    /** Top-K lists from the model's full ranking (or sampled ranking when configured). */
+    public Map<String, Double> evaluate(InterestModel model, IntFunction<UserProfile> profiles, Interactions targets,
+                                        int[] users) {
+        return evaluate(model, TopKRanker.fullRanking(model), profiles, targets, users);
+    }
+
+    /**
+     * @param model    the fitted model (scores for AUC, sampled ranking, ratings, clicks)
+     * @param ranker   where full-ranking top-K lists come from (the model, or the serving path)
+     * @param profiles the profile of each user index (history = items known before {@code targets})
+     * @param targets  held-out interactions (valid or test)
+     * @param users    the users to consider, or null for all users with targets
+     * @return metric name to value, in the order metrics were given
+     */
+    public Map<String, Double> evaluate(InterestModel model, TopKRanker ranker, IntFunction<UserProfile> profiles,
+                                        Interactions targets, int[] users) {
+        SparseRows byUser = targets.byUser();
+        int[] counted = users != null ? users : usersWithTargets(byUser);
+        UserResult[] results = new UserResult[counted.length];
+        int chunk = Math.max(1, (counted.length + threads * 4 - 1) / (threads * 4));
+        List<Future<?>> work = new ArrayList<>();
+        for (int start = 0; start < counted.length; start += chunk) {
+            int from = start;
+            int to = Math.min(counted.length, start + chunk);
+            work.add(executor.submit(() -> evaluateRange(model, ranker, profiles, targets, byUser, counted, from, to, results)));
+        }
+        for (Future<?> f : work) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("evaluation interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        return combine(results, targets.numItems());
+    }
+
+    /** What one user contributes. */
+    private static final class UserResult {
+        double[] atK;
+        double auc = Double.NaN;
+        int relevant;
+        int[] list;
+        double squaredError;
+        double absoluteError;
+        int rated;
+        double logLoss;
+        int clicks;
+    }
+
+    private Map<String, Double> combine(UserResult[] results, int numItems) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        int[][] lists = new int[results.length][];
+        for (int u = 0; u < results.length; u++) {
+            lists[u] = results[u] == null ? null : results[u].list;
+        }
+        for (int m = 0; m < metrics.size(); m++) {
+            MetricSpec spec = metrics.get(m);
+            double value;
+            if (spec.perUserAtK()) {
+                double sum = 0;
+                int n = 0;
+                for (UserResult r : results) {
+                    if (r != null && r.atK != null) {
+                        sum += r.atK[m];
+                        n++;
+                    }
+                }
+                value = n == 0 ? Double.NaN : sum / n;
+            } else {
+                value = switch (spec.metric()) {
+                    case "auc" -> aucMean(results, false);
+                    case "gauc" -> aucMean(results, true);
+                    case "rmse" -> ratio(results, r -> r.squaredError, r -> r.rated, true);
+                    case "mae" -> ratio(results, r -> r.absoluteError, r -> r.rated, false);
+                    case "logloss" -> ratio(results, r -> r.logLoss, r -> r.clicks, false);
+                    case "coverage" -> ListMetrics.coverage(lists, spec.k(), numItems);
+                    case "gini" -> ListMetrics.gini(lists, spec.k(), numItems);
+                    case "novelty" -> ListMetrics.novelty(lists, spec.k(), options.itemPopularity(), options.trainUsers());
+                    case "ild" -> options.similarity().map(s -> ListMetrics.intraListDiversity(lists, spec.k(), s))
+                            .orElse(Double.NaN);
+                    default -> throw new IllegalArgumentException("no metric " + spec);
+                };
+            }
+            out.put(spec.toString(), value);
+        }
+        return out;
+    }
+
+    private static double aucMean(UserResult[] results, boolean weighted) {
+        double sum = 0;
+        double weight = 0;
+        for (UserResult r : results) {
+            if (r != null && !Double.isNaN(r.auc)) {
+                double w = weighted ? r.relevant : 1;
+                sum += w * r.auc;
+                weight += w;
+            }
+        }
+        return weight == 0 ? Double.NaN : sum / weight;
+    }
+
+    private static double ratio(UserResult[] results, java.util.function.ToDoubleFunction<UserResult> numerator,
+                                java.util.function.ToIntFunction<UserResult> count, boolean sqrt) {
+        double sum = 0;
+        long n = 0;
+        for (UserResult r : results) {
+            if (r != null) {
+                sum += numerator.applyAsDouble(r);
+                n += count.applyAsInt(r);
+            }
+        }
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return sqrt ? Math.sqrt(sum / n) : sum / n;
+    }
+
+    private static int[] usersWithTargets(SparseRows byUser) {
+        int count = 0;
+        for (int u = 0; u < byUser.rows(); u++) {
+            if (byUser.length(u) > 0) {
+                count++;
+            }
+        }
+        int[] users = new int[count];
+        int i = 0;
+        for (int u = 0; u < byUser.rows(); u++) {
+            if (byUser.length(u) > 0) {
+                users[i++] = u;
+            }
+        }
+        return users;
+    }
+
+    private void evaluateRange(InterestModel model, TopKRanker ranker, IntFunction<UserProfile> profiles,
+                               Interactions targets, SparseRows byUser, int[] users, int from, int to, UserResult[] out) {
+        int numItems = byUser.columns();
+        boolean[] excluded = new boolean[numItems];
+        boolean[] relevant = new boolean[numItems];
+        boolean[] hits = new boolean[maxK];
+        float[] scores = needAuc ? new float[numItems] : null;
+        NegativeSampler sampler = options.sampled() || needLogLoss
+                ? new NegativeSampler(options.itemPopularity(), options.popularitySampling(), options.seed()) : null;
+        RatingPredictor ratings = needRatings && targets.hasRatings() && model instanceof RatingPredictor p
+                && p.predictsRatings() ? p : null;
+        ClickPredictor clicks = needLogLoss && model instanceof ClickPredictor c && c.predictsClicks() ? c : null;
+        for (int i = from; i < to; i++) {
+            int u = users[i];
+            if (byUser.length(u) == 0) {
+                continue;
+            }
+            UserProfile profile = profiles.apply(u);
+            for (int item : profile.history()) {
+                excluded[item] = true;
+            }
+            int numRelevant = 0;
+            for (int k = byUser.start(u); k < byUser.end(u); k++) {
+                int item = byUser.column(k);
+                if (!excluded[item] && !relevant[item]) {
+                    relevant[item] = true;
+                    numRelevant++;
+                }
+            }
+            UserResult result = new UserResult();
+            result.relevant = numRelevant;
+            if (numRelevant > 0) {
+                ScoredItems top = options.sampled()
+                        ? sampledTopK(model, profile, u, numRelevant, excluded, relevant, sampler)
+                        : ranker.topK(profile, maxK, excluded);
+                for (int r = 0; r < top.size(); r++) {
+                    hits[r] = relevant[top.item(r)];
+                }
+                result.atK = new double[metrics.size()];
+                for (int m = 0; m < metrics.size(); m++) {
+                    MetricSpec spec = metrics.get(m);
+                    if (spec.perUserAtK()) {
+                        result.atK[m] = RankingMetric.named(spec.metric()).compute(hits, top.size(), spec.k(), numRelevant);
+                    }
+                }
+                if (needLists) {
+                    result.list = top.items();
+                }
+                if (needAuc) {
+                    model.scoreAll(profile, scores);
+                    result.auc = AucCounter.auc(scores, excluded, relevant, numRelevant);
+                }
+                if (clicks != null) {
+                    logLoss(clicks, profile, u, numRelevant, excluded, relevant, sampler, result);
+                }
+            }
+            if (ratings != null) {
+                ratingErrors(ratings, profile, targets, byUser, u, result);
+            }
+            out[i] = result;
+            for (int item : profile.history()) {
+                excluded[item] = false;
+            }
+            for (int k = byUser.start(u); k < byUser.end(u); k++) {
+                relevant[byUser.column(k)] = false;
+            }
+        }
+    }
+
+    private ScoredItems sampledTopK(InterestModel model, UserProfile profile, int user, int numRelevant,
+                                    boolean[] excluded, boolean[] relevant, NegativeSampler sampler) {
+        int[] negatives = sampler.sample(user, options.negatives() * numRelevant, excluded, relevant);
+        int[] candidates = new int[numRelevant + negatives.length];
+        int n = 0;
+        for (int i = 0; i < relevant.length && n < numRelevant; i++) {
+            if (relevant[i]) {
+                candidates[n++] = i;
+            }
+        }
+        System.arraycopy(negatives, 0, candidates, n, negatives.length);
+        java.util.Arrays.sort(candidates);
+        float[] candidateScores = new float[candidates.length];
+        model.score(profile, candidates, candidateScores);
+        ScoredItems local = ScoredItems.topK(candidateScores, maxK, null);
+        int[] items = new int[local.size()];
+        float[] s = new float[local.size()];
+        for (int r = 0; r < local.size(); r++) {
+            items[r] = candidates[local.item(r)];
+            s[r] = local.score(r);
+        }
+        return new ScoredItems(items, s);
+    }
+
+    private static void ratingErrors(RatingPredictor predictor, UserProfile profile, Interactions targets,
+                                     SparseRows byUser, int user, UserResult result) {
+        int n = byUser.length(user);
+        int[] items = new int[n];
+        for (int k = 0; k < n; k++) {
+            items[k] = byUser.column(byUser.start(user) + k);
+        }
+        float[] predicted = new float[n];
+        predictor.predictRatings(profile, items, predicted);
+        for (int k = 0; k < n; k++) {
+            double error = predicted[k] - targets.rating(byUser.source(byUser.start(user) + k));
+            result.squaredError += error * error;
+            result.absoluteError += Math.abs(error);
+        }
+        result.rated = n;
+    }
+
+    private static void logLoss(ClickPredictor predictor, UserProfile profile, int user, int numRelevant,
+                                boolean[] excluded, boolean[] relevant, NegativeSampler sampler, UserResult result) {
+        int[] negatives = sampler.sample(user, numRelevant, excluded, relevant);
+        int[] items = new int[numRelevant + negatives.length];
+        int n = 0;
+        for (int i = 0; i < relevant.length && n < numRelevant; i++) {
+            if (relevant[i]) {
+                items[n++] = i;
+            }
+        }
+        System.arraycopy(negatives, 0, items, n, negatives.length);
+        float[] p = new float[items.length];
+        predictor.predictClicks(profile, items, p);
+        for (int k = 0; k < items.length; k++) {
+            double q = Math.min(1 - 1e-7, Math.max(1e-7, p[k]));
+            result.logLoss += k < numRelevant ? -Math.log(q) : -Math.log(1 - q);
+        }
+        result.clicks = items.length;
+    }
+}

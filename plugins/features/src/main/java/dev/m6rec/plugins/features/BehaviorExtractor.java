@@ -1,0 +1,103 @@
+package dev.m6rec.plugins.features;
+
+import dev.m6rec.api.artifact.ArtifactReader;
+import dev.m6rec.api.artifact.ArtifactWriter;
+import dev.m6rec.api.config.ComponentConfig;
+import dev.m6rec.api.data.Attributes;
+import dev.m6rec.api.data.EntityKind;
+import dev.m6rec.api.data.Interactions;
+import dev.m6rec.api.data.SparseRows;
+import dev.m6rec.api.feature.FeatureInput;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Aggregates of each entity's training interactions (see {@link BehaviorAggregate}); columns are
+ * {@code behavior:<aggregate>} in the configured order. Timestamps are seconds; without
+ * timestamps the recency column is 0. Entities known only by attributes have no training
+ * interactions and encode zeros.
+ */
+final class BehaviorExtractor extends AbstractFeatureExtractor {
+    private static final double SECONDS_PER_DAY = 86_400.0;
+
+    private final List<BehaviorAggregate> aggregates = new ArrayList<>();
+    private final double halfLifeDays;
+
+    BehaviorExtractor(ComponentConfig config) {
+        super(config);
+        for (String label : config.getStringList("aggregates")) {
+            aggregates.add(BehaviorAggregate.fromLabel(label));
+        }
+        this.halfLifeDays = config.getDouble("recency-half-life");
+    }
+
+    @Override
+    protected Fitted learn(FeatureInput input) {
+        Interactions train = input.train();
+        int entities = input.kind() == EntityKind.USER ? train.numUsers() : train.numItems();
+        if (entities != input.ids().size()) {
+            throw new IllegalArgumentException(path() + ": interactions cover " + entities + " "
+                    + input.kind().label() + "s, ids " + input.ids().size());
+        }
+        SparseRows rows = input.kind() == EntityKind.USER ? train.byUser() : train.byItem();
+        double globalMean = 0;
+        long lastTimestamp = Long.MIN_VALUE;
+        for (int i = 0; i < train.size(); i++) {
+            globalMean += train.rating(i);
+            lastTimestamp = Math.max(lastTimestamp, train.timestamp(i));
+        }
+        globalMean = train.size() == 0 ? 0 : globalMean / train.size();
+
+        FeatureRows.Builder known = FeatureRows.builder();
+        for (int e = 0; e < entities; e++) {
+            int count = rows.length(e);
+            double sum = 0;
+            long last = Long.MIN_VALUE;
+            for (int k = rows.start(e); k < rows.end(e); k++) {
+                sum += train.rating(rows.source(k));
+                last = Math.max(last, train.timestamp(rows.source(k)));
+            }
+            double mean = count == 0 ? 0 : sum / count;
+            double squares = 0;
+            for (int k = rows.start(e); k < rows.end(e); k++) {
+                double d = train.rating(rows.source(k)) - mean;
+                squares += d * d;
+            }
+            for (int a = 0; a < aggregates.size(); a++) {
+                double value = 0;
+                if (count > 0) {
+                    switch (aggregates.get(a)) {
+                        case LOG_COUNT -> value = Math.log1p(count);
+                        case RATING_MEAN -> value = mean - globalMean;
+                        case RATING_STD -> value = Math.sqrt(squares / count);
+                        case RECENCY -> value = train.hasTimestamps()
+                                ? Math.pow(2, -((lastTimestamp - last) / SECONDS_PER_DAY) / halfLifeDays) : 0;
+                        default -> throw new IllegalStateException("unhandled aggregate " + aggregates.get(a));
+                    }
+                }
+                known.add(a, (float) value);
+            }
+            known.endRow();
+        }
+        List<String> columns = new ArrayList<>();
+        for (BehaviorAggregate aggregate : aggregates) {
+            columns.add(aggregate.column());
+        }
+        return new Fitted(columns, known.build());
+    }
+
+    @Override
+    protected void encodeNew(Attributes attributes, float[] dest, int offset) {
+        // No training interactions: every aggregate is 0, and the span is already zero.
+    }
+
+    @Override
+    protected void saveParameters(ArtifactWriter out) {
+        // New entities need nothing beyond the columns.
+    }
+
+    @Override
+    protected void loadParameters(ArtifactReader in, List<String> columns) {
+        // Nothing besides the columns and known rows, which the base class restores.
+    }
+}

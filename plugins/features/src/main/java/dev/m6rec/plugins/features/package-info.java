@@ -1,0 +1,16 @@
+/**
+ * The built-in feature extractors ({@link dev.m6rec.plugins.features.FeaturesPlugin}).
+ *
+ * <p>Column names, fixed after fit:
+ * <ul>
+ *   <li>{@code numeric}: {@code age}, and with {@code missing-indicator} also {@code age=<missing>}</li>
+ *   <li>{@code categorical}: {@code gender=F}, ..., then {@code gender=<other>} (per field, values ascending)</li>
+ *   <li>{@code multi-hot}: {@code genres=Comedy}, ..., then {@code genres=<other>} (tags ascending)</li>
+ *   <li>{@code hashing}: {@code occupation+zip#0} ... {@code occupation+zip#<buckets-1>}</li>
+ *   <li>{@code tfidf}: {@code title:love} (words ascending)</li>
+ *   <li>{@code behavior}: {@code behavior:log-count}, {@code behavior:rating-mean}, {@code behavior:rating-std},
+ *       {@code behavior:recency} (in the configured order)</li>
+ * </ul>
+ * Synthetic values are written in angle brackets so they cannot be mistaken for data.
+ */
+package dev.m6rec.plugins.features;
