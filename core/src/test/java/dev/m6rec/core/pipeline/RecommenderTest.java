@@ -1,0 +1,134 @@
+package dev.m6rec.core.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.m6rec.api.artifact.ArtifactReader;
+import dev.m6rec.api.artifact.ArtifactWriter;
+import dev.m6rec.api.data.FeatureMatrix;
+import dev.m6rec.api.data.IdIndex;
+import dev.m6rec.api.data.Interactions;
+import dev.m6rec.api.data.ScoredItems;
+import dev.m6rec.api.interest.InterestModel;
+import dev.m6rec.api.interest.ModelInputs;
+import dev.m6rec.api.interest.TrainingData;
+import dev.m6rec.api.interest.UserProfile;
+import dev.m6rec.api.similarity.SimilarityInput;
+import dev.m6rec.api.similarity.SimilarityModel;
+import dev.m6rec.core.config.RecommendSettings;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The serving path on 6 items in two clusters {0,1,2} and {3,4,5}: within a cluster similarity
+ * is 0.9, across 0. The model prefers lower indexes (score 6 - i).
+ */
+class RecommenderTest {
+    private static final SimilarityModel CLUSTERS = new SimilarityModel() {
+        public void fit(SimilarityInput input) {
+        }
+
+        public float similarity(int a, int b) {
+            return a == b ? 1 : (a / 3 == b / 3 ? 0.9f : 0f);
+        }
+
+        public ScoredItems neighbours(int item, int k) {
+            int base = item / 3 * 3;
+            int[] items = new int[2];
+            int n = 0;
+            for (int j = base; j < base + 3; j++) {
+                if (j != item) {
+                    items[n++] = j;
+                }
+            }
+            return new ScoredItems(items, new float[] {0.9f, 0.9f});
+        }
+
+        public void save(ArtifactWriter out) {
+        }
+
+        public void load(ArtifactReader in) {
+        }
+    };
+
+    private static final InterestModel PREFERS_LOW = new InterestModel() {
+        public void fit(TrainingData data) {
+        }
+
+        public void score(UserProfile user, int[] items, float[] out) {
+            for (int k = 0; k < items.length; k++) {
+                out[k] = 6 - items[k];
+            }
+        }
+
+        public void save(ArtifactWriter out) {
+        }
+
+        public void load(ArtifactReader in, ModelInputs inputs) {
+        }
+    };
+
+    /** User 0 touched item 4 once, then item 3; item 5 is the most popular. */
+    private static FittedPipeline pipeline() {
+        Interactions known = new Interactions(3, 6, new int[] {0, 0, 1, 2}, new int[] {4, 3, 5, 5},
+                new float[] {1, 5, 1, 1}, new long[] {1, 2, 3, 4});
+        return new FittedPipeline(IdIndex.range("u", 3), IdIndex.range("i", 6), List.of(), List.of(),
+                FeatureMatrix.empty(3), FeatureMatrix.empty(6), Optional.of(CLUSTERS), PREFERS_LOW,
+                new UserHistories(known, FeatureMatrix.empty(3)));
+    }
+
+    @Test
+    void withoutRecallEveryUnseenItemIsRankedByTheModel() {
+        FittedPipeline pipeline = pipeline();
+        Recommender recommender = new Recommender(pipeline, RecommendSettings.defaults());
+        ScoredItems top = recommender.recommend(pipeline.profile(0), 3, null);
+        assertThat(top.items()).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void historyRecallLimitsCandidatesToNeighboursOfTheHistory() {
+        FittedPipeline pipeline = pipeline();
+        Recommender recommender = new Recommender(pipeline, new RecommendSettings(10, Map.of("history", 10), 0));
+        ScoredItems top = recommender.recommend(pipeline.profile(0), 3, null);
+        // History {4, 3}: neighbours 5 (unseen) only; the other cluster is never recalled.
+        assertThat(top.items()).containsExactly(5);
+    }
+
+    @Test
+    void popularRecallAddsTheMostPopularUnseenItems() {
+        FittedPipeline pipeline = pipeline();
+        Recommender recommender = new Recommender(pipeline, new RecommendSettings(10, Map.of("popular", 1), 0));
+        assertThat(recommender.recommend(pipeline.profile(1), 3, null).items()).containsExactly(3);
+    }
+
+    @Test
+    void diversityPicksAcrossClusters() {
+        FittedPipeline pipeline = pipeline();
+        Recommender plain = new Recommender(pipeline, RecommendSettings.defaults());
+        Recommender diverse = new Recommender(pipeline, new RecommendSettings(10, Map.of(), 0.8));
+        assertThat(plain.recommend(pipeline.profile(1), 2, null).items()).containsExactly(0, 1);
+        assertThat(diverse.recommend(pipeline.profile(1), 2, null).items()).containsExactly(0, 3);
+    }
+
+    @Test
+    void explanationWeighsHistoryBySimilarityRatingAndRecency() {
+        FittedPipeline pipeline = pipeline();
+        Recommender recommender = new Recommender(pipeline, RecommendSettings.defaults());
+        Explanation why = recommender.explain(pipeline.profile(0), 5, 5);
+        // Item 3 (rated 5, most recent) outweighs item 4 (rated 1, one step older).
+        assertThat(why.becauseOf()).containsExactly(3, 4);
+        assertThat(why.weights()[0]).isCloseTo(0.9f * 5, within(1e-5f));
+        assertThat(why.weights()[1]).isCloseTo((float) (0.9 * Math.pow(0.5, 1 / 20.0)), within(1e-5f));
+        assertThat(recommender.explain(pipeline.profile(0), 0, 5).becauseOf()).isEmpty();
+    }
+
+    @Test
+    void excludedItemsAreNeverRecommended() {
+        FittedPipeline pipeline = pipeline();
+        Recommender recommender = new Recommender(pipeline, RecommendSettings.defaults());
+        boolean[] excluded = {true, false, false, false, false, false};
+        assertThat(recommender.recommend(pipeline.profile(1), 2, excluded).items()).containsExactly(1, 2);
+    }
+}
