@@ -1,0 +1,245 @@
+package dev.m6rec.plugins.baselines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+
+import dev.m6rec.api.ArtifactException;
+import dev.m6rec.api.ConfigException;
+import dev.m6rec.api.config.ComponentConfig;
+import dev.m6rec.api.data.AttributeTable;
+import dev.m6rec.api.data.DataSplit;
+import dev.m6rec.api.data.Dataset;
+import dev.m6rec.api.data.FeatureMatrix;
+import dev.m6rec.api.data.IdIndex;
+import dev.m6rec.api.data.Interactions;
+import dev.m6rec.api.interest.InterestModel;
+import dev.m6rec.api.interest.ModelInputs;
+import dev.m6rec.api.interest.TrainingData;
+import dev.m6rec.api.interest.UserProfile;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class EaseModelTest {
+    private static final EaseFactory FACTORY = new EaseFactory();
+
+    @Test
+    void defaults() {
+        ComponentConfig config = Configs.bind(FACTORY, Map.of());
+
+        assertThat(config.getDouble("lambda")).isEqualTo(500.0);
+        assertThat(config.getInt("max-items")).isEqualTo(20_000);
+    }
+
+    @Test
+    void validationMessagesNameThePath() {
+        assertThat(Configs.problems(FACTORY, Map.of("lambda", 0)))
+                .containsExactly("interest.lambda: must be > 0 (was 0)");
+        assertThat(Configs.problems(FACTORY, Map.of("max-items", 0)))
+                .containsExactly("interest.max-items: must be >= 1 (was 0)");
+        assertThat(Configs.problems(FACTORY, Map.of("max-items", 50_000)))
+                .containsExactly("interest.max-items: must be <= 46340 (was 50000)");
+    }
+
+    /**
+     * Five users over four items, lambda 2: B computed here from the textbook formula with a
+     * dense Gauss-Jordan inverse, compared entry by entry through single-item histories.
+     */
+    @Test
+    void matchesTheClosedFormOnATinyExample() {
+        int[][] x = {
+            {1, 1, 0, 0},
+            {1, 1, 1, 0},
+            {0, 1, 1, 0},
+            {0, 0, 1, 1},
+            {1, 0, 0, 1},
+        };
+        double lambda = 2;
+        int n = 4;
+        double[][] g = new double[n][n];
+        for (int[] row : x) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    g[i][j] += row[i] * row[j];
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            g[i][i] += lambda;
+        }
+        double[][] p = CholeskyInverseTest.gaussJordanInverse(g);
+        double[][] b = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                b[i][j] = i == j ? 0 : -p[i][j] / p[j][j];
+            }
+        }
+
+        Interactions.Builder train = Interactions.builder(x.length, n, false, false);
+        for (int u = 0; u < x.length; u++) {
+            for (int i = 0; i < n; i++) {
+                if (x[u][i] == 1) {
+                    train.add(u, i, 1f, 0L);
+                    if (u == 1) {
+                        train.add(u, i, 1f, 0L); // a repeat must not count twice
+                    }
+                }
+            }
+        }
+        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", lambda)), new TestContext(1));
+        model.fit(trainingData(train.build()));
+
+        for (int h = 0; h < n; h++) {
+            float[] scores = new float[n];
+            model.scoreAll(UserProfile.of(-1, new int[] {h}, null, new float[0]), scores);
+            for (int j = 0; j < n; j++) {
+                assertThat((double) scores[j]).as("B[%d][%d]", h, j).isCloseTo(b[h][j], offset(1e-4));
+            }
+        }
+        // A user's scores are x_u B with x_u binary: repeats in the history count once.
+        float[] scores = new float[n];
+        model.scoreAll(UserProfile.of(1, new int[] {0, 2, 0}, null, new float[0]), scores);
+        for (int j = 0; j < n; j++) {
+            assertThat((double) scores[j]).isCloseTo(b[0][j] + b[2][j], offset(1e-4));
+        }
+    }
+
+    @Test
+    void beatsPopularity() {
+        SyntheticTastes data = SyntheticTastes.generate(41);
+        InterestModel ease = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 10)), new TestContext(1));
+        ease.fit(data.trainingData(Optional.empty()));
+        InterestModel popularity = new PopularityFactory().create(Configs.bind(new PopularityFactory(), Map.of()),
+                new TestContext(1));
+        popularity.fit(data.trainingData(Optional.empty()));
+
+        RankingQuality easeQuality = RankingQuality.of(ease, data);
+        RankingQuality popularityQuality = RankingQuality.of(popularity, data);
+
+        assertThat(easeQuality.ndcg()).isGreaterThan(popularityQuality.ndcg() + 0.08);
+        assertThat(easeQuality.hitRate()).isGreaterThan(popularityQuality.hitRate() + 0.15);
+    }
+
+    @Test
+    void refusesMoreItemsThanMaxItems() {
+        SyntheticTastes data = SyntheticTastes.generate(42);
+        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("max-items", 50)), new TestContext(1));
+
+        assertThatThrownBy(() -> model.fit(data.trainingData(Optional.empty())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("interest.max-items: the training data has 90 items, more than 50; EASE holds dense "
+                        + "item x item matrices (about 0.1 MB of heap here): raise max-items only with the heap for "
+                        + "it, or use item-knn or bpr");
+    }
+
+    @Test
+    void aLambdaTooSmallForTheGramMatrixIsAConfigError() {
+        // One user with both items: X^T X = [[1, 1], [1, 1]] is singular and 1e-300 does not fix it.
+        Interactions.Builder train = Interactions.builder(1, 2, false, false);
+        train.add(0, 0, 1f, 0L).add(0, 1, 1f, 0L);
+        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 1e-300)), new TestContext(1));
+
+        assertThatThrownBy(() -> model.fit(trainingData(train.build())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("interest.lambda: too small to make the item Gram matrix invertible "
+                        + "(was 1.0E-300; matrix is not positive definite (pivot 1 is 0.0)); raise it");
+    }
+
+    @Test
+    void unknownUserScoresLikeAKnownUserWithTheSameHistory() {
+        SyntheticTastes data = SyntheticTastes.generate(43);
+        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 10)), new TestContext(1));
+        model.fit(data.trainingData(Optional.empty()));
+        UserProfile known = data.profile(8);
+
+        float[] knownScores = new float[data.numItems];
+        float[] unknownScores = new float[data.numItems];
+        model.scoreAll(known, knownScores);
+        model.scoreAll(UserProfile.of(-1, known.history(), null, new float[0]), unknownScores);
+        float[] empty = new float[data.numItems];
+        model.scoreAll(UserProfile.of(-1, new int[0], null, new float[0]), empty);
+        float[] fallback = new float[data.numItems];
+        ColdStartScores.fromTraining(data.split.train()).scoreAll(fallback);
+
+        assertThat(unknownScores).containsExactly(knownScores);
+        assertThat(empty).containsExactly(fallback);
+    }
+
+    @Test
+    void saveAndLoadReproduceScores() {
+        SyntheticTastes data = SyntheticTastes.generate(44);
+        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 10)), new TestContext(1));
+        model.fit(data.trainingData(Optional.empty()));
+        MemoryArtifacts artifacts = new MemoryArtifacts();
+        model.save(artifacts);
+        InterestModel loaded = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 10)), new TestContext(1));
+        loaded.load(artifacts, data.inputs(Optional.empty()));
+
+        for (UserProfile profile : new UserProfile[] {data.profile(0), data.profile(77),
+                UserProfile.of(-1, new int[] {4, 50, 4}, null, new float[0])}) {
+            float[] before = new float[data.numItems];
+            float[] after = new float[data.numItems];
+            model.scoreAll(profile, before);
+            loaded.scoreAll(profile, after);
+            assertThat(after).containsExactly(before);
+            int[] items = {3, 88, 41};
+            float[] some = new float[3];
+            loaded.score(profile, items, some);
+            assertThat(some).containsExactly(before[3], before[88], before[41]);
+        }
+    }
+
+    @Test
+    void largeWeightMatricesAreSavedInRowChunks() {
+        SyntheticTastes data = SyntheticTastes.generate(46);
+        // 1000 values per file: 11 rows of 90 items per file, so 9 files.
+        InterestModel model = new EaseModel("interest", 10, 20_000, new TestContext(1), 1000);
+        model.fit(data.trainingData(Optional.empty()));
+        MemoryArtifacts artifacts = new MemoryArtifacts();
+        model.save(artifacts);
+        InterestModel loaded = new EaseModel("interest", 10, 20_000, new TestContext(1), 1000);
+        loaded.load(artifacts, data.inputs(Optional.empty()));
+
+        assertThat(artifacts.files.keySet()).filteredOn(name -> name.startsWith("weights-"))
+                .containsExactly("weights-000.f32", "weights-001.f32", "weights-002.f32", "weights-003.f32",
+                        "weights-004.f32", "weights-005.f32", "weights-006.f32", "weights-007.f32", "weights-008.f32");
+        UserProfile profile = data.profile(12);
+        float[] before = new float[data.numItems];
+        float[] after = new float[data.numItems];
+        model.scoreAll(profile, before);
+        loaded.scoreAll(profile, after);
+        assertThat(after).containsExactly(before);
+    }
+
+    @Test
+    void loadRefusesAModelOfAnotherItemSpace() {
+        SyntheticTastes data = SyntheticTastes.generate(45);
+        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 10)), new TestContext(1));
+        model.fit(data.trainingData(Optional.empty()));
+        MemoryArtifacts artifacts = new MemoryArtifacts();
+        model.save(artifacts);
+        ModelInputs otherItems = new ModelInputs(data.numUsers, 91, FeatureMatrix.empty(data.numUsers),
+                FeatureMatrix.empty(91), Optional.empty());
+
+        assertThatThrownBy(() -> FACTORY.create(Configs.bind(FACTORY, Map.of()), new TestContext(1))
+                .load(artifacts, otherItems))
+                .isInstanceOf(ArtifactException.class)
+                .hasMessage("memory/interest/header.i32: the model was fitted on 90 items but the run has 91");
+        assertThatThrownBy(() -> new PopularityFactory().create(Configs.bind(new PopularityFactory(), Map.of()),
+                new TestContext(1)).load(artifacts, data.inputs(Optional.empty())))
+                .isInstanceOf(ArtifactException.class)
+                .hasMessage("memory/interest/header.i32: not a popularity model");
+    }
+
+    private static TrainingData trainingData(Interactions train) {
+        int users = train.numUsers();
+        int items = train.numItems();
+        Dataset dataset = new Dataset("tiny", IdIndex.range("u", users), IdIndex.range("i", items), train,
+                AttributeTable.empty(users), AttributeTable.empty(items), Map.of());
+        ModelInputs inputs = new ModelInputs(users, items, FeatureMatrix.empty(users), FeatureMatrix.empty(items),
+                Optional.empty());
+        return new TrainingData(new DataSplit(dataset, train, train.empty(), train.empty()), inputs,
+                SyntheticTastes.NO_VALIDATION);
+    }
+}
