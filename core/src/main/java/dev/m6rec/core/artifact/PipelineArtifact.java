@@ -4,6 +4,7 @@ import dev.m6rec.api.ArtifactException;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
 import dev.m6rec.api.data.FeatureMatrix;
+import dev.m6rec.api.data.DataSplit;
 import dev.m6rec.api.data.IdIndex;
 import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.feature.FeatureExtractor;
@@ -37,16 +38,31 @@ import java.util.function.Consumer;
  */
 public final class PipelineArtifact {
     private static final String PIPELINE = "pipeline";
+    private static final String SPLIT = "split";
 
     private PipelineArtifact() {
     }
 
     public static void save(Path dir, FittedPipeline pipeline, RunConfig config, PluginRegistry registry,
                             Map<String, Map<String, Double>> metrics) {
+        save(dir, pipeline, config, registry, metrics, Optional.empty());
+    }
+
+    /**
+     * As above, also storing the train/valid/test interactions in {@code split/}, so the exact
+     * split that produced the metrics can be reproduced and re-evaluated.
+     */
+    public static void save(Path dir, FittedPipeline pipeline, RunConfig config, PluginRegistry registry,
+                            Map<String, Map<String, Double>> metrics, Optional<DataSplit> split) {
         Map<String, Consumer<ArtifactWriter>> folders = new LinkedHashMap<>();
         List<ArtifactManifest.ComponentEntry> components = new ArrayList<>();
         Map<String, String> plugins = new LinkedHashMap<>();
         folders.put(PIPELINE, out -> writePipelineState(out, pipeline));
+        split.ifPresent(s -> folders.put(SPLIT, out -> {
+            writeInteractions(out, "train", s.train());
+            writeInteractions(out, "valid", s.valid());
+            writeInteractions(out, "test", s.test());
+        }));
         for (int i = 0; i < config.userFeatures().size(); i++) {
             FeatureExtractor extractor = pipeline.userExtractors().get(i);
             add(folders, components, plugins, registry, ComponentKind.FEATURE, config.userFeatures().get(i), extractor::save);
@@ -80,27 +96,47 @@ public final class PipelineArtifact {
     private static void writePipelineState(ArtifactWriter out, FittedPipeline pipeline) {
         out.writeText("users.txt", ids(pipeline.users()));
         out.writeText("items.txt", ids(pipeline.items()));
-        Interactions known = pipeline.knownInteractions();
-        int[] users = new int[known.size()];
-        int[] items = new int[known.size()];
-        float[] ratings = new float[known.size()];
-        long[] times = new long[known.size()];
-        for (int r = 0; r < known.size(); r++) {
-            users[r] = known.user(r);
-            items[r] = known.item(r);
-            ratings[r] = known.rating(r);
-            times[r] = known.timestamp(r);
-        }
-        out.writeInts("known-users.i32", users);
-        out.writeInts("known-items.i32", items);
-        if (known.hasRatings()) {
-            out.writeFloats("known-ratings.f32", ratings);
-        }
-        if (known.hasTimestamps()) {
-            out.writeLongs("known-timestamps.i64", times);
-        }
+        writeInteractions(out, "known", pipeline.knownInteractions());
         writeMatrix(out, "user-features", pipeline.userFeatures());
         writeMatrix(out, "item-features", pipeline.itemFeatures());
+    }
+
+    private static void writeInteractions(ArtifactWriter out, String prefix, Interactions rows) {
+        int[] users = new int[rows.size()];
+        int[] items = new int[rows.size()];
+        float[] ratings = new float[rows.size()];
+        long[] times = new long[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            users[r] = rows.user(r);
+            items[r] = rows.item(r);
+            ratings[r] = rows.rating(r);
+            times[r] = rows.timestamp(r);
+        }
+        out.writeInts(prefix + "-users.i32", users);
+        out.writeInts(prefix + "-items.i32", items);
+        if (rows.hasRatings()) {
+            out.writeFloats(prefix + "-ratings.f32", ratings);
+        }
+        if (rows.hasTimestamps()) {
+            out.writeLongs(prefix + "-timestamps.i64", times);
+        }
+    }
+
+    private static Interactions readInteractions(ArtifactReader in, String prefix, int numUsers, int numItems) {
+        int[] users = in.readInts(prefix + "-users.i32");
+        int[] items = in.readInts(prefix + "-items.i32");
+        float[] ratings = in.exists(prefix + "-ratings.f32") ? in.readFloats(prefix + "-ratings.f32") : null;
+        long[] times = in.exists(prefix + "-timestamps.i64") ? in.readLongs(prefix + "-timestamps.i64") : null;
+        if (items.length != users.length || (ratings != null && ratings.length != users.length)
+                || (times != null && times.length != users.length)) {
+            throw new ArtifactException(in.location() + "/" + prefix + "-*: columns of different lengths");
+        }
+        for (int r = 0; r < users.length; r++) {
+            if (users[r] < 0 || users[r] >= numUsers || items[r] < 0 || items[r] >= numItems) {
+                throw new ArtifactException(in.location() + "/" + prefix + "-*: row " + r + " is out of the id range");
+            }
+        }
+        return new Interactions(numUsers, numItems, users, items, ratings, times);
     }
 
     private static String ids(IdIndex index) {
@@ -131,11 +167,7 @@ public final class PipelineArtifact {
         ArtifactReader state = artifact.reader(PIPELINE);
         IdIndex users = IdIndex.of(lines(state.readText("users.txt")));
         IdIndex items = IdIndex.of(lines(state.readText("items.txt")));
-        int[] knownUsers = state.readInts("known-users.i32");
-        int[] knownItems = state.readInts("known-items.i32");
-        float[] ratings = state.exists("known-ratings.f32") ? state.readFloats("known-ratings.f32") : null;
-        long[] times = state.exists("known-timestamps.i64") ? state.readLongs("known-timestamps.i64") : null;
-        Interactions known = new Interactions(users.size(), items.size(), knownUsers, knownItems, ratings, times);
+        Interactions known = readInteractions(state, "known", users.size(), items.size());
         FeatureMatrix userFeatures = readMatrix(state, "user-features", users.size());
         FeatureMatrix itemFeatures = readMatrix(state, "item-features", items.size());
 

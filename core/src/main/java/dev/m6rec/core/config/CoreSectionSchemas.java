@@ -23,6 +23,7 @@ public final class CoreSectionSchemas {
                 .intParam("threads", defaultThreads, "worker threads (default: available processors)").atLeast(1)
                 .mapParam("plugins", "where plugin jars are found besides the class path")
                 .mapParam("data", "the dataset loader: {type: ..., ...}")
+                .mapParam("filter", "what is removed before the split: k-core minimums, a rating threshold, duplicates")
                 .mapParam("split", "how interactions are split into train/valid/test: {type: ..., ...}")
                 .mapParam("features", "feature extractors: {user: [...], item: [...]}")
                 .mapParam("interest", "the interest (ranking) model: {type: ..., ...}")
@@ -37,6 +38,20 @@ public final class CoreSectionSchemas {
     public static ConfigSchema plugins() {
         return ConfigSchema.builder()
                 .stringListParam("dirs", List.of(), "plugin directories, relative to the config file")
+                .build();
+    }
+
+    /** The {@code filter:} section, applied to the whole dataset before the split (see DatasetFilter). */
+    public static ConfigSchema filter() {
+        return ConfigSchema.builder()
+                .intParam("min-user-interactions", 0, "k-core: users with fewer interactions are removed, repeated "
+                        + "with items until both minimums hold (0 = off)").atLeast(0)
+                .intParam("min-item-interactions", 0, "k-core: items with fewer interactions are removed (0 = off)")
+                .atLeast(0)
+                .floatParam("rating-threshold", null, "interactions rated below it are dropped; the rest are the "
+                        + "positives and keep their ratings")
+                .stringParam("dedup", "none", "repeated (user, item) pairs: keep the first or last (by time), the max "
+                        + "(highest rating), or none (keep all)").oneOf("none", "first", "last", "max")
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.m6rec.core.config;
 
+import dev.m6rec.core.prepare.FilterSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,14 @@ import java.util.Optional;
  * @param seed         the run seed ({@code seed:}, default 42)
  * @param threads      worker threads ({@code threads:}, default = available processors)
  * @param pluginDirs   extra plugin directories ({@code plugins.dirs} and {@code --plugins})
+ * @param filter       what is removed from the dataset before the split ({@code filter:}, default nothing)
  */
 public record RunConfig(Path source, Map<String, Object> resolved, long seed, int threads, List<Path> pluginDirs,
                         BoundComponentConfig data, BoundComponentConfig split,
                         List<BoundComponentConfig> userFeatures, List<BoundComponentConfig> itemFeatures,
                         BoundComponentConfig interest, Optional<BoundComponentConfig> similarity,
                         EvaluationSettings evaluation, RecommendSettings recommend, OutputSettings output,
-                        Optional<BoundComponentConfig> optimizer) {
+                        Optional<BoundComponentConfig> optimizer, FilterSettings filter) {
     public RunConfig {
         Objects.requireNonNull(resolved, "resolved is null");
         pluginDirs = List.copyOf(pluginDirs);
@@ -35,5 +37,6 @@ public record RunConfig(Path source, Map<String, Object> resolved, long seed, in
         Objects.requireNonNull(recommend, "recommend is null");
         Objects.requireNonNull(output, "output is null");
         Objects.requireNonNull(optimizer, "optimizer is null");
+        Objects.requireNonNull(filter, "filter is null");
     }
 }

@@ -7,6 +7,8 @@ import dev.m6rec.api.interest.InterestModelFactory;
 import dev.m6rec.core.eval.MetricSpec;
 import dev.m6rec.core.plugin.ComponentKind;
 import dev.m6rec.core.plugin.PluginRegistry;
+import dev.m6rec.core.prepare.DedupPolicy;
+import dev.m6rec.core.prepare.FilterSettings;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -58,6 +61,7 @@ public final class RunConfigValidator {
         }
 
         var data = component(ComponentKind.LOADER, "data", "synthetic", badSections);
+        FilterSettings filter = filter(badSections);
         var split = component(ComponentKind.SPLITTER, "split", "ratio", badSections);
         List<BoundComponentConfig> userFeatures = new ArrayList<>();
         List<BoundComponentConfig> itemFeatures = new ArrayList<>();
@@ -67,6 +71,14 @@ public final class RunConfigValidator {
         if (interest.isPresent() && similarity.isEmpty() && !badSections.contains("similarity")
                 && interest.get().factory() instanceof InterestModelFactory factory && factory.requiresSimilarity()) {
             problems.add(new ConfigProblem("similarity", "required by interest model '" + interest.get().config().type() + "'"));
+        }
+        if (interest.isPresent() && similarity.isPresent()
+                && interest.get().factory() instanceof InterestModelFactory factory && factory.requiresSimilarity()
+                && similarity.get().factory() instanceof dev.m6rec.api.similarity.SimilarityModelFactory simFactory
+                && simFactory.requiresEmbeddings(similarity.get().config())) {
+            // The embeddings come from the interest model, which needs the similarity first: a cycle.
+            problems.add(new ConfigProblem("similarity.source", "interest model '" + interest.get().config().type()
+                    + "' ranks with the similarity, so the similarity cannot be built from its embeddings"));
         }
         EvaluationSettings evaluation = evaluation(badSections);
         RecommendSettings recommend = recommend(badSections);
@@ -81,7 +93,7 @@ public final class RunConfigValidator {
         return new RunConfig(raw.source(), raw.tree(), root.getLong("seed"), root.getInt("threads"), pluginDirs,
                 data.orElseThrow().config(), split.orElseThrow().config(), userFeatures, itemFeatures,
                 interest.orElseThrow().config(), similarity.map(ComponentSections.Bound::config), evaluation,
-                recommend, output, optimizer.map(ComponentSections.Bound::config));
+                recommend, output, optimizer.map(ComponentSections.Bound::config), filter);
     }
 
     private Optional<ComponentSections.Bound> component(ComponentKind kind, String path, String defaultType,
@@ -130,6 +142,14 @@ public final class RunConfigValidator {
         for (int i = 0; i < list.size(); i++) {
             components.bind(ComponentKind.FEATURE, ConfigPath.index(path, i), list.get(i)).ifPresent(b -> out.add(b.config()));
         }
+    }
+
+    private FilterSettings filter(Set<String> badSections) {
+        BoundComponentConfig section = settings("filter", CoreSectionSchemas.filter(), badSections);
+        return new FilterSettings(section.getInt("min-user-interactions"), section.getInt("min-item-interactions"),
+                section.isSet("rating-threshold") ? OptionalDouble.of(section.getDouble("rating-threshold"))
+                        : OptionalDouble.empty(),
+                DedupPolicy.fromConfigName(section.getString("dedup")));
     }
 
     private EvaluationSettings evaluation(Set<String> badSections) {

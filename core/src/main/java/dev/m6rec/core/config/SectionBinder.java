@@ -217,7 +217,8 @@ public final class SectionBinder {
                 case BOOLEAN -> value instanceof Boolean b ? b
                         : text.equalsIgnoreCase("true") ? Boolean.TRUE
                         : text.equalsIgnoreCase("false") ? Boolean.FALSE : null;
-                case STRING -> text;
+                // SnakeYAML reads an unquoted 2020-01-01 as a Date; keep it as an ISO instant, not Date.toString().
+                case STRING -> value instanceof java.util.Date d ? d.toInstant().toString() : text;
                 default -> null;
             };
         } catch (NumberFormatException | ArithmeticException e) {

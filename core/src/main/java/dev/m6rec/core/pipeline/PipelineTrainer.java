@@ -19,6 +19,8 @@ import dev.m6rec.core.config.BoundComponentConfig;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.eval.Evaluator;
 import dev.m6rec.core.eval.MetricSpec;
+import dev.m6rec.core.prepare.DatasetFilter;
+import dev.m6rec.core.prepare.FilteredDataset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,11 +60,17 @@ public final class PipelineTrainer {
         return trainOn(split, (System.nanoTime() - t0) / 1_000_000);
     }
 
-    /** Loads and splits the configured dataset (a study reuses one split for every trial). */
+    /**
+     * Loads the configured dataset, applies the {@code filter:} section (saying what it removed),
+     * and splits it (a study reuses one split for every trial).
+     */
     public DataSplit loadAndSplit() {
         BoundComponentConfig data = config.data();
         context.progress().info("loading " + data.type() + " data");
-        Dataset dataset = resolver.loader(data.type()).create(data, context.forComponent(data.path())).load();
+        Dataset loaded = resolver.loader(data.type()).create(data, context.forComponent(data.path())).load();
+        FilteredDataset filtered = new DatasetFilter(config.filter()).apply(loaded);
+        filtered.summary().ifPresent(context.progress()::info);
+        Dataset dataset = filtered.dataset();
         BoundComponentConfig splitConfig = config.split();
         DataSplit split = resolver.splitter(splitConfig.type())
                 .create(splitConfig, context.forComponent(splitConfig.path())).split(dataset);

@@ -172,6 +172,14 @@ public final class Recommender {
         return scores;
     }
 
+    /**
+     * Greedy MMR, evaluated lazily: a candidate's value only falls as picks are added (its maximum
+     * similarity to the picked items only grows), so a stale value is an upper bound, and
+     * candidates in relevance order stop mattering once their relevance alone cannot beat the best
+     * value found. Similarities are computed only for candidates that could still win; the picks
+     * are exactly those of the eager algorithm, with fewer similarity calls (the serving path's
+     * most expensive step).
+     */
     private ScoredItems maximalMarginalRelevance(ScoredItems ranked, int k) {
         SimilarityModel similarity = pipeline.similarity().orElseThrow();
         double lambda = settings.diversity();
@@ -181,6 +189,7 @@ public final class Recommender {
         float range = max - min == 0 ? 1 : max - min;
         boolean[] taken = new boolean[n];
         float[] maxSim = new float[n];
+        int[] folded = new int[n]; // how many of the picks maxSim[c] accounts for
         int m = Math.min(k, n);
         int[] items = new int[m];
         float[] scores = new float[m];
@@ -192,6 +201,15 @@ public final class Recommender {
                     continue;
                 }
                 double relevance = (ranked.score(c) - min) / range;
+                if (best >= 0 && (1 - lambda) * relevance <= bestValue) {
+                    break; // ranked is sorted by score: no later candidate can do better
+                }
+                if (best >= 0 && (1 - lambda) * relevance - lambda * maxSim[c] <= bestValue) {
+                    continue; // even its stale (optimistic) value loses
+                }
+                for (; folded[c] < pick; folded[c]++) {
+                    maxSim[c] = Math.max(maxSim[c], similarity.similarity(items[folded[c]], ranked.item(c)));
+                }
                 double value = (1 - lambda) * relevance - lambda * maxSim[c];
                 if (value > bestValue) {
                     bestValue = value;
@@ -201,11 +219,6 @@ public final class Recommender {
             taken[best] = true;
             items[pick] = ranked.item(best);
             scores[pick] = ranked.score(best);
-            for (int c = 0; c < n; c++) {
-                if (!taken[c]) {
-                    maxSim[c] = Math.max(maxSim[c], similarity.similarity(items[pick], ranked.item(c)));
-                }
-            }
         }
         return new ScoredItems(items, scores);
     }

@@ -13,6 +13,7 @@ public final class CorePlugin implements Plugin {
 
     @Override
     public List<DatasetSplitterFactory> datasetSplitters() {
-        return List.of(new RatioSplitterFactory(), new LeaveOneOutSplitterFactory());
+        return List.of(new RatioSplitterFactory(), new LeaveOneOutSplitterFactory(), new TemporalSplitterFactory(),
+                new PresplitSplitterFactory());
     }
 }

@@ -33,12 +33,12 @@ public final class RatioSplitterFactory implements DatasetSplitterFactory {
     public List<ConfigProblem> validate(ComponentConfig config) {
         float[] ratios = config.getFloatArray("ratios");
         if (ratios.length != 3) {
-            return List.of(new ConfigProblem(config.path() + ".ratios",
+            return List.of(new ConfigProblem("ratios",
                     "expected 3 shares [train, valid, test] (was " + ratios.length + ")"));
         }
         double sum = ratios[0] + ratios[1] + ratios[2];
         if (Math.abs(sum - 1.0) > 1e-6 || ratios[0] <= 0 || ratios[2] <= 0) {
-            return List.of(new ConfigProblem(config.path() + ".ratios",
+            return List.of(new ConfigProblem("ratios",
                     "train and test shares must be > 0 and all three must sum to 1 (sum was " + (float) sum + ")"));
         }
         return List.of();

@@ -102,6 +102,6 @@ class SplitterTest {
         RatioSplitterFactory factory = new RatioSplitterFactory();
         var config = SectionBinder.bind("split", "ratio", Map.of("ratios", List.of(0.8, 0.3, 0.1)), factory.schema(), problems);
         assertThat(factory.validate(config)).extracting(Object::toString).containsExactly(
-                "split.ratios: train and test shares must be > 0 and all three must sum to 1 (sum was 1.2)");
+                "ratios: train and test shares must be > 0 and all three must sum to 1 (sum was 1.2)");
     }
 }
