@@ -1,5 +1,7 @@
 package dev.m6rec.plugins.baselines;
 
+import dev.m6rec.core.testing.RecordingPluginContext;
+import dev.m6rec.core.testing.MemoryArtifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,7 +58,7 @@ class BprModelTest {
     @Test
     void beatsPopularity() {
         InterestModel popularity = new PopularityFactory().create(Configs.bind(new PopularityFactory(), Map.of()),
-                new TestContext(1));
+                new RecordingPluginContext(1, "interest"));
         popularity.fit(data.trainingData(Optional.empty()));
 
         RankingQuality bpr = RankingQuality.of(trained, data);
@@ -79,7 +81,7 @@ class BprModelTest {
 
     @Test
     void reportsEveryEpoch() {
-        TestContext context = new TestContext(1);
+        RecordingPluginContext context = new RecordingPluginContext(1, "interest");
         InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("factors", 4, "epochs", 5)), context);
         model.fit(data.trainingData(Optional.empty()));
 
@@ -116,7 +118,7 @@ class BprModelTest {
     void knownUserWithoutTrainingInteractionsIsFoldedInToo() {
         SyntheticTastes withoutUser0 = data.withoutTrainingOf(0);
         InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("factors", 8, "epochs", 5)),
-                new TestContext(5));
+                new RecordingPluginContext(5, "interest"));
         model.fit(withoutUser0.trainingData(Optional.empty()));
         int[] history = data.profile(0).history();
 
@@ -159,9 +161,9 @@ class BprModelTest {
 
     @Test
     void saveAndLoadReproduceScores() {
-        MemoryArtifacts artifacts = new MemoryArtifacts();
+        MemoryArtifacts artifacts = new MemoryArtifacts("memory/interest");
         trained.save(artifacts);
-        InterestModel loaded = FACTORY.create(Configs.bind(FACTORY, SMALL), new TestContext(99));
+        InterestModel loaded = FACTORY.create(Configs.bind(FACTORY, SMALL), new RecordingPluginContext(99, "interest"));
         loaded.load(artifacts, data.inputs(Optional.empty()));
 
         for (UserProfile profile : new UserProfile[] {data.profile(0), data.profile(239),
@@ -174,7 +176,7 @@ class BprModelTest {
     }
 
     private static InterestModel fit(Map<String, Object> section, long seed) {
-        InterestModel model = FACTORY.create(Configs.bind(FACTORY, section), new TestContext(seed));
+        InterestModel model = FACTORY.create(Configs.bind(FACTORY, section), new RecordingPluginContext(seed, "interest"));
         model.fit(data.trainingData(Optional.empty()));
         return model;
     }

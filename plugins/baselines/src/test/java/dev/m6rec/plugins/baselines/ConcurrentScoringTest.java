@@ -1,5 +1,6 @@
 package dev.m6rec.plugins.baselines;
 
+import dev.m6rec.core.testing.RecordingPluginContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.m6rec.api.interest.InterestModel;
@@ -23,7 +24,7 @@ class ConcurrentScoringTest {
         List<InterestModel> models = new ArrayList<>();
         for (InterestModelFactory factory : new BaselinesPlugin().interestModels()) {
             Map<String, Object> section = factory.name().equals("bpr") ? Map.of("factors", 8, "epochs", 2) : Map.of();
-            InterestModel model = factory.create(Configs.bind(factory, section), new TestContext(1));
+            InterestModel model = factory.create(Configs.bind(factory, section), new RecordingPluginContext(1, "interest"));
             model.fit(data.trainingData(Optional.of(BruteForceCosine.fittedOn(data))));
             models.add(model);
         }

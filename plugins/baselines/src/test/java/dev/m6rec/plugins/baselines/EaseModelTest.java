@@ -1,5 +1,7 @@
 package dev.m6rec.plugins.baselines;
 
+import dev.m6rec.core.testing.RecordingPluginContext;
+import dev.m6rec.core.testing.MemoryArtifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
@@ -87,7 +89,7 @@ class EaseModelTest {
                 }
             }
         }
-        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", lambda)), new TestContext(1));
+        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", lambda)), new RecordingPluginContext(1, "interest"));
         model.fit(trainingData(train.build()));
 
         for (int h = 0; h < n; h++) {
@@ -108,10 +110,10 @@ class EaseModelTest {
     @Test
     void beatsPopularity() {
         SyntheticTastes data = SyntheticTastes.generate(41);
-        InterestModel ease = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 10)), new TestContext(1));
+        InterestModel ease = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 10)), new RecordingPluginContext(1, "interest"));
         ease.fit(data.trainingData(Optional.empty()));
         InterestModel popularity = new PopularityFactory().create(Configs.bind(new PopularityFactory(), Map.of()),
-                new TestContext(1));
+                new RecordingPluginContext(1, "interest"));
         popularity.fit(data.trainingData(Optional.empty()));
 
         RankingQuality easeQuality = RankingQuality.of(ease, data);
@@ -124,7 +126,7 @@ class EaseModelTest {
     @Test
     void refusesMoreItemsThanMaxItems() {
         SyntheticTastes data = SyntheticTastes.generate(42);
-        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("max-items", 50)), new TestContext(1));
+        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("max-items", 50)), new RecordingPluginContext(1, "interest"));
 
         assertThatThrownBy(() -> model.fit(data.trainingData(Optional.empty())))
                 .isInstanceOf(ConfigException.class)
@@ -138,7 +140,7 @@ class EaseModelTest {
         // One user with both items: X^T X = [[1, 1], [1, 1]] is singular and 1e-300 does not fix it.
         Interactions.Builder train = Interactions.builder(1, 2, false, false);
         train.add(0, 0, 1f, 0L).add(0, 1, 1f, 0L);
-        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 1e-300)), new TestContext(1));
+        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 1e-300)), new RecordingPluginContext(1, "interest"));
 
         assertThatThrownBy(() -> model.fit(trainingData(train.build())))
                 .isInstanceOf(ConfigException.class)
@@ -149,7 +151,7 @@ class EaseModelTest {
     @Test
     void unknownUserScoresLikeAKnownUserWithTheSameHistory() {
         SyntheticTastes data = SyntheticTastes.generate(43);
-        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 10)), new TestContext(1));
+        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 10)), new RecordingPluginContext(1, "interest"));
         model.fit(data.trainingData(Optional.empty()));
         UserProfile known = data.profile(8);
 
@@ -169,11 +171,11 @@ class EaseModelTest {
     @Test
     void saveAndLoadReproduceScores() {
         SyntheticTastes data = SyntheticTastes.generate(44);
-        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 10)), new TestContext(1));
+        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 10)), new RecordingPluginContext(1, "interest"));
         model.fit(data.trainingData(Optional.empty()));
-        MemoryArtifacts artifacts = new MemoryArtifacts();
+        MemoryArtifacts artifacts = new MemoryArtifacts("memory/interest");
         model.save(artifacts);
-        InterestModel loaded = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 10)), new TestContext(1));
+        InterestModel loaded = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 10)), new RecordingPluginContext(1, "interest"));
         loaded.load(artifacts, data.inputs(Optional.empty()));
 
         for (UserProfile profile : new UserProfile[] {data.profile(0), data.profile(77),
@@ -194,11 +196,11 @@ class EaseModelTest {
     void largeWeightMatricesAreSavedInRowChunks() {
         SyntheticTastes data = SyntheticTastes.generate(46);
         // 1000 values per file: 11 rows of 90 items per file, so 9 files.
-        InterestModel model = new EaseModel("interest", 10, 20_000, new TestContext(1), 1000);
+        InterestModel model = new EaseModel("interest", 10, 20_000, new RecordingPluginContext(1, "interest"), 1000);
         model.fit(data.trainingData(Optional.empty()));
-        MemoryArtifacts artifacts = new MemoryArtifacts();
+        MemoryArtifacts artifacts = new MemoryArtifacts("memory/interest");
         model.save(artifacts);
-        InterestModel loaded = new EaseModel("interest", 10, 20_000, new TestContext(1), 1000);
+        InterestModel loaded = new EaseModel("interest", 10, 20_000, new RecordingPluginContext(1, "interest"), 1000);
         loaded.load(artifacts, data.inputs(Optional.empty()));
 
         assertThat(artifacts.files.keySet()).filteredOn(name -> name.startsWith("weights-"))
@@ -215,19 +217,19 @@ class EaseModelTest {
     @Test
     void loadRefusesAModelOfAnotherItemSpace() {
         SyntheticTastes data = SyntheticTastes.generate(45);
-        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 10)), new TestContext(1));
+        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 10)), new RecordingPluginContext(1, "interest"));
         model.fit(data.trainingData(Optional.empty()));
-        MemoryArtifacts artifacts = new MemoryArtifacts();
+        MemoryArtifacts artifacts = new MemoryArtifacts("memory/interest");
         model.save(artifacts);
         ModelInputs otherItems = new ModelInputs(data.numUsers, 91, FeatureMatrix.empty(data.numUsers),
                 FeatureMatrix.empty(91), Optional.empty());
 
-        assertThatThrownBy(() -> FACTORY.create(Configs.bind(FACTORY, Map.of()), new TestContext(1))
+        assertThatThrownBy(() -> FACTORY.create(Configs.bind(FACTORY, Map.of()), new RecordingPluginContext(1, "interest"))
                 .load(artifacts, otherItems))
                 .isInstanceOf(ArtifactException.class)
                 .hasMessage("memory/interest/header.i32: the model was fitted on 90 items but the run has 91");
         assertThatThrownBy(() -> new PopularityFactory().create(Configs.bind(new PopularityFactory(), Map.of()),
-                new TestContext(1)).load(artifacts, data.inputs(Optional.empty())))
+                new RecordingPluginContext(1, "interest")).load(artifacts, data.inputs(Optional.empty())))
                 .isInstanceOf(ArtifactException.class)
                 .hasMessage("memory/interest/header.i32: not a popularity model");
     }

@@ -1,5 +1,7 @@
 package dev.m6rec.plugins.baselines;
 
+import dev.m6rec.core.testing.RecordingPluginContext;
+import dev.m6rec.core.testing.MemoryArtifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
@@ -54,7 +56,7 @@ class ItemKnnModelTest {
         assertThatThrownBy(() -> model.fit(data.trainingData(Optional.empty())))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("interest.type: item-knn needs a similarity section");
-        assertThatThrownBy(() -> model.load(new MemoryArtifacts(), data.inputs(Optional.empty())))
+        assertThatThrownBy(() -> model.load(new MemoryArtifacts("memory/interest"), data.inputs(Optional.empty())))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("interest.type: item-knn needs a similarity section");
     }
@@ -83,7 +85,7 @@ class ItemKnnModelTest {
     void beatsPopularity() {
         InterestModel knn = fitted(Map.of("neighbours", 20));
         InterestModel popularity = new PopularityFactory().create(Configs.bind(new PopularityFactory(), Map.of()),
-                new TestContext(1));
+                new RecordingPluginContext(1, "interest"));
         popularity.fit(data.trainingData(Optional.empty()));
 
         RankingQuality knnQuality = RankingQuality.of(knn, data);
@@ -198,7 +200,7 @@ class ItemKnnModelTest {
     @Test
     void saveAndLoadReproduceScores() {
         InterestModel model = fitted(Map.of("neighbours", 10, "recency-half-life", 4));
-        MemoryArtifacts artifacts = new MemoryArtifacts();
+        MemoryArtifacts artifacts = new MemoryArtifacts("memory/interest");
         model.save(artifacts);
         InterestModel loaded = create(Map.of("neighbours", 10, "recency-half-life", 4));
         loaded.load(artifacts, data.inputs(Optional.of(cosine)));
@@ -221,7 +223,7 @@ class ItemKnnModelTest {
     }
 
     private static InterestModel create(Map<String, Object> section) {
-        return FACTORY.create(Configs.bind(FACTORY, section), new TestContext(1));
+        return FACTORY.create(Configs.bind(FACTORY, section), new RecordingPluginContext(1, "interest"));
     }
 
     /** The genre most frequent among the ten best-scored items. */

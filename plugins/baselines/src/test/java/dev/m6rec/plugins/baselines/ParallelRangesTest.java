@@ -1,5 +1,6 @@
 package dev.m6rec.plugins.baselines;
 
+import dev.m6rec.core.testing.RecordingPluginContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,7 @@ class ParallelRangesTest {
     @Test
     void runsEveryTaskExactlyOnce() {
         AtomicIntegerArray runs = new AtomicIntegerArray(1000);
-        new ParallelRanges(new TestContext(1).executor(), 2).forEach(1000, runs::incrementAndGet);
+        new ParallelRanges(new RecordingPluginContext(1, "interest").executor(), 2).forEach(1000, runs::incrementAndGet);
 
         for (int t = 0; t < runs.length(); t++) {
             assertThat(runs.get(t)).as("task %d", t).isEqualTo(1);
@@ -24,7 +25,7 @@ class ParallelRangesTest {
 
     @Test
     void rethrowsTheFailureOfATask() {
-        ParallelRanges parallel = new ParallelRanges(new TestContext(1).executor(), 2);
+        ParallelRanges parallel = new ParallelRanges(new RecordingPluginContext(1, "interest").executor(), 2);
 
         assertThatThrownBy(() -> parallel.forEach(50, t -> {
             if (t == 17) {

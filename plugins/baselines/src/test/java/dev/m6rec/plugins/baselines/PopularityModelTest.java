@@ -1,5 +1,7 @@
 package dev.m6rec.plugins.baselines;
 
+import dev.m6rec.core.testing.RecordingPluginContext;
+import dev.m6rec.core.testing.MemoryArtifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
@@ -122,7 +124,7 @@ class PopularityModelTest {
         SyntheticTastes data = SyntheticTastes.generate(12);
         InterestModel model = create(Map.of("decay", 1, "weight-by-rating", true));
         model.fit(data.trainingData(Optional.empty()));
-        MemoryArtifacts artifacts = new MemoryArtifacts();
+        MemoryArtifacts artifacts = new MemoryArtifacts("memory/interest");
         model.save(artifacts);
 
         InterestModel loaded = create(Map.of("decay", 1, "weight-by-rating", true));
@@ -137,7 +139,7 @@ class PopularityModelTest {
     }
 
     private static InterestModel create(Map<String, Object> section) {
-        return FACTORY.create(Configs.bind(FACTORY, section), new TestContext(1));
+        return FACTORY.create(Configs.bind(FACTORY, section), new RecordingPluginContext(1, "interest"));
     }
 
     private static UserProfile profile(int user, int... history) {

@@ -1,5 +1,6 @@
 package dev.m6rec.plugins.features;
 
+import dev.m6rec.core.testing.MemoryArtifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.m6rec.api.config.ComponentConfig;
@@ -48,7 +49,7 @@ final class ExtractorHarness {
     /** Saves {@code fitted}, then loads it into a fresh extractor made from the same section. */
     static FeatureExtractor reload(FeatureExtractor fitted, FeatureExtractorFactory factory, String path,
                                    Map<String, Object> section) {
-        InMemoryArtifacts artifacts = new InMemoryArtifacts();
+        MemoryArtifacts artifacts = new MemoryArtifacts();
         fitted.save(artifacts);
         FeatureExtractor loaded = create(factory, path, section);
         loaded.load(artifacts);

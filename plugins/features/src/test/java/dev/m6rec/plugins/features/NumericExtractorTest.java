@@ -1,5 +1,6 @@
 package dev.m6rec.plugins.features;
 
+import dev.m6rec.core.testing.MemoryArtifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -177,7 +178,7 @@ class NumericExtractorTest {
     @Test
     void loadRefusesStateOfAnotherExtractorOrWithBadColumns() {
         FeatureExtractor extractor = fitted(Map.of("fields", List.of("age")));
-        InMemoryArtifacts artifacts = new InMemoryArtifacts();
+        MemoryArtifacts artifacts = new MemoryArtifacts();
         extractor.save(artifacts);
 
         FeatureExtractor categorical = ExtractorHarness.create(new CategoricalFactory(), PATH,
@@ -186,9 +187,9 @@ class NumericExtractorTest {
                 .isInstanceOf(ArtifactException.class)
                 .hasMessage("memory/extractor.txt: saved by a 'numeric' extractor, cannot load it as 'categorical'");
 
-        InMemoryArtifacts tampered = new InMemoryArtifacts();
+        MemoryArtifacts tampered = new MemoryArtifacts();
         extractor.save(tampered);
-        tampered.replace("known.columns.i32", intFile(0, 5));   // users 0 and 3 are non-zero
+        tampered.files.put("known.columns.i32", intFile(0, 5));   // users 0 and 3 are non-zero
         FeatureExtractor numeric = ExtractorHarness.create(FACTORY, PATH, Map.of("fields", List.of("age")));
         assertThatThrownBy(() -> numeric.load(tampered))
                 .isInstanceOf(ArtifactException.class)

@@ -1,5 +1,6 @@
 package dev.m6rec.plugins.features;
 
+import dev.m6rec.core.testing.MemoryArtifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,12 +15,12 @@ class StringListFileTest {
     @Test
     void anyStringSurvivesARoundTrip() {
         List<String> values = List.of("", "plain", "line\nbreak", "cr\rlf", "back\\slash", "\\n literally", "é=ü");
-        InMemoryArtifacts artifacts = new InMemoryArtifacts();
+        MemoryArtifacts artifacts = new MemoryArtifacts();
 
         StringListFile.write(artifacts, "values.txt", values);
 
         assertThat(StringListFile.read(artifacts, "values.txt")).isEqualTo(values);
-        assertThat(new String(artifacts.files().get("values.txt"), StandardCharsets.UTF_8))
+        assertThat(new String(artifacts.files.get("values.txt"), StandardCharsets.UTF_8))
                 .startsWith("\nplain\nline\\nbreak\n");
         StringListFile.write(artifacts, "empty.txt", List.of());
         assertThat(StringListFile.read(artifacts, "empty.txt")).isEmpty();
@@ -27,9 +28,9 @@ class StringListFileTest {
 
     @Test
     void damagedFilesAreArtifactErrors() {
-        InMemoryArtifacts artifacts = new InMemoryArtifacts();
-        artifacts.replace("cut.txt", "a\nb".getBytes(StandardCharsets.UTF_8));
-        artifacts.replace("escape.txt", "a\nb\\t\n".getBytes(StandardCharsets.UTF_8));
+        MemoryArtifacts artifacts = new MemoryArtifacts();
+        artifacts.files.put("cut.txt", "a\nb".getBytes(StandardCharsets.UTF_8));
+        artifacts.files.put("escape.txt", "a\nb\\t\n".getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> StringListFile.read(artifacts, "cut.txt"))
                 .isInstanceOf(ArtifactException.class).hasMessage("memory/cut.txt: truncated (last line has no newline)");
@@ -39,7 +40,7 @@ class StringListFileTest {
 
     @Test
     void keyValueFilesNameMissingAndMalformedKeys() {
-        InMemoryArtifacts artifacts = new InMemoryArtifacts();
+        MemoryArtifacts artifacts = new MemoryArtifacts();
         KeyValueFile.write(artifacts, "settings.txt", Map.of("rows", "x", "field", "a=b"));
         KeyValueFile settings = KeyValueFile.read(artifacts, "settings.txt");
 

@@ -1,4 +1,4 @@
-package dev.m6rec.plugins.baselines;
+package dev.m6rec.core.testing;
 
 import dev.m6rec.api.ArtifactException;
 import dev.m6rec.api.artifact.ArtifactReader;
@@ -10,9 +10,29 @@ import java.io.OutputStream;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** An in-memory component folder: what a model writes can be read back. */
-final class MemoryArtifacts implements ArtifactWriter, ArtifactReader {
-    final Map<String, byte[]> files = new TreeMap<>();
+/**
+ * An in-memory component folder for plugin tests: what a component writes can be read back,
+ * and tests can tamper with {@link #files} to check error handling. Shipped in core's test jar
+ * ({@code m6rec-core:tests}) for every plugin module, including third-party ones.
+ *
+ * <pre>{@code
+ * MemoryArtifacts folder = new MemoryArtifacts("interest");
+ * model.save(folder);
+ * restored.load(folder, inputs);
+ * }</pre>
+ */
+public final class MemoryArtifacts implements ArtifactWriter, ArtifactReader {
+    /** File name to content; a test may modify it to simulate corruption. */
+    public final Map<String, byte[]> files = new TreeMap<>();
+    private final String location;
+
+    public MemoryArtifacts(String location) {
+        this.location = location;
+    }
+
+    public MemoryArtifacts() {
+        this("memory");
+    }
 
     @Override
     public OutputStream create(String name) {
@@ -43,6 +63,6 @@ final class MemoryArtifacts implements ArtifactWriter, ArtifactReader {
 
     @Override
     public String location() {
-        return "memory/interest";
+        return location;
     }
 }

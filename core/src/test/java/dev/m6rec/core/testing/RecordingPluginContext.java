@@ -1,4 +1,4 @@
-package dev.m6rec.plugins.baselines;
+package dev.m6rec.core.testing;
 
 import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.ProgressReporter;
@@ -12,25 +12,41 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.random.RandomGenerator;
 
-/** A plugin context for tests: seeded randomness, a shared two-thread daemon pool, recorded progress. */
-final class TestContext implements PluginContext {
+/**
+ * A plugin context for tests: randomness seeded from (seed, purpose), a shared two-thread daemon
+ * pool, paths resolved against a base directory, and every progress message and advance recorded
+ * so tests can assert on them.
+ *
+ * <pre>{@code
+ * RecordingPluginContext context = new RecordingPluginContext(42, "interest");
+ * model = factory.create(config, context);
+ * assertThat(context.messages).anyMatch(m -> m.startsWith("epoch 1/"));
+ * }</pre>
+ */
+public final class RecordingPluginContext implements PluginContext {
     private static final ExecutorService POOL = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "baselines-test");
+        Thread t = new Thread(r, "m6rec-test-worker");
         t.setDaemon(true);
         return t;
     });
     private final long seed;
+    private final String componentPath;
     private final int threads;
-    final List<String> messages = Collections.synchronizedList(new ArrayList<>());
-    final List<Long> advances = Collections.synchronizedList(new ArrayList<>());
+    private final Path baseDir;
+    /** Progress messages and info lines, in order. */
+    public final List<String> messages = Collections.synchronizedList(new ArrayList<>());
+    /** Units passed to {@link ProgressTask#advance}, in order. */
+    public final List<Long> advances = Collections.synchronizedList(new ArrayList<>());
 
-    TestContext(long seed) {
-        this(seed, 2);
+    public RecordingPluginContext(long seed, String componentPath, int threads, Path baseDir) {
+        this.seed = seed;
+        this.componentPath = componentPath;
+        this.threads = threads;
+        this.baseDir = baseDir;
     }
 
-    TestContext(long seed, int threads) {
-        this.seed = seed;
-        this.threads = threads;
+    public RecordingPluginContext(long seed, String componentPath) {
+        this(seed, componentPath, 2, Path.of("."));
     }
 
     @Override
@@ -40,7 +56,7 @@ final class TestContext implements PluginContext {
 
     @Override
     public String componentPath() {
-        return "interest";
+        return componentPath;
     }
 
     @Override
@@ -89,6 +105,6 @@ final class TestContext implements PluginContext {
 
     @Override
     public Path resolve(String path) {
-        return Path.of(path);
+        return baseDir.resolve(path).normalize();
     }
 }
