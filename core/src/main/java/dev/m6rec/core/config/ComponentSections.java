@@ -82,7 +82,10 @@ final class ComponentSections {
         try {
             List<ConfigProblem> found = factory.validate(config);
             for (ConfigProblem p : found == null ? List.<ConfigProblem>of() : found) {
-                problems.add(new ConfigProblem(p.path().isEmpty() ? path : ConfigPath.key(path, p.path()), p.message()));
+                // Keys are relative to the component; a plugin that already gave the full path is left as is.
+                boolean full = p.path().equals(path) || p.path().startsWith(path + ".") || p.path().startsWith(path + "[");
+                problems.add(new ConfigProblem(p.path().isEmpty() ? path : full ? p.path() : ConfigPath.key(path, p.path()),
+                        p.message()));
             }
         } catch (ConfigException e) {
             // Thrown through ComponentConfig.invalid(...): already carries full paths.

@@ -1,0 +1,133 @@
+"""The PyTorch half of the mlp benchmark: the same network, data, batch size, negatives,
+epochs and thread count as M6-Rec's mlp, trained with PyTorch on the CPU.
+
+Usage: python3 bench_torch.py DATA_DIR EPOCHS
+Prints one line per optimiser variant: "torch <variant> <rows> <wall s> <cpu s>".
+"""
+import sys
+import time
+
+import numpy as np
+import torch
+from torch import nn
+
+torch.set_num_threads(1)
+torch.set_num_interop_threads(1)
+torch.manual_seed(1)
+
+
+def read_header(path):
+    header = {}
+    with open(path) as f:
+        for line in f:
+            key, value = line.strip().split("=")
+            header[key] = value
+    return header
+
+
+class Mlp(nn.Module):
+    """Embeddings + features -> ReLU tower; tower output beside the embeddings' product -> two heads."""
+
+    def __init__(self, users, items, user_features, item_features, embedding, hidden, sparse):
+        super().__init__()
+        self.user = nn.Embedding(users + 1, embedding, sparse=sparse)
+        self.item = nn.Embedding(items + 1, embedding, sparse=sparse)
+        nn.init.normal_(self.user.weight, std=1 / np.sqrt(users + 1))
+        nn.init.normal_(self.item.weight, std=1 / np.sqrt(items + 1))
+        layers = []
+        width = 2 * embedding + user_features + item_features
+        for h in hidden:
+            layers += [nn.Linear(width, h), nn.ReLU()]
+            width = h
+        self.tower = nn.Sequential(*layers)
+        self.heads = nn.Linear(width + embedding, 2)   # click logit, centred rating
+
+    def forward(self, u, i, fu, fi):
+        eu = self.user(u)
+        ei = self.item(i)
+        top = torch.cat([self.tower(torch.cat([eu, ei, fu, fi], 1)), eu * ei], 1)
+        out = self.heads(top)
+        return out[:, 0], out[:, 1]
+
+
+def epoch_rows(users, items, ratings, num_items, negatives, seen_keys, rng):
+    """Positives followed by sampled unseen negatives, shuffled by positive, as M6-Rec does."""
+    n = len(users)
+    order = rng.permutation(n)
+    u, i, r = users[order], items[order], ratings[order]
+    neg = rng.integers(0, num_items, size=(n, negatives))
+    for _ in range(8):   # re-draw negatives that hit a seen item
+        hit = np.isin(u[:, None].astype(np.int64) * num_items + neg, seen_keys)
+        if not hit.any():
+            break
+        neg[hit] = rng.integers(0, num_items, size=hit.sum())
+    rows_u = np.repeat(u, 1 + negatives)
+    rows_i = np.concatenate([i[:, None], neg], 1).reshape(-1)
+    click = np.zeros((n, 1 + negatives), dtype=np.float32)
+    click[:, 0] = 1
+    rating = np.zeros((n, 1 + negatives), dtype=np.float32)
+    rating[:, 0] = r
+    return (torch.from_numpy(rows_u.astype(np.int64)), torch.from_numpy(rows_i.astype(np.int64)),
+            torch.from_numpy(click.reshape(-1)), torch.from_numpy(rating.reshape(-1)))
+
+
+def train(header, data, epochs, sparse):
+    users, items, ratings, user_features, item_features = data
+    num_users, num_items = int(header["users"]), int(header["items"])
+    batch, negatives = int(header["batch"]), int(header["negatives"])
+    hidden = [int(h) for h in header["hidden"].split(",")]
+    model = Mlp(num_users, num_items, user_features.shape[1], item_features.shape[1],
+                int(header["embedding"]), hidden, sparse)
+    if sparse:
+        optimisers = [torch.optim.SparseAdam(list(model.user.parameters()) + list(model.item.parameters()), lr=1e-3),
+                      torch.optim.Adam(list(model.tower.parameters()) + list(model.heads.parameters()), lr=1e-3)]
+    else:
+        optimisers = [torch.optim.Adam(model.parameters(), lr=1e-3)]
+    mean = float(ratings.mean())
+    seen_keys = np.unique(users.astype(np.int64) * num_items + items)
+    uf = torch.from_numpy(user_features)
+    itf = torch.from_numpy(item_features)
+    rng = np.random.default_rng(1)
+    bce = nn.BCEWithLogitsLoss()
+
+    def run(count):
+        rows = 0
+        for _ in range(count):
+            u, i, click, rating = epoch_rows(users, items, ratings - mean, num_items, negatives, seen_keys, rng)
+            mask = click   # only positives carry a rating
+            for start in range(0, len(u), batch):
+                ub, ib = u[start:start + batch], i[start:start + batch]
+                logit, predicted = model(ub, ib, uf[ub], itf[ib])
+                m = mask[start:start + batch]
+                loss = 0.5 * bce(logit, click[start:start + batch]) \
+                    + 0.5 * ((predicted - rating[start:start + batch]) ** 2 * m).sum() / len(ub)
+                for o in optimisers:
+                    o.zero_grad(set_to_none=True)
+                loss.backward()
+                for o in optimisers:
+                    o.step()
+            rows += len(u)
+        return rows
+
+    run(1)   # warm-up, as the Java side
+    wall, cpu = time.perf_counter(), time.process_time()
+    rows = run(epochs)
+    return rows, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def main():
+    directory, epochs = sys.argv[1], int(sys.argv[2])
+    header = read_header(f"{directory}/header.txt")
+    users = np.fromfile(f"{directory}/users.i32", dtype="<i4")
+    items = np.fromfile(f"{directory}/items.i32", dtype="<i4")
+    ratings = np.fromfile(f"{directory}/ratings.f32", dtype="<f4")
+    user_features = np.fromfile(f"{directory}/user-features.f32", dtype="<f4").reshape(int(header["users"]), -1)
+    item_features = np.fromfile(f"{directory}/item-features.f32", dtype="<f4").reshape(int(header["items"]), -1)
+    data = (users, items, ratings, user_features, item_features)
+    for variant, sparse in (("sparse-adam", True), ("dense-adam", False)):
+        rows, wall, cpu = train(header, data, epochs, sparse)
+        print(f"torch {variant} {rows} {wall:.3f} {cpu:.3f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+package dev.m6rec.plugins.datasets.csv;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.m6rec.api.data.Dataset;
+import dev.m6rec.api.dataset.DatasetLoader;
+import dev.m6rec.plugins.datasets.io.AttributeColumnBuilder;
+import dev.m6rec.plugins.datasets.io.AttributeFileReader;
+import dev.m6rec.plugins.datasets.io.ByteStringIndex;
+import dev.m6rec.plugins.datasets.io.DatasetAssembler;
+import dev.m6rec.plugins.datasets.io.FieldBinding;
+import dev.m6rec.plugins.datasets.io.HeaderColumns;
+import dev.m6rec.plugins.datasets.io.InteractionColumns;
+import dev.m6rec.plugins.datasets.io.InteractionFileReader;
+import dev.m6rec.plugins.datasets.io.RecordReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+
+/**
+ * Loads interactions from any delimited file with a column mapping, plus optional user and item
+ * attribute files. With a header, records must have as many fields as the header; without one,
+ * at least as many as the highest mapped position needs.
+ */
+final class CsvLoader implements DatasetLoader {
+    private final CsvSettings settings;
+    private final Function<String, Path> resolve;
+
+    /** @param resolve turns a path from config into a file (relative to the config file) */
+    CsvLoader(CsvSettings settings, Function<String, Path> resolve) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.resolve = requireNonNull(resolve, "resolve is null");
+    }
+
+    @Override
+    public Dataset load() {
+        DelimitedFormat format = settings.format();
+        boolean withRatings = settings.rating() != null;
+        boolean withTimestamps = settings.timestamp() != null;
+        DatasetAssembler data = new DatasetAssembler(new ByteStringIndex(format.charset()),
+                new ByteStringIndex(format.charset()), new InteractionColumns(withRatings, withTimestamps));
+        try (RecordReader reader = format.open(resolve.apply(settings.path()), settings.onError())) {
+            InteractionFileReader rows;
+            if (format.header()) {
+                HeaderColumns header = HeaderColumns.read(reader);
+                rows = InteractionFileReader.exactly(header.size(), settings.user().resolve(header),
+                        settings.item().resolve(header), withRatings ? settings.rating().resolve(header) : -1,
+                        withTimestamps ? settings.timestamp().resolve(header) : -1);
+            } else {
+                rows = InteractionFileReader.atLeast(settings.user().index(), settings.item().index(),
+                        withRatings ? settings.rating().index() : -1, withTimestamps ? settings.timestamp().index() : -1);
+            }
+            rows.read(reader, format.header(), data.users(), data.items(), data.rows());
+            data.finished(reader);
+        }
+        data.interactionsDone();
+        settings.userFile().ifPresent(file -> readAttributes(file, "user", data, data.users(), data::userColumn));
+        settings.itemFile().ifPresent(file -> readAttributes(file, "item", data, data.items(), data::itemColumn));
+        return data.assemble(settings.name());
+    }
+
+    private void readAttributes(AttributeFileSpec file, String entity, DatasetAssembler data, ByteStringIndex ids,
+                                Consumer<AttributeColumnBuilder> register) {
+        DelimitedFormat format = file.format();
+        try (RecordReader reader = format.open(resolve.apply(file.path()), settings.onError())) {
+            HeaderColumns header = format.header() ? HeaderColumns.read(reader) : null;
+            int id = file.id().resolve(header);
+            int highest = id;
+            List<FieldBinding> bindings = new ArrayList<>();
+            for (AttributeColumnSpec column : file.columns()) {
+                int field = column.source().resolve(header);
+                highest = Math.max(highest, field);
+                bindings.add(bind(column, field, register));
+            }
+            AttributeFileReader rows = header != null
+                    ? new AttributeFileReader(entity, id, header.size(), true, bindings)
+                    : new AttributeFileReader(entity, id, highest + 1, false, bindings);
+            rows.read(reader, header != null, ids);
+            data.finished(reader);
+        }
+    }
+
+    private static FieldBinding bind(AttributeColumnSpec column, int field, Consumer<AttributeColumnBuilder> register) {
+        switch (column.kind()) {
+            case NUMERIC: {
+                AttributeColumnBuilder.Numeric numbers = new AttributeColumnBuilder.Numeric(column.name());
+                register.accept(numbers);
+                return numbers.bind(field);
+            }
+            case CATEGORICAL: {
+                AttributeColumnBuilder.Categorical tokens = new AttributeColumnBuilder.Categorical(column.name());
+                register.accept(tokens);
+                return tokens.bind(field);
+            }
+            case TAGS: {
+                AttributeColumnBuilder.Tags tags = new AttributeColumnBuilder.Tags(column.name());
+                register.accept(tags);
+                return tags.bind(field, column.separator());
+            }
+            default: {
+                AttributeColumnBuilder.Text text = new AttributeColumnBuilder.Text(column.name());
+                register.accept(text);
+                return text.bind(field);
+            }
+        }
+    }
+}

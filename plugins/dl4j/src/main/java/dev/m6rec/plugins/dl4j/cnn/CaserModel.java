@@ -1,0 +1,147 @@
+package dev.m6rec.plugins.dl4j.cnn;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.m6rec.api.PluginContext;
+import dev.m6rec.api.ProgressTask;
+import dev.m6rec.api.artifact.ArtifactReader;
+import dev.m6rec.api.artifact.ArtifactWriter;
+import dev.m6rec.api.data.Interactions;
+import dev.m6rec.api.interest.InterestModel;
+import dev.m6rec.api.interest.ModelInputs;
+import dev.m6rec.api.interest.TrainingData;
+import dev.m6rec.api.interest.UserProfile;
+import dev.m6rec.plugins.dl4j.Nd4jRuntime;
+import dev.m6rec.plugins.dl4j.graph.GraphArtifact;
+import dev.m6rec.plugins.dl4j.graph.GraphReplicas;
+import dev.m6rec.plugins.dl4j.train.EarlyStopping;
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The {@code cnn} interest model (see {@link CaserNetwork}). Trains with DL4J on next-item
+ * prediction over the training split only (each training interaction is a target, the items
+ * before it the input), with sampled negatives, Adam and early stopping on the run's validation
+ * metric. Scores from the profile's history, so events recorded after training count at once.
+ */
+public final class CaserModel implements InterestModel {
+    private final CaserSettings settings;
+    private final PluginContext context;
+    private volatile Fitted fitted;
+
+    private record Fitted(CaserState state, ComputationGraphConfiguration configuration, CaserScorer scorer) {
+    }
+
+    public CaserModel(CaserSettings settings, PluginContext context) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.context = requireNonNull(context, "context is null");
+    }
+
+    @Override
+    public void fit(TrainingData data) {
+        Nd4jRuntime.configure(settings.training().intraOpThreads());
+        Interactions train = data.train();
+        ModelInputs inputs = data.inputs();
+        if (train.numUsers() != inputs.numUsers() || train.numItems() != inputs.numItems()) {
+            throw new IllegalArgumentException("training data spans " + train.numUsers() + "x" + train.numItems()
+                    + " but the inputs are " + inputs.numUsers() + "x" + inputs.numItems());
+        }
+        CaserShape shape = new CaserShape(inputs.numUsers(), inputs.numItems());
+        long seed = context.random("network-init").nextLong();
+        CaserState state = new CaserState(shape, seed, present(train.byUser().offsets()),
+                present(train.byItem().offsets()));
+        ComputationGraphConfiguration conf = CaserNetwork.configuration(settings, shape, seed);
+        // The graph gets a copy: init and training write into their configuration, the artifact wants it pristine.
+        ComputationGraph net = new ComputationGraph(conf.clone());
+        net.init();
+        Nd4j.getRandom().setSeed(seed);   // dropout masks
+        CaserExamples examples = new CaserExamples(train, shape, settings.length(), settings.training().negatives(),
+                settings.idDropout(), state.trainedItems());
+        int batchSize = Math.min(settings.training().batchSize(), Math.max(1, examples.size));
+        CaserBatch full = new CaserBatch(batchSize, settings.length());
+        CaserBatch tail = examples.size % batchSize == 0 ? null : new CaserBatch(examples.size % batchSize, settings.length());
+        RandomGenerator rng = context.random("training-examples");
+        EarlyStopping stopping = new EarlyStopping(settings.training().patience());
+        int epochs = settings.training().epochs();
+        try (ProgressTask task = context.progress().begin(context.componentPath() + " (cnn) epochs", epochs)) {
+            for (int epoch = 0; epoch < epochs; epoch++) {
+                examples.resample(rng);
+                long started = System.nanoTime();
+                double loss = 0;
+                int batches = 0;
+                for (int start = 0; start < examples.size; start += batchSize) {
+                    CaserBatch batch = examples.size - start >= batchSize ? full : tail;
+                    batch.fill(examples, start);
+                    net.fit(batch.inputs(), batch.labels());
+                    loss += net.score();
+                    batches++;
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                publish(state, conf, net.params());
+                double validation = data.validation().available() ? data.validation().score(this) : Double.NaN;
+                String line = String.format(Locale.ROOT, "epoch %d: next-item loss %.4f", epoch + 1, loss / batches);
+                if (!Double.isNaN(validation)) {
+                    line += String.format(Locale.ROOT, ", %s %.4f", data.validation().metric(), validation);
+                }
+                task.message(line + String.format(Locale.ROOT, ", %,.0f samples/s", examples.size / seconds));
+                task.advance(1);
+                if (stopping.record(epoch, validation, net.params())) {
+                    break;
+                }
+            }
+        }
+        if (stopping.bestParams().isPresent()) {
+            publish(state, conf, stopping.bestParams().get());
+            context.progress().info(String.format(Locale.ROOT, "%s: kept epoch %d (%s %.4f)",
+                    context.componentPath(), stopping.bestEpoch() + 1, data.validation().metric(), stopping.bestScore()));
+        }
+    }
+
+    private void publish(CaserState state, ComputationGraphConfiguration conf, INDArray params) {
+        CaserScorer scorer = new CaserScorer(new GraphReplicas(conf, params), state.shape(), settings.length(),
+                settings.embedding(), state.trainedUsers(), state.trainedItems());
+        this.fitted = new Fitted(state, conf, scorer);
+    }
+
+    private static boolean[] present(int[] offsets) {
+        boolean[] flags = new boolean[offsets.length - 1];
+        for (int i = 0; i < flags.length; i++) {
+            flags[i] = offsets[i + 1] > offsets[i];
+        }
+        return flags;
+    }
+
+    @Override
+    public void score(UserProfile user, int[] items, float[] out) {
+        fitted().scorer().score(user, items, out);
+    }
+
+    @Override
+    public void save(ArtifactWriter out) {
+        Fitted f = fitted();
+        f.state().write(out);
+        GraphArtifact.save(out, f.configuration(), f.scorer().replicas().params());
+    }
+
+    @Override
+    public void load(ArtifactReader in, ModelInputs inputs) {
+        Nd4jRuntime.configure(settings.training().intraOpThreads());
+        CaserState state = CaserState.read(in, inputs);
+        ComputationGraphConfiguration conf = CaserNetwork.configuration(settings, state.shape(), state.seed());
+        ComputationGraph net = new ComputationGraph(conf.clone());   // init writes into its configuration
+        net.init();
+        publish(state, conf, GraphArtifact.loadParams(in, conf, net.numParams()));
+    }
+
+    private Fitted fitted() {
+        Fitted f = fitted;
+        if (f == null) {
+            throw new IllegalStateException("the cnn model is neither fitted nor loaded");
+        }
+        return f;
+    }
+}

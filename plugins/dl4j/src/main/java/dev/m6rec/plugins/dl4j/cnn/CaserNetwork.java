@@ -1,0 +1,106 @@
+package dev.m6rec.plugins.dl4j.cnn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Builds the {@code cnn} (Caser) network as a DL4J computation graph:
+ * <pre>
+ * sequence [B, L] ─ item embeddings ─ image [B, 1, d, L] ─┬─ horizontal conv (d x h) ─ max over time ─┐
+ *                                                          └─ vertical conv (1 x L) ─ flatten ─────────┤
+ *                                              dense (d, relu) ─ sequence-state ─┐                     │
+ * user ─ user embedding ─────────────────────────────────────────────────────────┴─ state [B, 2d]
+ * target ─ target embedding [2d] ⊙ state ; target bias ─ next (sigmoid, cross-entropy)
+ * </pre>
+ * The score of an item is {@code sigmoid(w · (state ⊙ q_item) + w_b * bias_item + b)}, so once
+ * a user's state is known every item is scored with one dot product (see {@link CaserScorer}).
+ */
+public final class CaserNetwork {
+    static final String SEQUENCE_STATE = "sequence-state";
+    static final String USER_EMBEDDING = "user-embedding";
+    static final String TARGET_EMBEDDING = "target-embedding";
+    static final String TARGET_BIAS = "target-bias";
+    static final String NEXT = "next";
+
+    private CaserNetwork() {
+    }
+
+    public static ComputationGraphConfiguration configuration(CaserSettings settings, CaserShape shape, long seed) {
+        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(settings.training().learningRate()))
+                .weightInit(WeightInit.XAVIER)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .cacheMode(CacheMode.NONE);
+        if (settings.training().weightDecay() > 0) {
+            base.weightDecay(settings.training().weightDecay());
+        }
+        int d = settings.embedding();
+        int length = settings.length();
+        int horizontal = settings.horizontalFilters();
+        int vertical = settings.verticalFilters();
+        ComputationGraphConfiguration.GraphBuilder graph = base.graphBuilder();
+        // Widths are explicit (no input-type inference), which would rewrite the embeddings' vocabulary sizes.
+        graph.addInputs("sequence", "user", "target");
+        graph.addLayer("sequence-embedding", new EmbeddingSequenceLayer.Builder().nIn(shape.numItems() + 1).nOut(d)
+                .inputLength(length).hasBias(false).weightInit(WeightInit.NORMAL).build(), "sequence");
+        graph.addVertex("image", new ReshapeVertex('c', new int[] {-1, 1, d, length}, null), "sequence-embedding");
+        List<String> features = new ArrayList<>();
+        for (int h : settings.heights()) {
+            graph.addLayer("horizontal-" + h, new ConvolutionLayer.Builder(d, h).nIn(1).nOut(horizontal)
+                    .activation(Activation.RELU).build(), "image");
+            graph.addLayer("pool-" + h, new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "horizontal-" + h);
+            features.add("pool-" + h);
+        }
+        if (vertical > 0) {
+            graph.addLayer("vertical", new ConvolutionLayer.Builder(1, length).nIn(1).nOut(vertical)
+                    .activation(Activation.IDENTITY).build(), "image");
+            graph.addVertex("vertical-flat", new ReshapeVertex('c', new int[] {-1, vertical * d}, null), "vertical");
+            features.add("vertical-flat");
+        }
+        graph.addVertex("convolutions", new MergeVertex(), features.toArray(String[]::new));
+        DenseLayer.Builder sequenceState = new DenseLayer.Builder()
+                .nIn(horizontal * settings.heights().length + vertical * d).nOut(d).activation(Activation.RELU);
+        double retain = 1 - settings.training().dropout();
+        if (retain < 1) {
+            sequenceState.dropOut(retain);   // DL4J's dropOut takes the probability of keeping the input
+        }
+        graph.addLayer(SEQUENCE_STATE, sequenceState.build(), "convolutions");
+        graph.addLayer(USER_EMBEDDING, embedding(shape.numUsers() + 1, d), "user");
+        graph.addVertex("state", new MergeVertex(), SEQUENCE_STATE, USER_EMBEDDING);
+        graph.addLayer(TARGET_EMBEDDING, embedding(shape.numItems() + 1, 2 * d), "target");
+        graph.addLayer(TARGET_BIAS, embedding(shape.numItems() + 1, 1), "target");
+        graph.addVertex("match", new ElementWiseVertex(ElementWiseVertex.Op.Product), "state", TARGET_EMBEDDING);
+        graph.addVertex("logit-input", new MergeVertex(), "match", TARGET_BIAS);
+        graph.addLayer(NEXT, new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(2 * d + 1).nOut(1)
+                .activation(Activation.SIGMOID).build(), "logit-input");
+        graph.setOutputs(NEXT);
+        return graph.build();
+    }
+
+    private static EmbeddingLayer embedding(int rows, int width) {
+        return new EmbeddingLayer.Builder().nIn(rows).nOut(width).hasBias(false)
+                .activation(Activation.IDENTITY).weightInit(WeightInit.NORMAL).build();
+    }
+}

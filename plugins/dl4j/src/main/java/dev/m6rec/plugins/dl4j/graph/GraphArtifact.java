@@ -1,0 +1,61 @@
+package dev.m6rec.plugins.dl4j.graph;
+
+import dev.m6rec.api.ArtifactException;
+import dev.m6rec.api.artifact.ArtifactReader;
+import dev.m6rec.api.artifact.ArtifactWriter;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Stores a network as its configuration JSON plus its flattened parameters as raw float32,
+ * instead of DL4J's {@code ModelSerializer} zip (one of whose entries is read with Java
+ * deserialization). On load the JSON is not trusted either: DL4J's JSON names classes, so the
+ * model rebuilds its configuration from its own settings and this class only checks that the
+ * stored JSON is the same network, then reads and checks the parameters.
+ *
+ * <pre>{@code
+ * GraphArtifact.save(out, conf, net.params());
+ * INDArray params = GraphArtifact.loadParams(in, conf);   // conf rebuilt from settings
+ * }</pre>
+ */
+public final class GraphArtifact {
+    public static final String NETWORK_FILE = "network.json";
+    public static final String PARAMS_FILE = "params.f32";
+
+    private GraphArtifact() {
+    }
+
+    public static void save(ArtifactWriter out, ComputationGraphConfiguration configuration, INDArray params) {
+        out.writeText(NETWORK_FILE, configuration.toJson());
+        out.writeFloats(PARAMS_FILE, params.castTo(DataType.FLOAT).toFloatVector());
+    }
+
+    /**
+     * Checks the stored network against {@code expected} (a configuration no graph was initialised
+     * with: DL4J records its topological order and parameter names into it then) and returns its parameters as a
+     * {@code [1, n]} float array; any mismatch, truncation or non-finite value is an
+     * {@link ArtifactException} naming the file.
+     */
+    public static INDArray loadParams(ArtifactReader in, ComputationGraphConfiguration expected, long numParams) {
+        String stored = in.readText(NETWORK_FILE);
+        if (!stored.equals(expected.toJson())) {
+            throw new ArtifactException(in.location() + "/" + NETWORK_FILE
+                    + ": the stored network differs from the one the configuration describes"
+                    + " (was the artifact written with other settings or edited?)");
+        }
+        float[] values = in.readFloats(PARAMS_FILE);
+        if (values.length != numParams) {
+            throw new ArtifactException(in.location() + "/" + PARAMS_FILE + ": holds " + values.length
+                    + " parameters, the network has " + numParams);
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new ArtifactException(in.location() + "/" + PARAMS_FILE + ": parameter " + i
+                        + " is not finite (" + values[i] + ")");
+            }
+        }
+        return Nd4j.create(values, new long[] {1, values.length}, DataType.FLOAT);
+    }
+}

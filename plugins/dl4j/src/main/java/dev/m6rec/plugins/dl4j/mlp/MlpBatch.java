@@ -1,0 +1,102 @@
+package dev.m6rec.plugins.dl4j.mlp;
+
+import dev.m6rec.api.data.FeatureMatrix;
+import dev.m6rec.plugins.dl4j.train.HostArray;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The network's input, label and mask arrays for one batch size, allocated once and refilled
+ * for every batch of every epoch.
+ */
+final class MlpBatch {
+    private final int rows;
+    private final HostArray userRows;
+    private final HostArray itemRows;
+    private final HostArray userFeatures;
+    private final HostArray itemFeatures;
+    private final HostArray clicks;
+    private final HostArray ratings;
+    private final HostArray ratingMask;
+    private final INDArray[] inputs;
+    private final INDArray[] labels;
+    private final INDArray[] labelMasks;
+
+    MlpBatch(int rows, MlpShape shape) {
+        this.rows = rows;
+        this.userRows = new HostArray(rows, 1);
+        this.itemRows = new HostArray(rows, 1);
+        this.userFeatures = shape.userFeatures() > 0 ? new HostArray(rows, shape.userFeatures()) : null;
+        this.itemFeatures = shape.itemFeatures() > 0 ? new HostArray(rows, shape.itemFeatures()) : null;
+        this.clicks = shape.clickHead() ? new HostArray(rows, 1) : null;
+        this.ratings = shape.ratingHead() ? new HostArray(rows, 1) : null;
+        // Negatives carry no rating: mask them out of the rating loss (only when negatives exist).
+        this.ratingMask = shape.ratingHead() && shape.clickHead() ? new HostArray(rows, 1) : null;
+        List<INDArray> in = new ArrayList<>(List.of(userRows.array(), itemRows.array()));
+        if (userFeatures != null) {
+            in.add(userFeatures.array());
+        }
+        if (itemFeatures != null) {
+            in.add(itemFeatures.array());
+        }
+        this.inputs = in.toArray(INDArray[]::new);
+        List<INDArray> out = new ArrayList<>();
+        List<INDArray> masks = new ArrayList<>();
+        if (clicks != null) {
+            out.add(clicks.array());
+            masks.add(null);
+        }
+        if (ratings != null) {
+            out.add(ratings.array());
+            masks.add(ratingMask == null ? null : ratingMask.array());
+        }
+        this.labels = out.toArray(INDArray[]::new);
+        this.labelMasks = ratingMask == null ? null : masks.toArray(INDArray[]::new);
+    }
+
+    int rows() {
+        return rows;
+    }
+
+    /** Copies rows {@code [start, start + rows)} of {@code examples} into the arrays. */
+    void fill(MlpExamples examples, int start, FeatureMatrix userMatrix, FeatureMatrix itemMatrix) {
+        float[] userData = userMatrix.data();
+        float[] itemData = itemMatrix.data();
+        int uw = userMatrix.columns();
+        int iw = itemMatrix.columns();
+        for (int r = 0; r < rows; r++) {
+            int e = start + r;
+            userRows.put(r, examples.userRows[e]);
+            itemRows.put(r, examples.itemRows[e]);
+            if (userFeatures != null) {
+                userFeatures.putRow(r, userData, examples.users[e] * uw);
+            }
+            if (itemFeatures != null) {
+                itemFeatures.putRow(r, itemData, examples.items[e] * iw);
+            }
+            if (clicks != null) {
+                clicks.put(r, examples.clicks[e]);
+            }
+            if (ratings != null) {
+                ratings.put(r, examples.ratings[e]);
+            }
+            if (ratingMask != null) {
+                ratingMask.put(r, examples.ratingMask[e]);
+            }
+        }
+    }
+
+    INDArray[] inputs() {
+        return inputs;
+    }
+
+    INDArray[] labels() {
+        return labels;
+    }
+
+    /** Per-output label masks, or null when no output is masked. */
+    INDArray[] labelMasks() {
+        return labelMasks;
+    }
+}

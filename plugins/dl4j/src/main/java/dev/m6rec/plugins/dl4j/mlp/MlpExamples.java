@@ -1,0 +1,90 @@
+package dev.m6rec.plugins.dl4j.mlp;
+
+import dev.m6rec.api.data.Interactions;
+import dev.m6rec.plugins.dl4j.train.SeenItems;
+import java.util.random.RandomGenerator;
+
+/**
+ * The training rows of one epoch in primitive arrays: every observed interaction (click label
+ * 1, its centred rating as the rating target) followed by {@code negatives} sampled unseen items
+ * (click label 0, no rating target), shuffled together. Ids are hidden (replaced by the
+ * cold-start embedding row) with probability {@code idDropout}, and always for entities without
+ * training interactions, so the feature path learns to score new users and items; features
+ * always follow the real entity.
+ */
+final class MlpExamples {
+    final int size;
+    /** Embedding rows (the cold row when hidden). */
+    final int[] userRows;
+    final int[] itemRows;
+    /** Real indexes, for the feature lookup. */
+    final int[] users;
+    final int[] items;
+    final float[] clicks;
+    final float[] ratings;
+    final float[] ratingMask;
+    private final Interactions train;
+    private final SeenItems seen;
+    private final MlpShape shape;
+    private final int negatives;
+    private final float ratingMean;
+    private final double idDropout;
+    private final boolean[] trainedUsers;
+    private final boolean[] trainedItems;
+    private final int[] order;
+
+    MlpExamples(Interactions train, MlpShape shape, int negatives, float ratingMean, double idDropout,
+                boolean[] trainedUsers, boolean[] trainedItems) {
+        this.train = train;
+        this.seen = SeenItems.of(train);
+        this.shape = shape;
+        this.negatives = shape.clickHead() ? negatives : 0;
+        this.ratingMean = ratingMean;
+        this.idDropout = idDropout;
+        this.trainedUsers = trainedUsers;
+        this.trainedItems = trainedItems;
+        this.size = Math.multiplyExact(train.size(), 1 + this.negatives);
+        this.userRows = new int[size];
+        this.itemRows = new int[size];
+        this.users = new int[size];
+        this.items = new int[size];
+        this.clicks = new float[size];
+        this.ratings = new float[size];
+        this.ratingMask = new float[size];
+        this.order = new int[train.size()];
+    }
+
+    /** Draws this epoch's order, negatives and id dropout; all from {@code rng}. */
+    void resample(RandomGenerator rng) {
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        for (int k = order.length - 1; k > 0; k--) {
+            int j = rng.nextInt(k + 1);
+            int t = order[k];
+            order[k] = order[j];
+            order[j] = t;
+        }
+        // Positives are shuffled; each one's negatives follow it, so a batch holds whole groups.
+        int row = 0;
+        for (int k : order) {
+            int user = train.user(k);
+            set(row++, user, train.item(k), 1f, train.rating(k) - ratingMean, 1f, rng);
+            for (int n = 0; n < negatives; n++) {
+                set(row++, user, seen.sampleUnseen(user, rng), 0f, 0f, 0f, rng);
+            }
+        }
+    }
+
+    private void set(int row, int user, int item, float click, float rating, float mask, RandomGenerator rng) {
+        boolean hideUser = !trainedUsers[user] || (idDropout > 0 && rng.nextDouble() < idDropout);
+        boolean hideItem = !trainedItems[item] || (idDropout > 0 && rng.nextDouble() < idDropout);
+        userRows[row] = hideUser ? shape.coldUser() : user;
+        itemRows[row] = hideItem ? shape.coldItem() : item;
+        users[row] = user;
+        items[row] = item;
+        clicks[row] = click;
+        ratings[row] = rating;
+        ratingMask[row] = mask;
+    }
+}

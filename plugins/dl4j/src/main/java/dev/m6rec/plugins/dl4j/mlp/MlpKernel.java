@@ -1,0 +1,496 @@
+package dev.m6rec.plugins.dl4j.mlp;
+
+import dev.m6rec.api.data.FeatureMatrix;
+import dev.m6rec.plugins.dl4j.train.Gemm;
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+/**
+ * The {@code mlp} network's training step fused into one pass over preallocated float arrays:
+ * embedding gathers, the tower's matrix products (OpenBLAS through {@link Gemm}), activations,
+ * both heads and their losses, the backward pass and Adam, for exactly the graph that
+ * {@link MlpNetwork} describes. DL4J's own {@code ComputationGraph.fit} spends tens of
+ * microseconds per op on bookkeeping, which for recommender-sized layers costs several times
+ * the arithmetic; here a step is a handful of BLAS calls plus tight loops.
+ *
+ * <p>It trains an {@link MlpParameters} in place, which is copied from and back into the DL4J
+ * network (same values, same initialisation), so persistence and the configuration JSON stay
+ * DL4J's. Embedding
+ * tables use lazy Adam (only rows seen in the batch move, as with sparse gradients); the tower
+ * and heads use dense Adam with DL4J's defaults. Weight decay is decoupled and skips biases.
+ * Dropout is inverted dropout on each dense layer's input except the first, like the graph's.
+ */
+final class MlpKernel {
+    private static final float BETA1 = 0.9f;
+    private static final float BETA2 = 0.999f;
+    private static final float EPSILON = 1e-8f;
+
+    private final MlpShape shape;
+    private final MlpParameters parameters;
+    private final int embedding;
+    private final int inputWidth;
+    private final int[] widths;
+    private final int topWidth;
+    private final boolean gmf;
+    private final int heads;
+    private final int clickColumn;
+    private final int ratingColumn;
+    private final TowerActivation activation;
+    private final float retain;
+    private final float clickWeight;
+    private final float ratingWeight;
+    private final float learningRate;
+    private final float weightDecay;
+    private final int maxRows;
+
+    // Parameters (row-major; weights are [in][out]).
+    private final float[] userTable;
+    private final float[] itemTable;
+    private final float[][] weights;
+    private final float[][] biases;
+    private final float[] headWeights;
+    private final float[] headBias;
+    // Adam moments.
+    private final float[] userM;
+    private final float[] userV;
+    private final float[] itemM;
+    private final float[] itemV;
+    private final float[][] weightM;
+    private final float[][] weightV;
+    private final float[][] biasM;
+    private final float[][] biasV;
+    private final float[] headWeightM;
+    private final float[] headWeightV;
+    private final float[] headBiasM;
+    private final float[] headBiasV;
+    // Gradients.
+    private final float[] userGrad;
+    private final float[] itemGrad;
+    private final float[][] weightGrad;
+    private final float[][] biasGrad;
+    private final float[] headWeightGrad;
+    private final float[] headBiasGrad;
+    private final int[] touchedUsers;
+    private final int[] touchedItems;
+    private final int[] userStamp;
+    private final int[] itemStamp;
+    private int touchedUserCount;
+    private int touchedItemCount;
+    // Activations and their gradients for one batch.
+    private final float[] x;
+    private final float[][] layerInput;
+    private final float[][] dropMask;
+    private final float[][] z;
+    private final float[][] a;
+    private final float[][] dz;
+    private final float[] top;
+    private final float[] topMask;
+    private final float[] headOut;
+    private final float[] headGrad;
+    private final float[] topGrad;
+    private final float[] scratch;
+    private final float[] embeddingGrad;
+
+    private int step;
+    private double clickLossSum;
+    private long clickRows;
+    private double ratingLossSum;
+    private long ratedRows;
+
+    /** A kernel training {@code parameters} in place, for batches of up to {@code maxRows} rows. */
+    MlpKernel(MlpSettings settings, MlpShape shape, MlpParameters parameters, int maxRows) {
+        this.shape = shape;
+        this.parameters = parameters;
+        this.embedding = settings.embedding();
+        this.inputWidth = 2 * embedding + shape.userFeatures() + shape.itemFeatures();
+        this.widths = settings.hidden();
+        this.gmf = settings.gmf();
+        this.topWidth = widths[widths.length - 1] + (gmf ? embedding : 0);
+        this.heads = (shape.clickHead() ? 1 : 0) + (shape.ratingHead() ? 1 : 0);
+        this.clickColumn = shape.clickHead() ? 0 : -1;
+        this.ratingColumn = shape.ratingHead() ? heads - 1 : -1;
+        this.activation = TowerActivation.of(settings.activation());
+        this.retain = (float) (1 - settings.training().dropout());
+        this.clickWeight = (float) settings.clickWeight();
+        this.ratingWeight = (float) settings.ratingWeight();
+        this.learningRate = (float) settings.training().learningRate();
+        this.weightDecay = (float) settings.training().weightDecay();
+        this.maxRows = maxRows;
+
+        int userRows = shape.numUsers() + 1;
+        int itemRows = shape.numItems() + 1;
+        userTable = parameters.userTable;
+        itemTable = parameters.itemTable;
+        userM = new float[userTable.length];
+        userV = new float[userTable.length];
+        itemM = new float[itemTable.length];
+        itemV = new float[itemTable.length];
+        userGrad = new float[userTable.length];
+        itemGrad = new float[itemTable.length];
+        touchedUsers = new int[userRows];
+        touchedItems = new int[itemRows];
+        userStamp = new int[userRows];
+        itemStamp = new int[itemRows];
+
+        int layers = widths.length;
+        weights = new float[layers][];
+        biases = new float[layers][];
+        weightM = new float[layers][];
+        weightV = new float[layers][];
+        biasM = new float[layers][];
+        biasV = new float[layers][];
+        weightGrad = new float[layers][];
+        biasGrad = new float[layers][];
+        layerInput = new float[layers][];
+        dropMask = new float[layers][];
+        z = new float[layers][];
+        a = new float[layers][];
+        dz = new float[layers][];
+        int scratchWidth = 0;
+        for (int l = 0; l < layers; l++) {
+            int in = l == 0 ? inputWidth : widths[l - 1];
+            int out = widths[l];
+            weights[l] = parameters.weights[l];
+            biases[l] = parameters.biases[l];
+            weightM[l] = new float[in * out];
+            weightV[l] = new float[in * out];
+            biasM[l] = new float[out];
+            biasV[l] = new float[out];
+            weightGrad[l] = new float[in * out];
+            biasGrad[l] = new float[out];
+            if (l > 0) {
+                layerInput[l] = retain < 1 ? new float[maxRows * in] : null;
+                dropMask[l] = retain < 1 ? new float[maxRows * in] : null;
+                scratchWidth = Math.max(scratchWidth, in);
+            }
+            z[l] = new float[maxRows * out];
+            a[l] = new float[maxRows * out];
+            dz[l] = new float[maxRows * out];
+        }
+        headWeights = parameters.headWeights;
+        headBias = parameters.headBias;
+        headWeightM = new float[headWeights.length];
+        headWeightV = new float[headWeights.length];
+        headBiasM = new float[heads];
+        headBiasV = new float[heads];
+        headWeightGrad = new float[headWeights.length];
+        headBiasGrad = new float[heads];
+        x = new float[maxRows * inputWidth];
+        top = new float[maxRows * topWidth];
+        topMask = retain < 1 ? new float[maxRows * topWidth] : null;
+        headOut = new float[maxRows * heads];
+        headGrad = new float[maxRows * heads];
+        topGrad = new float[maxRows * topWidth];
+        scratch = new float[maxRows * Math.max(1, scratchWidth)];
+        embeddingGrad = new float[maxRows * 2 * embedding];
+    }
+
+    // ---------------------------------------------------------------- training
+
+    /** One Adam step on rows {@code [start, start + rows)} of {@code examples}. */
+    void step(MlpExamples examples, int start, int rows, FeatureMatrix userFeatures, FeatureMatrix itemFeatures,
+              RandomGenerator rng) {
+        if (rows > maxRows) {
+            throw new IllegalArgumentException(rows + " rows exceed the kernel's " + maxRows);
+        }
+        gradients(examples, start, rows, userFeatures, itemFeatures, rng);
+        update();
+    }
+
+    /** Forward and backward pass only; the gradients are left in the gradient arrays (tests compare them). */
+    void gradients(MlpExamples examples, int start, int rows, FeatureMatrix userFeatures, FeatureMatrix itemFeatures,
+                   RandomGenerator rng) {
+        gatherInputs(examples, start, rows, userFeatures, itemFeatures);
+        forward(rows, rng);
+        headGradients(examples, start, rows);
+        backward(examples, start, rows);
+    }
+
+    private void gatherInputs(MlpExamples examples, int start, int rows, FeatureMatrix userFeatures,
+                              FeatureMatrix itemFeatures) {
+        int uw = shape.userFeatures();
+        int iw = shape.itemFeatures();
+        float[] userData = userFeatures.data();
+        float[] itemData = itemFeatures.data();
+        for (int r = 0; r < rows; r++) {
+            int e = start + r;
+            int base = r * inputWidth;
+            System.arraycopy(userTable, examples.userRows[e] * embedding, x, base, embedding);
+            System.arraycopy(itemTable, examples.itemRows[e] * embedding, x, base + embedding, embedding);
+            if (uw > 0) {
+                System.arraycopy(userData, examples.users[e] * uw, x, base + 2 * embedding, uw);
+            }
+            if (iw > 0) {
+                System.arraycopy(itemData, examples.items[e] * iw, x, base + 2 * embedding + uw, iw);
+            }
+        }
+    }
+
+    private void forward(int rows, RandomGenerator rng) {
+        float[] input = x;
+        int in = inputWidth;
+        for (int l = 0; l < widths.length; l++) {
+            if (l > 0 && retain < 1) {
+                dropout(a[l - 1], layerInput[l], dropMask[l], rows * in, rng);
+                input = layerInput[l];
+            }
+            int out = widths[l];
+            Gemm.multiply(rows, out, in, input, in, false, weights[l], out, false, z[l], 0f);
+            activate(z[l], biases[l], a[l], rows, out);
+            input = a[l];
+            in = out;
+        }
+        int last = widths[widths.length - 1];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(input, r * last, top, r * topWidth, last);
+            if (gmf) {
+                int xb = r * inputWidth;
+                int tb = r * topWidth + last;
+                for (int k = 0; k < embedding; k++) {
+                    top[tb + k] = x[xb + k] * x[xb + embedding + k];
+                }
+            }
+        }
+        if (retain < 1) {
+            dropout(top, top, topMask, rows * topWidth, rng);
+        }
+        Gemm.multiply(rows, heads, topWidth, top, topWidth, false, headWeights, heads, false, headOut, 0f);
+        for (int r = 0; r < rows; r++) {
+            for (int h = 0; h < heads; h++) {
+                headOut[r * heads + h] += headBias[h];
+            }
+        }
+    }
+
+    private void dropout(float[] source, float[] target, float[] mask, int n, RandomGenerator rng) {
+        float scale = 1f / retain;
+        for (int i = 0; i < n; i++) {
+            float m = rng.nextFloat() < retain ? scale : 0f;
+            mask[i] = m;
+            target[i] = source[i] * m;
+        }
+    }
+
+    private void activate(float[] pre, float[] bias, float[] post, int rows, int width) {
+        for (int r = 0; r < rows; r++) {
+            int base = r * width;
+            for (int j = 0; j < width; j++) {
+                pre[base + j] += bias[j];
+            }
+        }
+        activation.apply(pre, post, rows * width);
+    }
+
+    /** {@code grad *= activation'(pre)} elementwise, using the stored pre- and post-activations. */
+    private void activationGradient(float[] grad, float[] pre, float[] post, int n) {
+        activation.backward(grad, pre, post, n);
+    }
+
+    private void headGradients(MlpExamples examples, int start, int rows) {
+        float perRow = 1f / rows;   // DL4J averages every head's loss over the whole minibatch
+        for (int r = 0; r < rows; r++) {
+            int e = start + r;
+            if (clickColumn >= 0) {
+                int o = r * heads + clickColumn;
+                float p = sigmoid(headOut[o]);
+                float y = examples.clicks[e];
+                headGrad[o] = clickWeight * (p - y) * perRow;
+                float clipped = Math.min(Math.max(p, 1e-7f), 1 - 1e-7f);
+                clickLossSum -= y * Math.log(clipped) + (1 - y) * Math.log(1 - clipped);
+                clickRows++;
+            }
+            if (ratingColumn >= 0) {
+                int o = r * heads + ratingColumn;
+                float mask = examples.ratingMask[e];
+                float error = headOut[o] - examples.ratings[e];
+                headGrad[o] = ratingWeight * 2f * error * mask * perRow;
+                if (mask > 0) {
+                    ratingLossSum += error * error;
+                    ratedRows++;
+                }
+            }
+        }
+    }
+
+    private void backward(MlpExamples examples, int start, int rows) {
+        // Heads: weight and bias gradients, then the gradient at the top vector.
+        Gemm.multiply(topWidth, heads, rows, top, topWidth, true, headGrad, heads, false, headWeightGrad, 0f);
+        columnSums(headGrad, rows, heads, headBiasGrad);
+        Gemm.multiply(rows, topWidth, heads, headGrad, heads, false, headWeights, heads, true, topGrad, 0f);
+        if (retain < 1) {
+            for (int i = 0; i < rows * topWidth; i++) {
+                topGrad[i] *= topMask[i];
+            }
+        }
+        int layers = widths.length;
+        int last = widths[layers - 1];
+        float[] lastDz = dz[layers - 1];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(topGrad, r * topWidth, lastDz, r * last, last);
+        }
+        activationGradient(lastDz, z[layers - 1], a[layers - 1], rows * last);
+        for (int l = layers - 1; l >= 0; l--) {
+            int in = l == 0 ? inputWidth : widths[l - 1];
+            int out = widths[l];
+            float[] input = l == 0 ? x : (retain < 1 ? layerInput[l] : a[l - 1]);
+            Gemm.multiply(in, out, rows, input, in, true, dz[l], out, false, weightGrad[l], 0f);
+            columnSums(dz[l], rows, out, biasGrad[l]);
+            if (l > 0) {
+                Gemm.multiply(rows, in, out, dz[l], out, false, weights[l], out, true, scratch, 0f);
+                float[] previous = dz[l - 1];
+                int n = rows * in;
+                if (retain < 1) {
+                    float[] mask = dropMask[l];
+                    for (int i = 0; i < n; i++) {
+                        previous[i] = scratch[i] * mask[i];
+                    }
+                } else {
+                    System.arraycopy(scratch, 0, previous, 0, n);
+                }
+                activationGradient(previous, z[l - 1], a[l - 1], n);
+            }
+        }
+        // Only the embedding columns of the input need a gradient: the first 2E rows of W0.
+        int twoE = 2 * embedding;
+        Gemm.multiply(rows, twoE, widths[0], dz[0], widths[0], false, weights[0], widths[0], true, embeddingGrad, 0f);
+        scatterEmbeddingGradients(examples, start, rows);
+    }
+
+    private void scatterEmbeddingGradients(MlpExamples examples, int start, int rows) {
+        clearTouched();
+        int twoE = 2 * embedding;
+        int gmfOffset = widths[widths.length - 1];
+        for (int r = 0; r < rows; r++) {
+            int e = start + r;
+            int user = examples.userRows[e];
+            int item = examples.itemRows[e];
+            touch(user, item);
+            int ub = user * embedding;
+            int ib = item * embedding;
+            int gb = r * twoE;
+            int xb = r * inputWidth;
+            int tb = r * topWidth + gmfOffset;
+            for (int k = 0; k < embedding; k++) {
+                float du = embeddingGrad[gb + k];
+                float di = embeddingGrad[gb + embedding + k];
+                if (gmf) {
+                    float g = topGrad[tb + k];
+                    du += g * x[xb + embedding + k];
+                    di += g * x[xb + k];
+                }
+                userGrad[ub + k] += du;
+                itemGrad[ib + k] += di;
+            }
+        }
+    }
+
+    private void clearTouched() {
+        for (int k = 0; k < touchedUserCount; k++) {
+            Arrays.fill(userGrad, touchedUsers[k] * embedding, (touchedUsers[k] + 1) * embedding, 0f);
+        }
+        for (int k = 0; k < touchedItemCount; k++) {
+            Arrays.fill(itemGrad, touchedItems[k] * embedding, (touchedItems[k] + 1) * embedding, 0f);
+        }
+        touchedUserCount = 0;
+        touchedItemCount = 0;
+    }
+
+    private void touch(int user, int item) {
+        int stamp = step + 1;
+        if (userStamp[user] != stamp) {
+            userStamp[user] = stamp;
+            touchedUsers[touchedUserCount++] = user;
+        }
+        if (itemStamp[item] != stamp) {
+            itemStamp[item] = stamp;
+            touchedItems[touchedItemCount++] = item;
+        }
+    }
+
+    private static void columnSums(float[] matrix, int rows, int width, float[] out) {
+        Arrays.fill(out, 0f);
+        for (int r = 0; r < rows; r++) {
+            int base = r * width;
+            for (int j = 0; j < width; j++) {
+                out[j] += matrix[base + j];
+            }
+        }
+    }
+
+    private void update() {
+        step++;
+        float correction = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step)));
+        float decay = learningRate * weightDecay;
+        for (int l = 0; l < widths.length; l++) {
+            adam(weights[l], weightGrad[l], weightM[l], weightV[l], 0, weights[l].length, correction, decay);
+            adam(biases[l], biasGrad[l], biasM[l], biasV[l], 0, biases[l].length, correction, 0f);
+        }
+        adam(headWeights, headWeightGrad, headWeightM, headWeightV, 0, headWeights.length, correction, decay);
+        adam(headBias, headBiasGrad, headBiasM, headBiasV, 0, heads, correction, 0f);
+        for (int k = 0; k < touchedUserCount; k++) {
+            int from = touchedUsers[k] * embedding;
+            adam(userTable, userGrad, userM, userV, from, from + embedding, correction, decay);
+        }
+        for (int k = 0; k < touchedItemCount; k++) {
+            int from = touchedItems[k] * embedding;
+            adam(itemTable, itemGrad, itemM, itemV, from, from + embedding, correction, decay);
+        }
+    }
+
+    private static void adam(float[] param, float[] grad, float[] m, float[] v, int from, int to, float correction,
+                             float decay) {
+        for (int i = from; i < to; i++) {
+            float g = grad[i];
+            float mi = BETA1 * m[i] + (1 - BETA1) * g;
+            float vi = BETA2 * v[i] + (1 - BETA2) * g * g;
+            m[i] = mi;
+            v[i] = vi;
+            param[i] -= correction * mi / ((float) Math.sqrt(vi) + EPSILON) + decay * param[i];
+        }
+    }
+
+    private static float sigmoid(float v) {
+        return TowerActivation.sigmoid(v);
+    }
+
+    // ---------------------------------------------------------------- reporting and tests
+
+    MlpParameters parameters() {
+        return parameters;
+    }
+
+    /** Mean click cross-entropy and rating squared error since the last call (NaN without rows). */
+    double[] takeLosses() {
+        double[] losses = {clickRows == 0 ? Double.NaN : clickLossSum / clickRows,
+                ratedRows == 0 ? Double.NaN : ratingLossSum / ratedRows};
+        clickLossSum = 0;
+        clickRows = 0;
+        ratingLossSum = 0;
+        ratedRows = 0;
+        return losses;
+    }
+
+    /** The gradient of one named DL4J parameter after {@link #gradients}, in DL4J's shape (row-major). */
+    float[] gradientOf(String name) {
+        return switch (name) {
+            case "user-embedding_W" -> userGrad.clone();
+            case "item-embedding_W" -> itemGrad.clone();
+            case "click_W" -> headColumn(headWeightGrad, clickColumn);
+            case "rating_W" -> headColumn(headWeightGrad, ratingColumn);
+            case "click_b" -> new float[] {headBiasGrad[clickColumn]};
+            case "rating_b" -> new float[] {headBiasGrad[ratingColumn]};
+            default -> {
+                int l = Integer.parseInt(name.substring("hidden-".length(), name.indexOf('_')));
+                yield name.endsWith("_W") ? weightGrad[l].clone() : biasGrad[l].clone();
+            }
+        };
+    }
+
+    private float[] headColumn(float[] matrix, int head) {
+        float[] column = new float[topWidth];
+        for (int t = 0; t < topWidth; t++) {
+            column[t] = matrix[t * heads + head];
+        }
+        return column;
+    }
+}

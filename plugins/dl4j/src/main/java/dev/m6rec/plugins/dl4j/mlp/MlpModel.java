@@ -1,0 +1,245 @@
+package dev.m6rec.plugins.dl4j.mlp;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.m6rec.api.ConfigException;
+import dev.m6rec.api.PluginContext;
+import dev.m6rec.api.ProgressTask;
+import dev.m6rec.api.artifact.ArtifactReader;
+import dev.m6rec.api.artifact.ArtifactWriter;
+import dev.m6rec.api.data.FeatureMatrix;
+import dev.m6rec.api.data.Interactions;
+import dev.m6rec.api.interest.InterestModel;
+import dev.m6rec.api.interest.ModelInputs;
+import dev.m6rec.api.interest.RatingPredictor;
+import dev.m6rec.api.interest.TrainingData;
+import dev.m6rec.api.interest.UserProfile;
+import dev.m6rec.plugins.dl4j.Nd4jRuntime;
+import dev.m6rec.plugins.dl4j.graph.GraphArtifact;
+import dev.m6rec.plugins.dl4j.train.EarlyStopping;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The {@code mlp} interest model (see {@link MlpNetwork} for the architecture). Trains on the
+ * training split only, with uniformly sampled negatives for the click head, Adam, and early
+ * stopping on the run's validation metric (restoring the best epoch). Ranks by click
+ * probability, predicted rating or a blend; predicts ratings for RMSE when its rating head was
+ * trained.
+ */
+public final class MlpModel implements InterestModel, RatingPredictor {
+    private final MlpSettings settings;
+    private final PluginContext context;
+    private volatile Fitted fitted;
+
+    /** Everything scoring and saving need, published at once so readers never see a mix. */
+    private record Fitted(MlpState state, ComputationGraphConfiguration configuration, INDArray params,
+                          MlpParameters parameters, MlpScorer scorer) {
+    }
+
+    public MlpModel(MlpSettings settings, PluginContext context) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.context = requireNonNull(context, "context is null");
+    }
+
+    @Override
+    public void fit(TrainingData data) {
+        Nd4jRuntime.configure(settings.training().intraOpThreads());
+        Interactions train = data.train();
+        ModelInputs inputs = data.inputs();
+        checkInputs(train, inputs);
+        boolean ratingHead = settings.wantsRatingHead() && train.hasRatings();
+        if (settings.wantsRatingHead() && !train.hasRatings()) {
+            if (!settings.hasClickHead()) {
+                throw new ConfigException(context.componentPath() + ".loss.rating",
+                        "the data has no ratings, and loss.click is 0: there is nothing to train");
+            }
+            context.progress().info(context.componentPath() + ": the data has no ratings; the rating head is left out");
+        }
+        MlpShape shape = new MlpShape(inputs.numUsers(), inputs.numItems(), inputs.userFeatures().columns(),
+                inputs.itemFeatures().columns(), settings.hasClickHead(), ratingHead);
+        long seed = context.random("network-init").nextLong();
+        MlpState state = new MlpState(shape, seed, RatingScale.of(train), present(train.byUser().offsets()),
+                present(train.byItem().offsets()));
+        ComputationGraphConfiguration conf = MlpNetwork.configuration(settings, shape, seed);
+        // The graph gets a copy: init and training write into their configuration, the artifact wants it pristine.
+        ComputationGraph net = new ComputationGraph(conf.clone());
+        net.init();
+        Nd4j.getRandom().setSeed(seed);   // DL4J's dropout masks (graph engine)
+
+        MlpExamples examples = new MlpExamples(train, shape, settings.training().negatives(), state.scale().mean(),
+                settings.idDropout(), state.trainedUsers(), state.trainedItems());
+        int batchSize = Math.min(settings.training().batchSize(), Math.max(1, examples.size));
+        MlpKernel kernel = settings.fused()
+                ? new MlpKernel(settings, shape, MlpParameters.of(settings, shape, net), batchSize) : null;
+        MlpBatch full = kernel == null ? new MlpBatch(batchSize, shape) : null;
+        MlpBatch tail = kernel != null || examples.size % batchSize == 0 ? null
+                : new MlpBatch(examples.size % batchSize, shape);
+        RandomGenerator rng = context.random("training-examples");
+        RandomGenerator dropout = context.random("dropout");
+        EarlyStopping stopping = new EarlyStopping(settings.training().patience());
+        int epochs = settings.training().epochs();
+        try (ProgressTask task = context.progress().begin(context.componentPath() + " (mlp) epochs", epochs)) {
+            for (int epoch = 0; epoch < epochs; epoch++) {
+                examples.resample(rng);
+                long started = System.nanoTime();
+                double[] losses = kernel != null
+                        ? fusedEpoch(kernel, examples, batchSize, inputs, dropout, net)
+                        : graphEpoch(net, examples, batchSize, full, tail, inputs, shape);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                publish(state, conf, net, inputs);
+                double validation = data.validation().available() ? data.validation().score(this) : Double.NaN;
+                task.message(progressLine(epoch, shape, losses[0], losses[1],
+                        data.validation().metric(), validation, examples.size / seconds));
+                task.advance(1);
+                if (stopping.record(epoch, validation, net.params())) {
+                    break;
+                }
+            }
+        }
+        if (stopping.bestParams().isPresent()) {
+            net.setParams(stopping.bestParams().get());
+            publish(state, conf, net, inputs);
+            context.progress().info(String.format(Locale.ROOT, "%s: kept epoch %d (%s %.4f)",
+                    context.componentPath(), stopping.bestEpoch() + 1, data.validation().metric(), stopping.bestScore()));
+        }
+    }
+
+    private void publish(MlpState state, ComputationGraphConfiguration conf, ComputationGraph net, ModelInputs inputs) {
+        MlpParameters parameters = MlpParameters.of(settings, state.shape(), net);
+        MlpForward forward = new MlpForward(settings, state.shape(), parameters, inputs.itemFeatures(),
+                state.trainedItems());
+        MlpScorer scorer = new MlpScorer(forward, state.shape(), parameters, state.trainedUsers(), state.scale(),
+                settings.rankBy(), settings.blendWeight());
+        this.fitted = new Fitted(state, conf, net.params().dup(), parameters, scorer);
+    }
+
+    /** One epoch of the fused kernel; returns the mean click cross-entropy and rating squared error. */
+    private static double[] fusedEpoch(MlpKernel kernel, MlpExamples examples, int batchSize, ModelInputs inputs,
+                                       RandomGenerator dropout, ComputationGraph net) {
+        for (int start = 0; start < examples.size; start += batchSize) {
+            int rows = Math.min(batchSize, examples.size - start);
+            kernel.step(examples, start, rows, inputs.userFeatures(), inputs.itemFeatures(), dropout);
+        }
+        kernel.parameters().writeTo(net);
+        return kernel.takeLosses();
+    }
+
+    /** One epoch of DL4J's own fit loop (the reference the fused kernel is checked against). */
+    private double[] graphEpoch(ComputationGraph net, MlpExamples examples, int batchSize, MlpBatch full,
+                                MlpBatch tail, ModelInputs inputs, MlpShape shape) {
+        double clickLoss = 0;
+        double ratingLoss = 0;
+        int batches = 0;
+        for (int start = 0; start < examples.size; start += batchSize) {
+            MlpBatch batch = examples.size - start >= batchSize ? full : tail;
+            batch.fill(examples, start, inputs.userFeatures(), inputs.itemFeatures());
+            net.fit(batch.inputs(), batch.labels(), null, batch.labelMasks());
+            if (shape.clickHead()) {
+                clickLoss += net.getLayer(MlpNetwork.CLICK).score() / settings.clickWeight();
+            }
+            if (shape.ratingHead()) {
+                // DL4J averages the masked loss over the whole batch; rescale to a mean over rated rows.
+                double ratedShare = shape.clickHead() ? 1.0 / (1 + settings.training().negatives()) : 1.0;
+                ratingLoss += net.getLayer(MlpNetwork.RATING).score() / settings.ratingWeight() / ratedShare;
+            }
+            batches++;
+        }
+        return new double[] {clickLoss / batches, ratingLoss / batches};
+    }
+
+    private String progressLine(int epoch, MlpShape shape, double clickLoss, double ratingLoss, String metric,
+                                double validation, double rowsPerSecond) {
+        List<String> parts = new ArrayList<>();
+        if (shape.clickHead()) {
+            parts.add(String.format(Locale.ROOT, "click loss %.4f", clickLoss));
+        }
+        if (shape.ratingHead()) {
+            parts.add(String.format(Locale.ROOT, "rating mse %.4f", ratingLoss));
+        }
+        if (!Double.isNaN(validation)) {
+            parts.add(String.format(Locale.ROOT, "%s %.4f", metric, validation));
+        }
+        parts.add(String.format(Locale.ROOT, "%,.0f samples/s", rowsPerSecond));
+        return "epoch " + (epoch + 1) + ": " + String.join(", ", parts);
+    }
+
+    private static boolean[] present(int[] offsets) {
+        boolean[] flags = new boolean[offsets.length - 1];
+        for (int i = 0; i < flags.length; i++) {
+            flags[i] = offsets[i + 1] > offsets[i];
+        }
+        return flags;
+    }
+
+    private static void checkInputs(Interactions train, ModelInputs inputs) {
+        if (train.numUsers() != inputs.numUsers() || train.numItems() != inputs.numItems()
+                || inputs.userFeatures().rows() != inputs.numUsers() || inputs.itemFeatures().rows() != inputs.numItems()) {
+            throw new IllegalArgumentException("training data spans " + train.numUsers() + "x" + train.numItems()
+                    + " but the inputs are " + inputs.numUsers() + "x" + inputs.numItems() + " with feature rows "
+                    + inputs.userFeatures().rows() + "/" + inputs.itemFeatures().rows());
+        }
+    }
+
+    @Override
+    public void score(UserProfile user, int[] items, float[] out) {
+        fitted().scorer().score(user, items, out);
+    }
+
+    @Override
+    public boolean predictsRatings() {
+        Fitted f = fitted;
+        return f != null && f.state().shape().ratingHead();
+    }
+
+    @Override
+    public void predictRatings(UserProfile user, int[] items, float[] out) {
+        fitted().scorer().predictRatings(user, items, out);
+    }
+
+    @Override
+    public Optional<FeatureMatrix> itemEmbeddings() {
+        Fitted f = fitted();
+        int numItems = f.state().shape().numItems();
+        int width = settings.embedding();
+        float[] known = java.util.Arrays.copyOf(f.parameters().itemTable, numItems * width);   // without the cold row
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            names.add("mlp-embedding-" + c);
+        }
+        return Optional.of(new FeatureMatrix(numItems, names, known));
+    }
+
+    @Override
+    public void save(ArtifactWriter out) {
+        Fitted f = fitted();
+        f.state().write(out);
+        GraphArtifact.save(out, f.configuration(), f.params());
+    }
+
+    @Override
+    public void load(ArtifactReader in, ModelInputs inputs) {
+        Nd4jRuntime.configure(settings.training().intraOpThreads());
+        MlpState state = MlpState.read(in, inputs);
+        ComputationGraphConfiguration conf = MlpNetwork.configuration(settings, state.shape(), state.seed());
+        ComputationGraph net = new ComputationGraph(conf.clone());   // init writes into its configuration
+        net.init();
+        net.setParams(GraphArtifact.loadParams(in, conf, net.numParams()));
+        publish(state, conf, net, inputs);
+    }
+
+    private Fitted fitted() {
+        Fitted f = fitted;
+        if (f == null) {
+            throw new IllegalStateException("the mlp model is neither fitted nor loaded");
+        }
+        return f;
+    }
+}

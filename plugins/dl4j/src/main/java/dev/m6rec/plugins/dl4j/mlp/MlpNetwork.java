@@ -1,0 +1,119 @@
+package dev.m6rec.plugins.dl4j.mlp;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+
+/**
+ * Builds the {@code mlp} network as a DL4J computation graph:
+ * <pre>
+ * user ─ embedding ─┐                         ┌─ click  (sigmoid, alpha * cross-entropy)
+ * item ─ embedding ─┼─ concat ─ dense ... ─ top┤
+ * user features ────┤        (gmf: ue * ie) ──┘└─ rating (linear, beta * squared error)
+ * item features ────┘
+ * </pre>
+ * Inputs are named {@code user}, {@code item}, then {@code user-features} and
+ * {@code item-features} when their widths are non-zero, in that order.
+ */
+public final class MlpNetwork {
+    public static final String CLICK = "click";
+    public static final String RATING = "rating";
+
+    private MlpNetwork() {
+    }
+
+    public static ComputationGraphConfiguration configuration(MlpSettings settings, MlpShape shape, long seed) {
+        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(settings.training().learningRate()))
+                .weightInit(WeightInit.XAVIER)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .cacheMode(CacheMode.NONE);
+        if (settings.training().weightDecay() > 0) {
+            base.weightDecay(settings.training().weightDecay());
+        }
+        ComputationGraphConfiguration.GraphBuilder graph = base.graphBuilder();
+        List<String> inputs = new ArrayList<>(List.of("user", "item"));
+        if (shape.userFeatures() > 0) {
+            inputs.add("user-features");
+        }
+        if (shape.itemFeatures() > 0) {
+            inputs.add("item-features");
+        }
+        // Widths are set explicitly: DL4J's input-type inference would also rewrite the
+        // embeddings' nIn (vocabulary size) from the index inputs' width of 1.
+        graph.addInputs(inputs.toArray(String[]::new));
+
+        graph.addLayer("user-embedding", embedding(shape.numUsers() + 1, settings.embedding()), "user");
+        graph.addLayer("item-embedding", embedding(shape.numItems() + 1, settings.embedding()), "item");
+        List<String> concat = new ArrayList<>(List.of("user-embedding", "item-embedding"));
+        concat.addAll(inputs.subList(2, inputs.size()));
+        graph.addVertex("concat", new MergeVertex(), concat.toArray(String[]::new));
+
+        Activation activation = TowerActivation.of(settings.activation()).dl4j();
+        double retain = 1.0 - settings.training().dropout();
+        String previous = "concat";
+        int width = 2 * settings.embedding() + shape.userFeatures() + shape.itemFeatures();
+        int[] hidden = settings.hidden();
+        for (int i = 0; i < hidden.length; i++) {
+            DenseLayer.Builder dense = new DenseLayer.Builder().nIn(width).nOut(hidden[i]).activation(activation);
+            if (i > 0 && retain < 1) {
+                dense.dropOut(retain);   // DL4J's dropOut takes the probability of keeping the layer's input
+            }
+            graph.addLayer("hidden-" + i, dense.build(), previous);
+            previous = "hidden-" + i;
+            width = hidden[i];
+        }
+        if (settings.gmf()) {
+            graph.addVertex("gmf", new ElementWiseVertex(ElementWiseVertex.Op.Product), "user-embedding", "item-embedding");
+            graph.addVertex("top", new MergeVertex(), previous, "gmf");
+            previous = "top";
+            width += settings.embedding();
+        }
+        List<String> outputs = new ArrayList<>();
+        if (shape.clickHead()) {
+            graph.addLayer(CLICK, head(new OutputLayer.Builder().lossFunction(
+                    new LossBinaryXENT(Nd4j.scalar(DataType.FLOAT, settings.clickWeight()).reshape(1, 1)))
+                    .activation(Activation.SIGMOID), width, retain), previous);
+            outputs.add(CLICK);
+        }
+        if (shape.ratingHead()) {
+            graph.addLayer(RATING, head(new OutputLayer.Builder().lossFunction(
+                    new LossMSE(Nd4j.scalar(DataType.FLOAT, settings.ratingWeight()).reshape(1, 1)))
+                    .activation(Activation.IDENTITY), width, retain), previous);
+            outputs.add(RATING);
+        }
+        graph.setOutputs(outputs.toArray(String[]::new));
+        return graph.build();
+    }
+
+    private static EmbeddingLayer embedding(int rows, int width) {
+        return new EmbeddingLayer.Builder().nIn(rows).nOut(width).hasBias(false)
+                .activation(Activation.IDENTITY).weightInit(WeightInit.NORMAL).build();
+    }
+
+    private static OutputLayer head(OutputLayer.Builder builder, int width, double retain) {
+        builder.nIn(width).nOut(1);
+        if (retain < 1) {
+            builder.dropOut(retain);
+        }
+        return builder.build();
+    }
+}

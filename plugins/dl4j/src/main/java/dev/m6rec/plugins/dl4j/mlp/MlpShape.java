@@ -1,0 +1,34 @@
+package dev.m6rec.plugins.dl4j.mlp;
+
+/**
+ * The data-dependent facts that fix the network's shape: id-space sizes, feature widths, and
+ * whether a rating head exists (requested and the data has ratings). Stored with the artifact
+ * so a load rebuilds exactly the network that was trained.
+ *
+ * @param numUsers     users in the id space; embedding row {@code numUsers} is the cold-start user
+ * @param numItems     items in the id space; embedding row {@code numItems} is the cold-start item
+ * @param userFeatures width of the user feature vectors (may be 0)
+ * @param itemFeatures width of the item feature vectors (may be 0)
+ * @param clickHead    whether the network has the click head
+ * @param ratingHead   whether the network has the rating head
+ */
+public record MlpShape(int numUsers, int numItems, int userFeatures, int itemFeatures, boolean clickHead,
+                       boolean ratingHead) {
+    public MlpShape {
+        if (numUsers < 0 || numItems <= 0 || userFeatures < 0 || itemFeatures < 0) {
+            throw new IllegalArgumentException("bad shape " + numUsers + "x" + numItems + " features "
+                    + userFeatures + "/" + itemFeatures);
+        }
+        if (!clickHead && !ratingHead) {
+            throw new IllegalArgumentException("a network needs at least one head");
+        }
+    }
+
+    public int coldUser() {
+        return numUsers;
+    }
+
+    public int coldItem() {
+        return numItems;
+    }
+}

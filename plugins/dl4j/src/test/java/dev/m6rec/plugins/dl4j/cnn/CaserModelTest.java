@@ -1,0 +1,167 @@
+package dev.m6rec.plugins.dl4j.cnn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.m6rec.api.ArtifactException;
+import dev.m6rec.api.ComponentFactory;
+import dev.m6rec.api.config.ComponentConfig;
+import dev.m6rec.api.config.ConfigProblem;
+import dev.m6rec.api.data.Interactions;
+import dev.m6rec.api.data.ScoredItems;
+import dev.m6rec.api.interest.InterestModel;
+import dev.m6rec.api.interest.TrainingData;
+import dev.m6rec.api.interest.UserProfile;
+import dev.m6rec.core.config.SectionBinder;
+import dev.m6rec.plugins.dl4j.Baselines;
+import dev.m6rec.plugins.dl4j.MemoryArtifacts;
+import dev.m6rec.plugins.dl4j.RankingEvaluation;
+import dev.m6rec.plugins.dl4j.SequenceData;
+import dev.m6rec.plugins.dl4j.TestContext;
+import dev.m6rec.plugins.dl4j.mlp.MlpFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CaserModelTest {
+    private static final SequenceData DATA = new SequenceData(200, 6, 10, 9, 0.9, 11);
+    private static final TestContext CONTEXT = new TestContext(42);
+    private static final CaserModel CNN = (CaserModel) fit(new CaserFactory(), cnnSection(), CONTEXT);
+
+    static Map<String, Object> cnnSection() {
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("embedding", 16);
+        section.put("length", 3);
+        section.put("horizontal-filters", 8);
+        section.put("vertical-filters", 2);
+        section.put("epochs", 6);
+        section.put("batch-size", 256);
+        section.put("learning-rate", 0.01);
+        return section;
+    }
+
+    static ComponentConfig config(ComponentFactory<?> factory, Map<String, Object> section) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        ComponentConfig config = SectionBinder.bind("interest", factory.name(), section, factory.schema(), problems);
+        problems.addAll(factory.validate(config));
+        assertThat(problems).isEmpty();
+        return config;
+    }
+
+    static InterestModel fit(ComponentFactory<InterestModel> factory, Map<String, Object> section, TestContext context) {
+        InterestModel model = factory.create(config(factory, section), context);
+        model.fit(training());
+        return model;
+    }
+
+    static TrainingData training() {
+        return new TrainingData(DATA.split, DATA.inputs,
+                RankingEvaluation.validation(DATA.split.train(), DATA.split.valid(), DATA.inputs.userFeatures()));
+    }
+
+    static double testNdcg(InterestModel model) {
+        Interactions seen = RankingEvaluation.union(DATA.split.train(), DATA.split.valid());
+        return RankingEvaluation.ndcgAt10(model, seen, DATA.split.test(), DATA.inputs.userFeatures());
+    }
+
+    private static UserProfile profile(int user) {
+        return RankingEvaluation.profile(user, RankingEvaluation.union(DATA.split.train(), DATA.split.valid()),
+                DATA.inputs.userFeatures());
+    }
+
+    @Test
+    void learnsPlantedSequencesBetterThanMlpAndPopularity() {
+        InterestModel popularity = Baselines.popularity();
+        popularity.fit(training());
+        Map<String, Object> mlpSection = new LinkedHashMap<>(Map.of("embedding", 16, "hidden", List.of(32, 16),
+                "epochs", 12, "learning-rate", 0.01, "loss", Map.of("rating", 0.0)));
+        InterestModel mlp = fit(new MlpFactory(), mlpSection, new TestContext(42));
+        double cnn = testNdcg(CNN);
+        assertThat(cnn).isGreaterThan(testNdcg(mlp) + 0.2).isGreaterThan(testNdcg(popularity) + 0.3);
+    }
+
+    @Test
+    void reportsLossValidationAndSpeed() {
+        assertThat(CONTEXT.messages()).first().asString()
+                .matches("epoch 1: next-item loss \\d\\.\\d{4}, ndcg@10 0\\.\\d{4}, [\\d,]+ samples/s");
+    }
+
+    @Test
+    void aFreshEventChangesTheNextItemAtOnce() {
+        // Real-time: append two chained events to the history; their successor should rank near the top.
+        UserProfile before = profile(5);
+        boolean[] known = new boolean[DATA.numItems];
+        for (int h : before.history()) {
+            known[h] = true;
+        }
+        int item = 0;
+        while (known[item] || known[DATA.successor(item)] || known[DATA.successor(DATA.successor(item))]) {
+            item++;
+        }
+        int[] history = Arrays.copyOf(before.history(), before.history().length + 2);
+        history[history.length - 2] = item;
+        history[history.length - 1] = DATA.successor(item);
+        UserProfile after = UserProfile.of(5, history, null, new float[0]);
+        float[] scores = new float[DATA.numItems];
+        CNN.scoreAll(after, scores);
+        boolean[] seen = new boolean[DATA.numItems];
+        for (int h : history) {
+            seen[h] = true;
+        }
+        ScoredItems top = ScoredItems.topK(scores, 5, seen);
+        assertThat(top.items()).contains(DATA.successor(DATA.successor(item)));
+    }
+
+    @Test
+    void anUnknownUserIsScoredFromTheSequence() {
+        UserProfile stranger = UserProfile.of(-1, new int[] {40, 41, 42}, null, new float[0]);
+        float[] scores = new float[DATA.numItems];
+        CNN.scoreAll(stranger, scores);
+        boolean[] seen = new boolean[DATA.numItems];
+        seen[40] = seen[41] = seen[42] = true;
+        assertThat(ScoredItems.topK(scores, 3, seen).items()).contains(43);
+    }
+
+    @Test
+    void saveThenLoadReproducesScoresBitForBit() {
+        MemoryArtifacts artifacts = new MemoryArtifacts();
+        CNN.save(artifacts);
+        assertThat(artifacts.files()).containsOnlyKeys("cnn-shape.i64", "network.json", "params.f32",
+                "trained-users.i32", "trained-items.i32");
+        InterestModel loaded = new CaserFactory().create(config(new CaserFactory(), cnnSection()), new TestContext(7));
+        loaded.load(artifacts, DATA.inputs);
+        for (UserProfile user : List.of(profile(0), profile(33), UserProfile.of(-1, new int[] {3}, null, new float[0]))) {
+            float[] before = new float[DATA.numItems];
+            float[] after = new float[DATA.numItems];
+            CNN.scoreAll(user, before);
+            loaded.scoreAll(user, after);
+            assertThat(after).containsExactly(before);
+        }
+        byte[] params = artifacts.files().get("params.f32");
+        artifacts.files().put("params.f32", Arrays.copyOf(params, 100));
+        assertThatThrownBy(() -> new CaserFactory().create(config(new CaserFactory(), cnnSection()), new TestContext(7))
+                .load(artifacts, DATA.inputs))
+                .isInstanceOf(ArtifactException.class).hasMessage("memory/interest/params.f32: truncated");
+    }
+
+    @Test
+    void validation() {
+        List<ConfigProblem> problems = new ArrayList<>();
+        CaserFactory factory = new CaserFactory();
+        ComponentConfig config = SectionBinder.bind("interest", "cnn",
+                Map.of("length", 2, "heights", List.of(1, 3), "negatives", 0), factory.schema(), problems);
+        assertThat(problems).isEmpty();
+        assertThat(factory.validate(config)).extracting(ConfigProblem::toString).containsExactly(
+                "heights[1]: must be <= length 2 (was 3)", "negatives: must be > 0 (was 0)");
+        CaserSettings defaults = CaserSettings.from(SectionBinder.bind("interest", "cnn", Map.of(), factory.schema(), problems));
+        assertThat(defaults.embedding()).isEqualTo(32);
+        assertThat(defaults.length()).isEqualTo(5);
+        assertThat(defaults.heights()).containsExactly(1, 2, 3);
+        assertThat(defaults.horizontalFilters()).isEqualTo(16);
+        assertThat(defaults.verticalFilters()).isEqualTo(4);
+        assertThat(defaults.training().negatives()).isEqualTo(3);
+    }
+}

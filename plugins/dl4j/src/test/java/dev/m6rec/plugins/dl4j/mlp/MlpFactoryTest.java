@@ -1,0 +1,82 @@
+package dev.m6rec.plugins.dl4j.mlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.m6rec.api.config.ComponentConfig;
+import dev.m6rec.api.config.ConfigProblem;
+import dev.m6rec.core.config.SectionBinder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MlpFactoryTest {
+    private final MlpFactory factory = new MlpFactory();
+
+    private List<String> problems(Map<String, Object> section) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        ComponentConfig config = SectionBinder.bind("interest", "mlp", section, factory.schema(), problems);
+        if (problems.isEmpty()) {
+            factory.validate(config).forEach(p -> problems.add(new ConfigProblem("interest." + p.path(), p.message())));
+        }
+        return problems.stream().map(ConfigProblem::toString).toList();
+    }
+
+    @Test
+    void defaults() {
+        MlpSettings s = MlpSettings.from(MlpFixtures.config(Map.of()));
+        assertThat(s.embedding()).isEqualTo(32);
+        assertThat(s.hidden()).containsExactly(64, 32);
+        assertThat(s.activation()).isEqualTo("relu");
+        assertThat(s.gmf()).isTrue();
+        assertThat(s.clickWeight()).isEqualTo(0.5);
+        assertThat(s.ratingWeight()).isEqualTo(0.5);
+        assertThat(s.rankBy()).isEqualTo(MlpSettings.RankBy.AUTO);
+        assertThat(s.idDropout()).isEqualTo(0.1);
+        assertThat(s.fused()).isTrue();
+        assertThat(s.training().epochs()).isEqualTo(20);
+        assertThat(s.training().batchSize()).isEqualTo(256);
+        assertThat(s.training().learningRate()).isEqualTo(0.001);
+        assertThat(s.training().weightDecay()).isEqualTo(0.0);
+        assertThat(s.training().dropout()).isEqualTo(0.0);
+        assertThat(s.training().negatives()).isEqualTo(4);
+        assertThat(s.training().patience()).isEqualTo(3);
+        assertThat(s.training().intraOpThreads()).isEqualTo(1);
+        assertThat(factory.name()).isEqualTo("mlp");
+    }
+
+    @Test
+    void schemaBoundsNameTheFullKey() {
+        assertThat(problems(Map.of("hidden", List.of(64, -3), "dropout", 1.0, "loss", Map.of("click", -1),
+                "activation", "rleu", "epochs", 0, "engine", "gpu")))
+                .containsExactlyInAnyOrder(
+                        "interest.hidden[1]: must be > 0 (was -3)",
+                        "interest.dropout: must be < 1 (was 1)",
+                        "interest.loss.click: must be >= 0 (was -1)",
+                        "interest.activation: must be one of [relu, leaky-relu, elu, tanh, sigmoid] (was 'rleu');"
+                                + " did you mean 'relu'?",
+                        "interest.epochs: must be >= 1 (was 0)",
+                        "interest.engine: must be one of [fused, graph] (was 'gpu')");
+    }
+
+    @Test
+    void crossParameterChecks() {
+        assertThat(problems(Map.of("loss", Map.of("click", 0, "rating", 0))))
+                .containsExactly("interest.loss: at least one of click and rating must be > 0");
+        assertThat(problems(Map.of("negatives", 0)))
+                .containsExactly("interest.negatives: must be > 0 when loss.click > 0 (was 0)");
+        assertThat(problems(Map.of("hidden", List.of())))
+                .containsExactly("interest.hidden: must list at least one layer width");
+        assertThat(problems(Map.of("loss", Map.of("click", 0), "rank-by", "click")))
+                .containsExactly("interest.rank-by: 'click' needs loss.click > 0");
+        assertThat(problems(Map.of("loss", Map.of("rating", 0), "rank-by", "blend")))
+                .containsExactly("interest.rank-by: 'blend' needs loss.rating > 0");
+        assertThat(problems(Map.of("loss", Map.of("click", 0), "negatives", 0))).isEmpty();
+    }
+
+    @Test
+    void unknownKeySuggestsTheClosest() {
+        assertThat(problems(Map.of("hiden", List.of(8))))
+                .containsExactly("interest.hiden: unknown key; did you mean 'hidden'?");
+    }
+}

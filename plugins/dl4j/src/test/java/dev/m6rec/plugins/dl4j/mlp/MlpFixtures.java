@@ -1,0 +1,60 @@
+package dev.m6rec.plugins.dl4j.mlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.m6rec.api.config.ComponentConfig;
+import dev.m6rec.api.config.ConfigProblem;
+import dev.m6rec.api.interest.TrainingData;
+import dev.m6rec.core.config.SectionBinder;
+import dev.m6rec.plugins.dl4j.RankingEvaluation;
+import dev.m6rec.plugins.dl4j.SyntheticData;
+import dev.m6rec.plugins.dl4j.TestContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Shared set-up of the mlp tests: bound configs, a small synthetic data set, fitted models. */
+final class MlpFixtures {
+    static final SyntheticData DATA = new SyntheticData(240, 160, 4, 24, 7);
+
+    private MlpFixtures() {
+    }
+
+    static ComponentConfig config(Map<String, Object> section) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        ComponentConfig config = SectionBinder.bind("interest", "mlp", section, new MlpFactory().schema(), problems);
+        assertThat(problems).isEmpty();
+        assertThat(new MlpFactory().validate(config)).isEmpty();
+        return config;
+    }
+
+    /** A small, fast configuration; {@code overrides} replace or add keys. */
+    static Map<String, Object> small(Map<String, Object> overrides) {
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("embedding", 16);
+        section.put("hidden", List.of(32, 16));
+        section.put("epochs", 8);
+        section.put("batch-size", 256);
+        section.put("learning-rate", 0.005);
+        section.put("early-stopping", Map.of("patience", 3));
+        section.putAll(overrides);
+        return section;
+    }
+
+    static TrainingData training(SyntheticData data) {
+        return new TrainingData(data.split, data.inputs,
+                RankingEvaluation.validation(data.split.train(), data.split.valid(), data.inputs.userFeatures()));
+    }
+
+    static MlpModel fit(Map<String, Object> overrides, SyntheticData data, TestContext context) {
+        MlpModel model = (MlpModel) new MlpFactory().create(config(small(overrides)), context);
+        model.fit(training(data));
+        return model;
+    }
+
+    static double testNdcg(dev.m6rec.api.interest.InterestModel model, SyntheticData data) {
+        return RankingEvaluation.ndcgAt10(model, RankingEvaluation.union(data.split.train(), data.split.valid()),
+                data.split.test(), data.inputs.userFeatures());
+    }
+}

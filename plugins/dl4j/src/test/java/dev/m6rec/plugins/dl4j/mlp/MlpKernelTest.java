@@ -1,0 +1,100 @@
+package dev.m6rec.plugins.dl4j.mlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.m6rec.api.data.FeatureMatrix;
+import dev.m6rec.api.data.Interactions;
+import dev.m6rec.plugins.dl4j.Nd4jRuntime;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** The fused kernel and scorer compute what DL4J's graph computes, on the same parameters. */
+class MlpKernelTest {
+    private static final int USERS = 5;
+    private static final int ITEMS = 7;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"relu", "tanh", "elu", "leaky-relu", "sigmoid"})
+    void gradientsAndOutputsMatchDl4j(String activation) {
+        Nd4jRuntime.configure(1);
+        MlpSettings settings = MlpSettings.from(MlpFixtures.config(Map.of("embedding", 4, "hidden", List.of(6, 5),
+                "activation", activation, "id-dropout", 0.0, "negatives", 2, "loss", Map.of("click", 0.7, "rating", 0.3))));
+        MlpShape shape = new MlpShape(USERS, ITEMS, 2, 3, true, true);
+        ComputationGraph net = new ComputationGraph(MlpNetwork.configuration(settings, shape, 11));
+        net.init();
+        SplittableRandom rng = new SplittableRandom(5);
+        Interactions.Builder b = Interactions.builder(USERS, ITEMS, true, false);
+        b.add(0, 1, 4, 0).add(1, 2, 2, 0).add(2, 3, 5, 0).add(3, 1, 1, 0).add(4, 6, 3, 0);
+        Interactions train = b.build();
+        FeatureMatrix userFeatures = random(USERS, 2, rng);
+        FeatureMatrix itemFeatures = random(ITEMS, 3, rng);
+        boolean[] all = {true, true, true, true, true, true, true};
+        MlpExamples examples = new MlpExamples(train, shape, 2, 3f, 0.0, all, all);
+        examples.resample(new SplittableRandom(3));
+        int rows = examples.size;
+
+        MlpKernel kernel = new MlpKernel(settings, shape, MlpParameters.of(settings, shape, net), rows);
+        kernel.gradients(examples, 0, rows, userFeatures, itemFeatures, new SplittableRandom(1));
+
+        MlpBatch batch = new MlpBatch(rows, shape);
+        batch.fill(examples, 0, userFeatures, itemFeatures);
+        net.setInputs(batch.inputs());
+        net.setLabels(batch.labels());
+        net.setLayerMaskArrays(null, batch.labelMasks());
+        net.computeGradientAndScore();
+        Gradient expected = net.gradient();
+        for (String name : List.of("user-embedding_W", "item-embedding_W", "hidden-0_W", "hidden-0_b", "hidden-1_W",
+                "hidden-1_b", "click_W", "click_b", "rating_W", "rating_b")) {
+            // DL4J's gradient is a sum over the batch; its updater divides by the batch size (miniBatch).
+            float[] want = expected.getGradientFor(name).div(rows).dup('c').data().asFloat();
+            float[] got = kernel.gradientOf(name);
+
+            for (int i = 0; i < want.length; i++) {
+                assertThat(got[i]).as(name + "[" + i + "]").isCloseTo(want[i], within(2e-5f + 1e-3f * Math.abs(want[i])));
+            }
+        }
+
+        // The fused scorer's heads equal the graph's outputs.
+        MlpForward forward = new MlpForward(settings, shape, MlpParameters.of(settings, shape, net), itemFeatures, all);
+        int[] items = {0, 1, 2, 3, 4, 5, 6};
+        float[] heads = forward.heads(2, userFeatures.row(2), items, 0, items.length);
+        float[] column = new float[ITEMS];
+        for (int k = 0; k < ITEMS; k++) {
+            column[k] = 2;
+        }
+        float[] itemColumn = {0, 1, 2, 3, 4, 5, 6};
+        float[] repeated = new float[ITEMS * 2];
+        for (int k = 0; k < ITEMS; k++) {
+            System.arraycopy(userFeatures.row(2), 0, repeated, 2 * k, 2);
+        }
+        net.clearLayerMaskArrays();
+        INDArray[] out = net.output(false,
+                org.nd4j.linalg.factory.Nd4j.create(column, new long[] {ITEMS, 1}),
+                org.nd4j.linalg.factory.Nd4j.create(itemColumn, new long[] {ITEMS, 1}),
+                org.nd4j.linalg.factory.Nd4j.create(repeated, new long[] {ITEMS, 2}),
+                org.nd4j.linalg.factory.Nd4j.create(itemFeatures.data(), new long[] {ITEMS, 3}));
+        for (int k = 0; k < ITEMS; k++) {
+            assertThat(TowerActivation.sigmoid(heads[2 * k])).isCloseTo(out[0].getFloat(k), within(1e-5f));
+            assertThat(heads[2 * k + 1]).isCloseTo(out[1].getFloat(k), within(1e-5f));
+        }
+    }
+
+    private static FeatureMatrix random(int rows, int columns, SplittableRandom rng) {
+        float[] data = new float[rows * columns];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (float) (rng.nextDouble() * 2 - 1);
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (int c = 0; c < columns; c++) {
+            names.add("f" + c);
+        }
+        return new FeatureMatrix(rows, names, data);
+    }
+}
