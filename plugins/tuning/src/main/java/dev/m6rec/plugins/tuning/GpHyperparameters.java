@@ -1,5 +1,7 @@
 package dev.m6rec.plugins.tuning;
 
+import java.util.Arrays;
+
 /**
  * The Gaussian process's hyper-parameters in the log space where they are fitted:
  * {@code [log l_1 .. log l_w, log signal variance, log noise variance]}, for standardised targets
@@ -37,7 +39,7 @@ final class GpHyperparameters {
 
     private static double[] bounds(int width, double lengthScale, double signal, double noise) {
         double[] b = new double[width + 2];
-        java.util.Arrays.fill(b, 0, width, Math.log(lengthScale));
+        Arrays.fill(b, 0, width, Math.log(lengthScale));
         b[width] = Math.log(signal);
         b[width + 1] = Math.log(noise);
         return b;

@@ -1,5 +1,7 @@
 package dev.m6rec.plugins.tuning;
 
+import java.util.Arrays;
+
 /**
  * The negative log posterior of the Gaussian process's hyper-parameters given the data: the
  * negative log marginal likelihood {@code y'K^-1 y / 2 + log|K| / 2 + n log(2 pi) / 2} plus weak
@@ -76,7 +78,7 @@ final class MarginalLikelihood implements BoundedMinimizer.Objective {
         try {
             factor = CholeskyFactor.of(k, n);
         } catch (ArithmeticException e) {
-            java.util.Arrays.fill(gradient, 0.0);
+            Arrays.fill(gradient, 0.0);
             return Double.POSITIVE_INFINITY;
         }
         double[] alpha = factor.solve(y);
@@ -88,7 +90,7 @@ final class MarginalLikelihood implements BoundedMinimizer.Objective {
         double value = 0.5 * fit + 0.5 * factor.logDeterminant() + 0.5 * n * LOG_2PI;
 
         // W = alpha alpha' - K^-1; the gradient is -tr(W dK) / 2.
-        java.util.Arrays.fill(gradient, 0.0);
+        Arrays.fill(gradient, 0.0);
         double signalGrad = 0.0;
         double diagonal = 0.0;
         p = 0;
