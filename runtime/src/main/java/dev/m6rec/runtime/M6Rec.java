@@ -44,7 +44,7 @@ import java.util.function.Predicate;
  * }</pre>
  */
 public final class M6Rec implements AutoCloseable {
-    private static final int CACHE_LIMIT = 100_000;
+    private static final int DEFAULT_CACHE_LIMIT = 100_000;
     private final PluginRegistry registry;
     private final ComponentResolver resolver;
     private final RunConfig config;
@@ -53,6 +53,7 @@ public final class M6Rec implements AutoCloseable {
     private final LiveHistories live = new LiveHistories();
     private final ConcurrentHashMap<String, CachedList> cache = new ConcurrentHashMap<>();
     private volatile RunResult lastRun;
+    private volatile int cacheLimit = DEFAULT_CACHE_LIMIT;
 
     private record CachedList(ServingState state, long liveVersion, List<Recommendation> list) {
     }
@@ -128,6 +129,18 @@ public final class M6Rec implements AutoCloseable {
         }
     }
 
+    /**
+     * Bounds the per-user result cache ({@code 0} turns it off, so that every call runs recall,
+     * rank and re-rank; batch exports and benchmarks want that). Default 100,000 lists.
+     */
+    public void setCacheLimit(int maxEntries) {
+        if (maxEntries < 0) {
+            throw new IllegalArgumentException("cache limit must be >= 0 (was " + maxEntries + ")");
+        }
+        cacheLimit = maxEntries;
+        cache.clear();
+    }
+
     /** Which pipeline is serving: "trained" or the artifact path with a content tag. */
     public String version() {
         return state(ServingState::version);
@@ -136,7 +149,7 @@ public final class M6Rec implements AutoCloseable {
     /** The top {@code k} for a known user, history (including recorded events) excluded, filtered. */
     public List<Recommendation> recommend(String user, int k, Predicate<String> filter) {
         return state(s -> {
-            boolean cacheable = filter == null;
+            boolean cacheable = filter == null && cacheLimit > 0;
             String key = user + "\u0000" + k;
             long liveVersion = live.version(user);
             if (cacheable) {
@@ -146,8 +159,10 @@ public final class M6Rec implements AutoCloseable {
                 }
             }
             List<Recommendation> list = recommend(s, profileOf(s, user), k, filter);
-            if (cacheable) {
-                if (cache.size() >= CACHE_LIMIT) {
+            // A list computed on a pipeline that was swapped out meanwhile is not kept: it would pin
+            // the retired pipeline in memory until its key is overwritten.
+            if (cacheable && serving.get() == s) {
+                if (cache.size() >= cacheLimit) {
                     cache.clear();
                 }
                 cache.put(key, new CachedList(s, liveVersion, list));
@@ -178,6 +193,21 @@ public final class M6Rec implements AutoCloseable {
         return state(s -> s.pipeline().users().indexOf(user) >= 0 || live.has(user));
     }
 
+    /** Whether the serving pipeline knows an item. */
+    public boolean knowsItem(String item) {
+        return state(s -> s.pipeline().items().indexOf(item) >= 0);
+    }
+
+    /** The external ids of the users the serving pipeline was trained on, in index order. */
+    public List<String> users() {
+        return state(s -> s.pipeline().users().ids());
+    }
+
+    /** The external ids of the serving pipeline's items, in index order. */
+    public List<String> items() {
+        return state(s -> s.pipeline().items().ids());
+    }
+
     private UserProfile profileOf(ServingState s, String user) {
         int index = s.pipeline().users().indexOf(user);
         UserProfile base;
@@ -188,7 +218,7 @@ public final class M6Rec implements AutoCloseable {
         } else {
             throw new UnknownEntityException("user", user);
         }
-        return live.extend(user, base);
+        return live.extend(user, base, s.pipeline().items());
     }
 
     /** Items most similar to {@code item}. */
@@ -211,7 +241,8 @@ public final class M6Rec implements AutoCloseable {
     /** Records an event; the user's next recommendations take it into account. */
     public void record(Event event) {
         state(s -> {
-            live.append(event.user(), itemIndex(s, event.item()), event.rating());
+            itemIndex(s, event.item());
+            live.append(event.user(), event.item(), event.rating());
             return null;
         });
     }

@@ -3,6 +3,8 @@ package dev.m6rec.runtime;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.pipeline.FittedPipeline;
 import dev.m6rec.core.pipeline.Recommender;
+import dev.m6rec.core.pipeline.UserHistories;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,9 +22,19 @@ final class ServingState {
 
     ServingState(FittedPipeline pipeline, RunConfig config, String version) {
         this.pipeline = pipeline;
-        this.recommender = new Recommender(pipeline, config.recommend());
+        this.recommender = new Recommender(withMemoizedSimilarity(pipeline), config.recommend());
         this.config = config;
         this.version = version;
+    }
+
+    /** The pipeline as the serving path sees it: the same components, pair similarities memoized. */
+    private static FittedPipeline withMemoizedSimilarity(FittedPipeline p) {
+        if (p.similarity().isEmpty() || !MemoizedSimilarity.fits(p.items().size())) {
+            return p;
+        }
+        return new FittedPipeline(p.users(), p.items(), p.userExtractors(), p.itemExtractors(), p.userFeatures(),
+                p.itemFeatures(), Optional.of(new MemoizedSimilarity(p.similarity().get(), p.items().size())),
+                p.interest(), new UserHistories(p.knownInteractions(), p.userFeatures()));
     }
 
     FittedPipeline pipeline() {

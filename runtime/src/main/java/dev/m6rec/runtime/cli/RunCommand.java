@@ -42,7 +42,8 @@ final class RunCommand implements Callable<Integer> {
         MetricsJson.write(outputDir.resolve("metrics.json"), result.valid(), result.test());
         progress.info("saving the artifact");
         PipelineArtifact.save(outputDir.resolve("artifact"), result.trained().pipeline(), loaded.config(),
-                loaded.registry(), Map.of("valid", result.valid(), "test", result.test()));
+                loaded.registry(), Map.of("valid", result.valid(), "test", result.test()),
+                java.util.Optional.of(result.trained().split()));
         progress.info("writing the report");
         RunReport.write(outputDir, "M6-Rec run: " + configFile.getFileName(), result);
         progress.info("done");

@@ -69,7 +69,8 @@ final class TuneCommand implements Callable<Integer> {
         RunResult bestRun = PipelineRun.execute(bestConfig, resolver, progress);
         MetricsJson.write(bestDir.resolve("metrics.json"), bestRun.valid(), bestRun.test());
         PipelineArtifact.save(bestDir.resolve("artifact"), bestRun.trained().pipeline(), bestConfig, loaded.registry(),
-                Map.of("valid", bestRun.valid(), "test", bestRun.test()));
+                Map.of("valid", bestRun.valid(), "test", bestRun.test()),
+                java.util.Optional.of(bestRun.trained().split()));
         RunReport.write(bestDir, "M6-Rec run: best of " + configFile.getFileName(), bestRun);
         TuneReport.write(outputDir, "M6-Rec study: " + configFile.getFileName(), result, baseline, bestRun.test());
         bestRun.trained().pipeline().close();

@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# Load benchmark of `m6rec serve` on loopback, one command: bench/serving/run.sh
+#
+# Trains a MovieLens-100K-sized model on synthetic data (943 users x 1682 items, ~100k
+# interactions; item-knn over cosine similarity, served through recall -> rank -> re-rank with
+# recall {history: 200, popular: 100} and diversity 0.2), serves it, and drives it with wrk
+# (Debian's package, installed if missing) at 16 and 64 concurrent connections, each client
+# asking GET /v1/recommend for random users back to back, while POST /admin/reload swaps the
+# artifact in every 5 s. Prints throughput, p50/p90/p99 latency, failed requests (non-2xx and
+# socket errors), reloads, and the server's CPU time per request, first with the result cache
+# off (every request runs the full path), then with it on. Goal on 2 cores: zero failed
+# requests, p99 under 20 ms, at least 2,000 lists/s.
+#
+# Knobs: BENCH_SECONDS (per level, 30), BENCH_WARMUP (5), BENCH_LEVELS ("16 64"),
+# BENCH_RELOAD_EVERY (5), BENCH_CACHED (1: also run with the cache on), BENCH_REUSE_MODEL=1 (keep
+# the model trained by an earlier run), M6REC_SKIP_BUILD=1, M6REC_BENCH_DIR (work folder).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+work="${M6REC_BENCH_DIR:-${TMPDIR:-/tmp}/m6rec-bench-serving}"
+seconds="${BENCH_SECONDS:-30}"
+warmup="${BENCH_WARMUP:-5}"
+levels="${BENCH_LEVELS:-16 64}"
+reload_every="${BENCH_RELOAD_EVERY:-5}"
+cached="${BENCH_CACHED:-1}"
+mkdir -p "$work"
+
+for tool in wrk curl; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "installing $tool (Debian package)" >&2
+    sudo_cmd=""
+    [[ "$(id -u)" != 0 ]] && sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "$tool" >/dev/null
+  fi
+done
+
+if [[ "${M6REC_SKIP_BUILD:-0}" != 1 ]]; then
+  echo "building the runtime and the plugins it serves with" >&2
+  (cd "$root" && mvn -B -q -pl runtime -am package -DskipTests)
+fi
+
+if [[ "${BENCH_REUSE_MODEL:-0}" == 1 && -f "$work/run/artifact/manifest.json" ]]; then
+  echo "reusing the model in $work/run" >&2
+else
+  echo "training the model (log: $work/train.log)" >&2
+  "$root/m6rec" run "$here/serving.yaml" --set output.dir="$work/run" >"$work/train.log" 2>&1
+fi
+artifact="$work/run/artifact"
+users="$artifact/pipeline/users.txt"
+
+server_pid=""
+port=""
+stop_server() {
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -TERM "$server_pid"
+    local status=0
+    wait "$server_pid" || status=$?
+    echo "server stopped by SIGTERM: exit $status ($(tail -n 1 "$work/serve.log"))" >&2
+    server_pid=""
+    return "$status"
+  fi
+}
+trap 'stop_server || true' EXIT
+
+start_server() {
+  local cache_size="$1"
+  "$root/m6rec" serve --artifact "$artifact" --port 0 --cache-size "$cache_size" >"$work/serve.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 120); do
+    if grep -q "^m6rec serving" "$work/serve.log"; then
+      port="$(sed -n 's|^m6rec serving .* on http://127.0.0.1:\([0-9]*\) .*|\1|p' "$work/serve.log")"
+      echo "$(head -n 1 "$work/serve.log") [cache-size $cache_size]" >&2
+      return 0
+    fi
+    kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "the server did not start" >&2
+  exit 1
+}
+
+# The server's own latency histogram for /v1/recommend: "le count" lines, cumulative.
+recommend_buckets() {
+  curl -s "http://127.0.0.1:$port/metrics" \
+    | sed -n 's|^m6rec_http_request_duration_seconds_bucket{endpoint="/v1/recommend",le="\([^"]*\)"} \([0-9]*\)$|\1 \2|p'
+}
+
+# The bucket bound under which 99% of the requests answered between two snapshots fell (the
+# time inside the server, from reading the request to writing the answer; no client queueing).
+server_p99_ms() {
+  paste -d' ' "$1" "$2" | awk '{le[NR] = $1; n[NR] = $4 - $2} END {
+    total = n[NR]; for (i = 1; i <= NR; i++) if (n[i] >= 0.99 * total) { print (le[i] == "+Inf" ? "inf" : le[i] * 1000); exit } }'
+}
+
+server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+machine_busy_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8; exit}' /proc/stat; }
+machine_total_ticks() { awk '/^cpu /{s = 0; for (i = 2; i <= NF; i++) s += $i; print s; exit}' /proc/stat; }
+
+# Posts a reload every $reload_every seconds while a measured run lasts; one status code per line.
+reloader() {
+  local log="$1" count="$2"
+  for _ in $(seq 1 "$count"); do
+    sleep "$reload_every"
+    curl -s -o /dev/null -w '%{http_code}\n' -X POST "http://127.0.0.1:$port/admin/reload" >>"$log" || echo "000" >>"$log"
+  done
+}
+
+rows=()
+all_met=1
+measure() {
+  local label="$1" connections="$2"
+  local url="http://127.0.0.1:$port"
+  wrk -t2 -c"$connections" -d"${warmup}s" -s "$here/recommend.lua" "$url" -- "$users" 1 10 >/dev/null
+  local reload_log="$work/reloads-$label-$connections.log"
+  : >"$reload_log"
+  local reloads=$(( (seconds - 1) / reload_every ))
+  local cpu0 busy0 total0
+  recommend_buckets >"$work/buckets-before"
+  cpu0="$(server_cpu_ticks)"; busy0="$(machine_busy_ticks)"; total0="$(machine_total_ticks)"
+  reloader "$reload_log" "$reloads" &
+  local reloader_pid=$!
+  local result
+  result="$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$here/recommend.lua" "$url" -- "$users" 2 10 | grep '^RESULT')"
+  wait "$reloader_pid"
+  local cpu1 busy1 total1
+  cpu1="$(server_cpu_ticks)"; busy1="$(machine_busy_ticks)"; total1="$(machine_total_ticks)"
+  recommend_buckets >"$work/buckets-after"
+  local inside load
+  inside="$(server_p99_ms "$work/buckets-before" "$work/buckets-after")"
+  load="$(cut -d' ' -f1 /proc/loadavg)"
+  local ok total
+  ok="$(grep -c '^200$' "$reload_log" || true)"
+  total="$(wc -l <"$reload_log")"
+  # RESULT requests=.. duration_us=.. non2xx=.. connect=.. read=.. write=.. timeout=.. p50_us=.. ...
+  local row met
+  row="$(awk -v label="$label" -v c="$connections" -v ok="$ok" -v total="$total" -v cpu=$((cpu1 - cpu0)) \
+      -v busy=$((busy1 - busy0)) -v all=$((total1 - total0)) -v inside="$inside" -v load="$load" '{
+    for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+    failed = v["non2xx"] + v["connect"] + v["read"] + v["write"] + v["timeout"]
+    rate = v["requests"] / (v["duration_us"] / 1e6)
+    p99 = v["p99_us"] / 1000
+    met = (failed == 0 && ok == total && p99 < 20 && rate >= 2000) ? "met" : "MISSED"
+    printf "%-9s %5d %9d %7d %9.0f %8.2f %8.2f %8.2f %8.2f %5d/%-3d %10.3f %11s %7.0f%% %6.1f  %s\n", label, c,
+      v["requests"], failed, rate, v["p50_us"] / 1000, v["p90_us"] / 1000, p99, v["max_us"] / 1000, ok, total,
+      cpu * 10 / v["requests"], "<= " inside, 100 * busy / all, load, met
+  }' <<<"$result")"
+  rows+=("$row")
+  [[ "$row" == *MISSED ]] && all_met=0
+  echo "$row" >&2
+}
+
+start_server 0
+for c in $levels; do measure "no-cache" "$c"; done
+errors_5xx="$(curl -s "http://127.0.0.1:$port/metrics" | awk '/^m6rec_http_errors_total/ && /class="server"/ {s += $2} END {print s + 0}')"
+stop_server
+if [[ "$cached" == 1 ]]; then
+  start_server 100000
+  for c in $levels; do measure "cache" "$c"; done
+  errors_5xx=$((errors_5xx + $(curl -s "http://127.0.0.1:$port/metrics" | awk '/^m6rec_http_errors_total/ && /class="server"/ {s += $2} END {print s + 0}')))
+  stop_server
+fi
+
+echo
+echo "m6rec serve on $(nproc) cores; model: $(grep -o '[0-9]* users, [0-9]* items, [0-9]* interactions' "$work/train.log" | head -n 1)"
+echo "recommend: recall {history: 200, popular: 100}, diversity 0.2, k 10; wrk -t2, ${seconds}s per level after ${warmup}s warm-up; a reload every ${reload_every}s"
+printf "%-9s %5s %9s %7s %9s %8s %8s %8s %8s %9s %10s %11s %8s %6s  %s\n" "run" "conn." "requests" "failed" "lists/s" \
+  "p50 ms" "p90 ms" "p99 ms" "max ms" "reloads" "cpu ms/req" "server p99" "machine" "load" "goal"
+printf "%s\n" "${rows[@]}"
+echo "latencies as wrk sees them (closed loop); 'server p99' is the server's own histogram bucket (request read to"
+echo "answer written); 'cpu ms/req' the server's CPU time per request; 'machine' how busy all cores were (any process);"
+echo "'load' the 1-minute load average at the end (above ~2, other processes share the 2 cores and the tail shows it)"
+echo "5xx answers counted by the server: $errors_5xx"
+echo "goal (zero failed requests, p99 < 20 ms, >= 2000 lists/s): $([[ $all_met == 1 ]] && echo "met on every run" || echo "missed on some run")"

@@ -1,0 +1,51 @@
+package dev.m6rec.runtime.cli;
+
+import dev.m6rec.runtime.Recommendation;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What {@code recommend} and {@code similar} share: one list printed as TSV, or the lists of many
+ * ids exported in parallel, in id order, to a file (atomically) or standard output.
+ */
+final class ListExport {
+    private ListExport() {
+    }
+
+    /** Prints one id's list (the lookup runs first, so an unknown id fails before anything is written). */
+    static void one(String id, List<Recommendation> list, ListExportOptions options, PrintStream stdout) {
+        StringBuilder text = new StringBuilder();
+        OrderedTsvExport.line(text, id, list);
+        if (options.output == null) {
+            stdout.print(text);
+            stdout.flush();
+        } else {
+            OrderedTsvExport.writeAtomically(options.output, out -> out.write(text.toString()));
+        }
+    }
+
+    /** Exports the lists of every id; returns the number of lines. */
+    static long all(List<String> ids, Function<String, List<Recommendation>> lists, ListExportOptions options,
+                    PrintStream stdout) {
+        OrderedTsvExport export = new OrderedTsvExport(options.threads(), lists);
+        long[] lines = new long[1];
+        if (options.output == null) {
+            Writer out = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16);
+            try {
+                lines[0] = export.write(ids, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            OrderedTsvExport.writeAtomically(options.output, out -> lines[0] = export.write(ids, out));
+        }
+        return lines[0];
+    }
+}

@@ -1,0 +1,31 @@
+package dev.m6rec.runtime.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** List length, output file and threads of {@code recommend} and {@code similar}. */
+final class ListExportOptions {
+    @Option(names = {"-k", "--k"}, paramLabel = "K", defaultValue = "10", description = "List length (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the TSV here instead of standard output.")
+    Path output;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for a full export (default: one per core).")
+    Integer threads;
+
+    int k() {
+        if (k < 1) {
+            throw new dev.m6rec.api.M6RecException("-k must be >= 1 (was " + k + ")");
+        }
+        return k;
+    }
+
+    int threads() {
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (n < 1) {
+            throw new dev.m6rec.api.M6RecException("--threads must be >= 1 (was " + n + ")");
+        }
+        return n;
+    }
+}

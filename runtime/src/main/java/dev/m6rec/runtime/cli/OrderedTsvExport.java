@@ -1,0 +1,136 @@
+package dev.m6rec.runtime.cli;
+
+import dev.m6rec.runtime.Recommendation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Writes one ranked list per id as TSV lines {@code id<TAB>item<TAB>score<TAB>rank}, computing
+ * blocks of ids on a pool of threads and writing the blocks in id order as they complete. At most
+ * a few blocks per thread are held in memory, so the export streams whatever the number of ids.
+ */
+final class OrderedTsvExport {
+    static final int BLOCK = 256;
+    private final int threads;
+    private final Function<String, List<Recommendation>> lists;
+
+    OrderedTsvExport(int threads, Function<String, List<Recommendation>> lists) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1 (was " + threads + ")");
+        }
+        this.threads = threads;
+        this.lists = lists;
+    }
+
+    /** Writes the lists of {@code ids} in order; returns the number of lines written. */
+    long write(List<String> ids, Writer out) throws IOException {
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "m6rec-export-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ArrayDeque<Future<String>> window = new ArrayDeque<>();
+            int next = 0;
+            long lines = 0;
+            while (next < ids.size() || !window.isEmpty()) {
+                while (next < ids.size() && window.size() < 4 * threads) {
+                    List<String> block = ids.subList(next, Math.min(ids.size(), next + BLOCK));
+                    window.add(pool.submit(() -> render(block)));
+                    next += block.size();
+                }
+                String text = await(window.poll());
+                out.write(text);
+                lines += count(text);
+            }
+            out.flush();
+            return lines;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private String render(List<String> block) {
+        StringBuilder text = new StringBuilder(block.size() * 256);
+        for (String id : block) {
+            line(text, id, lists.apply(id));
+        }
+        return text.toString();
+    }
+
+    /** Appends the TSV lines of one list. */
+    static void line(StringBuilder text, String id, List<Recommendation> list) {
+        for (Recommendation r : list) {
+            text.append(id).append('\t').append(r.item()).append('\t').append(r.score()).append('\t')
+                    .append(r.rank()).append('\n');
+        }
+    }
+
+    private static String await(Future<String> block) {
+        try {
+            return block.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("export interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static long count(String text) {
+        long lines = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    /** Opens {@code target} for writing through a temporary sibling that replaces it once complete. */
+    static void writeAtomically(Path target, WriterAction action) {
+        Path file = target.toAbsolutePath().normalize();
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                action.write(out);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // best effort: a stale temporary file is harmless
+            }
+        }
+    }
+
+    /** Writes everything to a writer. */
+    @FunctionalInterface
+    interface WriterAction {
+        void write(Writer out) throws IOException;
+    }
+}

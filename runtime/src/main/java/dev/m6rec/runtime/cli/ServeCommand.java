@@ -1,0 +1,94 @@
+package dev.m6rec.runtime.cli;
+
+import dev.m6rec.api.M6RecException;
+import dev.m6rec.runtime.M6Rec;
+import dev.m6rec.runtime.server.RecommendationServer;
+import dev.m6rec.runtime.server.ServerSettings;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code m6rec serve --artifact DIR --port P}: JSON over HTTP until SIGTERM or Ctrl-C, then a
+ * graceful stop (no new connections, requests in flight finish) and exit 0.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve a trained artifact as JSON over HTTP/1.1 (loopback by default):",
+                "  GET /v1/recommend?user=U&k=K, POST /v1/recommend {\"attributes\": {...}},",
+                "  GET /v1/similar?item=I&k=K, GET /v1/explain?user=U&item=I,",
+                "  POST /v1/events, POST /admin/reload, GET /health, GET /metrics.",
+                "SIGTERM stops it gracefully: requests in flight finish, exit 0."})
+final class ServeCommand implements Callable<Integer> {
+    @ParentCommand
+    M6RecCommand parent;
+
+    @Mixin
+    ArtifactOptions artifact;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address to bind (default: ${DEFAULT-VALUE}; the server has no authentication).")
+    String host;
+
+    @Option(names = "--strict", description = "Unknown users get 404 instead of cold-start recommendations.")
+    boolean strict;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core, at least 2).")
+    Integer threads;
+
+    @Option(names = "--cache-size", paramLabel = "N", defaultValue = "100000",
+            description = "Per-user result lists kept between requests; 0 turns the cache off (default: ${DEFAULT-VALUE}).")
+    int cacheSize;
+
+    @Option(names = "--shutdown-grace", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long a stop waits for requests in flight (default: ${DEFAULT-VALUE}).")
+    int graceSeconds;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new M6RecException("--port must be between 0 and 65535 (was " + port + ")");
+        }
+        if (cacheSize < 0) {
+            throw new M6RecException("--cache-size must be >= 0 (was " + cacheSize + ")");
+        }
+        int workers = threads != null ? threads : Math.max(2, Runtime.getRuntime().availableProcessors());
+        if (workers < 1) {
+            throw new M6RecException("--threads must be >= 1 (was " + workers + ")");
+        }
+        M6Rec rec = artifact.load();
+        rec.setCacheLimit(cacheSize);
+        RecommendationServer server;
+        try {
+            server = RecommendationServer.start(rec, new ServerSettings(host, port, workers, strict,
+                    artifact.artifact.toAbsolutePath().normalize()));
+        } catch (UncheckedIOException e) {
+            rec.close();
+            throw new M6RecException(e.getMessage(), e);
+        }
+        PrintStream out = parent.out();
+        InetSocketAddress bound = server.address();
+        out.printf("m6rec serving %s on http://%s:%d (%d workers%s)%n", rec.version(), host, bound.getPort(), workers,
+                strict ? ", strict" : "");
+        out.flush();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            boolean drained = server.stop(Duration.ofSeconds(graceSeconds));
+            rec.close();
+            out.println(drained ? "m6rec serve: stopped" : "m6rec serve: stopped; some requests did not finish in time");
+            out.flush();
+            // A JVM ended by a signal exits 128+signal after its hooks; a graceful stop is a success.
+            Runtime.getRuntime().halt(drained ? ExitCodes.OK : ExitCodes.BUG);
+        }, "m6rec-serve-shutdown"));
+        new CountDownLatch(1).await();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.m6rec.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.m6rec.api.data.IdIndex;
+import dev.m6rec.api.interest.UserProfile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+class LiveHistoriesTest {
+    private static final UserProfile EMPTY = UserProfile.of(-1, new int[0], null, new float[0]);
+
+    @Test
+    void appendsFromManyThreadsAreNeverLost() throws Exception {
+        LiveHistories live = new LiveHistories();
+        IdIndex items = IdIndex.range("i", 50);
+        int threads = 8;
+        int perThread = 1000;
+        AtomicIntegerArray perUser = new AtomicIntegerArray(10);
+        CyclicBarrier start = new CyclicBarrier(threads);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int seed = t;
+            workers.add(new Thread(() -> {
+                java.util.Random random = new java.util.Random(seed);
+                try {
+                    start.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                for (int e = 0; e < perThread; e++) {
+                    int user = random.nextInt(10);
+                    live.append("u" + user, items.id(random.nextInt(50)), Float.NaN);
+                    perUser.incrementAndGet(user);
+                }
+            }));
+        }
+        workers.forEach(Thread::start);
+        for (Thread w : workers) {
+            w.join();
+        }
+        assertThat(live.recorded()).isEqualTo(threads * perThread);
+        for (int user = 0; user < 10; user++) {
+            assertThat(live.extend("u" + user, EMPTY, items).history()).hasSize(perUser.get(user));
+        }
+    }
+
+    @Test
+    void eventsFollowTheirItemIdsIntoAnyItemIndexAndUnknownItemsAreSkipped() {
+        LiveHistories live = new LiveHistories();
+        live.append("u", "b", Float.NaN);
+        live.append("u", "gone", 5f);
+        live.append("u", "a", 4f);
+        UserProfile base = UserProfile.of(0, new int[] {2}, new float[] {3f}, new float[0]);
+
+        UserProfile first = live.extend("u", base, IdIndex.of(List.of("a", "b", "c")));
+        assertThat(first.history()).containsExactly(2, 1, 0);
+        assertThat(new float[] {first.historyRating(0), first.historyRating(1), first.historyRating(2)})
+                .containsExactly(3f, 1f, 4f);
+        // After a reload the same ids may sit at other indices.
+        assertThat(live.extend("u", base, IdIndex.of(List.of("c", "a", "b"))).history()).containsExactly(2, 2, 1);
+        assertThat(live.extend("nobody", base, IdIndex.of(List.of("a")))).isSameAs(base);
+    }
+
+    @Test
+    void aUsersVersionChangesWithEachOfTheirEvents() {
+        LiveHistories live = new LiveHistories();
+        assertThat(live.version("u")).isZero();
+        live.append("u", "a", Float.NaN);
+        long first = live.version("u");
+        live.append("v", "a", Float.NaN);
+        assertThat(live.version("u")).isEqualTo(first);
+        live.append("u", "a", Float.NaN);
+        assertThat(live.version("u")).isNotEqualTo(first).isPositive();
+    }
+}
