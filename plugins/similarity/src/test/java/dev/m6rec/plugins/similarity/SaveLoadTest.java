@@ -1,5 +1,6 @@
 package dev.m6rec.plugins.similarity;
 
+import dev.m6rec.core.testing.MemoryArtifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,7 +65,7 @@ class SaveLoadTest {
         MemoryArtifacts files = new MemoryArtifacts();
         model.save(files);
 
-        assertThat(files.files().keySet()).containsExactlyInAnyOrder("model.properties",
+        assertThat(files.files.keySet()).containsExactlyInAnyOrder("model.properties",
                 "neighbours.i32", "scores.f32", "counts.i32",
                 "interactions.offsets.i32", "interactions.users.i32", "interactions.values.f32",
                 "interactions.stats.f32", "interactions.shape.i32",
@@ -93,8 +94,8 @@ class SaveLoadTest {
         NeighbourSimilarityModel model = Fixtures.fitted("cosine", Map.of("neighbours", 9), input, context);
         MemoryArtifacts files = new MemoryArtifacts();
         model.save(files);
-        byte[] counts = files.files().get("counts.i32");
-        files.put("counts.i32", Arrays.copyOf(counts, counts.length - 3));
+        byte[] counts = files.files.get("counts.i32");
+        files.files.put("counts.i32", Arrays.copyOf(counts, counts.length - 3));
 
         assertThatThrownBy(() -> reloaded("cosine", Map.of("neighbours", 9), files))
                 .isInstanceOf(ArtifactException.class).hasMessage("memory/counts.i32: truncated");
@@ -102,10 +103,10 @@ class SaveLoadTest {
         MemoryArtifacts other = new MemoryArtifacts();
         model.save(other);
         MemoryArtifacts small = new MemoryArtifacts();
-        small.put("model.properties", other.files().get("model.properties"));
-        for (String name : other.files().keySet()) {
+        small.files.put("model.properties", other.files.get("model.properties"));
+        for (String name : other.files.keySet()) {
             if (!name.equals("model.properties") && !name.equals("interactions.users.i32")) {
-                small.put(name, other.files().get(name));
+                small.files.put(name, other.files.get(name));
             }
         }
         small.writeInts("interactions.users.i32", new int[] {3, 1});

@@ -14,7 +14,7 @@ import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.core.config.SectionBinder;
 import dev.m6rec.plugins.dl4j.Baselines;
-import dev.m6rec.plugins.dl4j.MemoryArtifacts;
+import dev.m6rec.core.testing.MemoryArtifacts;
 import dev.m6rec.plugins.dl4j.RankingEvaluation;
 import dev.m6rec.plugins.dl4j.SequenceData;
 import dev.m6rec.plugins.dl4j.TestContext;
@@ -127,9 +127,9 @@ class CaserModelTest {
 
     @Test
     void saveThenLoadReproducesScoresBitForBit() {
-        MemoryArtifacts artifacts = new MemoryArtifacts();
+        MemoryArtifacts artifacts = new MemoryArtifacts("memory/interest");
         CNN.save(artifacts);
-        assertThat(artifacts.files()).containsOnlyKeys("cnn-shape.i64", "network.json", "params.f32",
+        assertThat(artifacts.files).containsOnlyKeys("cnn-shape.i64", "network.json", "params.f32",
                 "trained-users.i32", "trained-items.i32");
         InterestModel loaded = new CaserFactory().create(config(new CaserFactory(), cnnSection()), new TestContext(7));
         loaded.load(artifacts, DATA.inputs);
@@ -140,8 +140,8 @@ class CaserModelTest {
             loaded.scoreAll(user, after);
             assertThat(after).containsExactly(before);
         }
-        byte[] params = artifacts.files().get("params.f32");
-        artifacts.files().put("params.f32", Arrays.copyOf(params, 100));
+        byte[] params = artifacts.files.get("params.f32");
+        artifacts.files.put("params.f32", Arrays.copyOf(params, 100));
         assertThatThrownBy(() -> new CaserFactory().create(config(new CaserFactory(), cnnSection()), new TestContext(7))
                 .load(artifacts, DATA.inputs))
                 .isInstanceOf(ArtifactException.class).hasMessage("memory/interest/params.f32: truncated");

@@ -9,7 +9,7 @@ import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.plugins.dl4j.Baselines;
-import dev.m6rec.plugins.dl4j.MemoryArtifacts;
+import dev.m6rec.core.testing.MemoryArtifacts;
 import dev.m6rec.plugins.dl4j.RankingEvaluation;
 import dev.m6rec.plugins.dl4j.SyntheticData;
 import dev.m6rec.plugins.dl4j.TestContext;
@@ -78,9 +78,9 @@ class MlpModelTest {
 
     @Test
     void saveThenLoadReproducesScoresBitForBit() {
-        MemoryArtifacts artifacts = new MemoryArtifacts();
+        MemoryArtifacts artifacts = new MemoryArtifacts("memory/interest");
         BOTH.save(artifacts);
-        assertThat(artifacts.files()).containsOnlyKeys("mlp.properties", "network.json", "params.f32",
+        assertThat(artifacts.files).containsOnlyKeys("mlp.properties", "network.json", "params.f32",
                 "trained-users.i32", "trained-items.i32");
         MlpModel loaded = (MlpModel) new MlpFactory().create(MlpFixtures.config(MlpFixtures.small(Map.of())),
                 new TestContext(99));
@@ -103,28 +103,28 @@ class MlpModelTest {
     @Test
     void damagedArtifactsFailWithClearMessages() {
         MemoryArtifacts truncated = saved();
-        byte[] params = truncated.files().get("params.f32");
-        truncated.files().put("params.f32", Arrays.copyOf(params, params.length - 7));
+        byte[] params = truncated.files.get("params.f32");
+        truncated.files.put("params.f32", Arrays.copyOf(params, params.length - 7));
         assertThatThrownBy(() -> load(truncated)).isInstanceOf(ArtifactException.class)
                 .hasMessage("memory/interest/params.f32: truncated");
 
         MemoryArtifacts edited = saved();
-        String json = new String(edited.files().get("network.json"), StandardCharsets.UTF_8);
-        edited.files().put("network.json", json.replace("\"nout\" : 32", "\"nout\" : 33").getBytes(StandardCharsets.UTF_8));
+        String json = new String(edited.files.get("network.json"), StandardCharsets.UTF_8);
+        edited.files.put("network.json", json.replace("\"nout\" : 32", "\"nout\" : 33").getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> load(edited)).isInstanceOf(ArtifactException.class)
                 .hasMessage("memory/interest/network.json: the stored network differs from the one the configuration"
                         + " describes (was the artifact written with other settings or edited?)");
 
         MemoryArtifacts poisoned = saved();
-        byte[] nan = poisoned.files().get("params.f32").clone();
+        byte[] nan = poisoned.files.get("params.f32").clone();
         Arrays.fill(nan, 8, 12, (byte) 0xff);   // parameter 0 becomes NaN
-        poisoned.files().put("params.f32", nan);
+        poisoned.files.put("params.f32", nan);
         assertThatThrownBy(() -> load(poisoned)).isInstanceOf(ArtifactException.class)
                 .hasMessage("memory/interest/params.f32: parameter 0 is not finite (NaN)");
 
         MemoryArtifacts otherData = saved();
-        String properties = new String(otherData.files().get("mlp.properties"), StandardCharsets.UTF_8);
-        otherData.files().put("mlp.properties", properties.replace("num-users=240", "num-users=250")
+        String properties = new String(otherData.files.get("mlp.properties"), StandardCharsets.UTF_8);
+        otherData.files.put("mlp.properties", properties.replace("num-users=240", "num-users=250")
                 .getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> load(otherData)).isInstanceOf(ArtifactException.class)
                 .hasMessage("memory/interest/mlp.properties: trained with 250 users, the inputs have 240");
@@ -237,7 +237,7 @@ class MlpModelTest {
     }
 
     private static MemoryArtifacts saved() {
-        MemoryArtifacts artifacts = new MemoryArtifacts();
+        MemoryArtifacts artifacts = new MemoryArtifacts("memory/interest");
         BOTH.save(artifacts);
         return artifacts;
     }
