@@ -40,6 +40,9 @@ class RunCommandTest {
         assertThat(pop).isGreaterThan(0.02);
         assertThat(cos).isGreaterThan(1.5 * pop);
         assertThat(knn.path("valid").path("ndcg@10").asDouble()).isGreaterThan(0);
+        JsonNode jaccard = run(data + "interest: { type: item-knn }\nsimilarity: { type: jaccard, source: interactions }\n");
+        double jac = jaccard.path("test").path("ndcg@10").asDouble();
+        assertThat(jac).isGreaterThan(1.5 * pop).isNotEqualTo(cos);
     }
 
     @Test
