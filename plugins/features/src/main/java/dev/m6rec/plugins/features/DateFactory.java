@@ -1,0 +1,49 @@
+package dev.m6rec.plugins.features;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.m6rec.api.PluginContext;
+import dev.m6rec.api.config.ComponentConfig;
+import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.feature.FeatureExtractor;
+import dev.m6rec.api.feature.FeatureExtractorFactory;
+
+/**
+ * {@code date}: the year of a date attribute and its age in years at the end of the training
+ * data, both standardised; missing dates encode as the training mean (0).
+ *
+ * <pre>{@code
+ * features.item: [ { type: date, field: release-date, unit: days } ]
+ * # columns: release-date:year, release-date:age
+ * }</pre>
+ */
+public final class DateFactory implements FeatureExtractorFactory {
+    static final String NAME = "date";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "year and age (at the end of training) of a date attribute, standardised";
+    }
+
+    @Override
+    public ConfigSchema schema() {
+        return ConfigSchema.builder()
+                .stringParam("field", null, "the date attribute: numeric (see unit) or text (2020-01-31, 01-Jan-1995, 1995)")
+                .required()
+                .stringParam("unit", "seconds", "numeric dates: seconds or days since 1970-01-01, or a year")
+                .oneOf("seconds", "days", "year")
+                .build();
+    }
+
+    @Override
+    public FeatureExtractor create(ComponentConfig config, PluginContext context) {
+        requireNonNull(config, "config is null");
+        requireNonNull(context, "context is null");
+        return new DateExtractor(config);
+    }
+}
