@@ -77,7 +77,20 @@ public final class PipelineTrainer {
         context.progress().info(String.format("%s: %d users, %d items, %d interactions (train %d, valid %d, test %d)",
                 dataset.name(), dataset.users().size(), dataset.items().size(), dataset.interactions().size(),
                 split.train().size(), split.valid().size(), split.test().size()));
+        reportSkippedLines(dataset);
         return split;
+    }
+
+    /** Lines a loader skipped with {@code on-error: skip} are reported, never dropped silently. */
+    private void reportSkippedLines(Dataset dataset) {
+        StringBuilder skipped = new StringBuilder();
+        dataset.loadCounts().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("skipped") && e.getValue() > 0)
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> skipped.append(skipped.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue()));
+        if (skipped.length() > 0) {
+            context.progress().info("data: " + skipped);
+        }
     }
 
     /** Fits features, similarity and the interest model on an existing split. */

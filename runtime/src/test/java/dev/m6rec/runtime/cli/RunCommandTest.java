@@ -67,5 +67,10 @@ class RunCommandTest {
         CliRunner result = CliRunner.run("run", config.toString(), "--set", "output.dir=" + dir.resolve("o"));
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("u.data:").doesNotContain("\tat ");
+
+        CliRunner skipping = CliRunner.run("run", config.toString(), "--set", "output.dir=" + dir.resolve("o"),
+                "--set", "data.on-error=skip");
+        assertThat(skipping.exitCode()).as(skipping.err()).isZero();
+        assertThat(skipping.err()).contains("data: skipped-lines 1");
     }
 }
