@@ -21,9 +21,16 @@ final class TextTokenizer {
             "they", "this", "to", "was", "will", "with");
 
     private final Set<String> stopWords;
+    private final boolean stem;
 
     TextTokenizer(Set<String> stopWords) {
+        this(stopWords, false);
+    }
+
+    /** @param stem reduce words to their Porter stems (Smile's stemmer), so "loves" and "loving" meet */
+    TextTokenizer(Set<String> stopWords, boolean stem) {
         this.stopWords = Set.copyOf(stopWords);
+        this.stem = stem;
     }
 
     /** The tokens of {@code text} in order, repeats kept; none for {@code null}. */
@@ -32,6 +39,8 @@ final class TextTokenizer {
         if (text == null) {
             return tokens;
         }
+        // Smile's stemmer keeps state per call, so each call gets its own (tokens() runs concurrently).
+        smile.nlp.stemmer.PorterStemmer stemmer = stem ? new smile.nlp.stemmer.PorterStemmer() : null;
         String lower = text.toLowerCase(Locale.ROOT);
         int start = -1;
         for (int i = 0; i <= lower.length(); ) {
@@ -42,7 +51,7 @@ final class TextTokenizer {
             } else if (!word && start >= 0) {
                 String token = lower.substring(start, i);
                 if (!stopWords.contains(token)) {
-                    tokens.add(token);
+                    tokens.add(stemmer == null ? token : stemmer.stem(token));
                 }
                 start = -1;
             }

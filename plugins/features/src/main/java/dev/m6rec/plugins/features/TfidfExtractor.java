@@ -28,6 +28,7 @@ final class TfidfExtractor extends AbstractFeatureExtractor {
     private final int maxFeatures;
     private String field;
     private String stopWords;
+    private String stemmer;
     private TextTokenizer tokenizer;
     private Vocabulary vocabulary;
     private float[] idf;
@@ -38,11 +39,13 @@ final class TfidfExtractor extends AbstractFeatureExtractor {
         this.minDf = config.getInt("min-df");
         this.maxFeatures = config.isSet("max-features") ? config.getInt("max-features") : Integer.MAX_VALUE;
         this.stopWords = config.getString("stop-words");
-        this.tokenizer = tokenizer(stopWords);
+        this.stemmer = config.getString("stemmer");
+        this.tokenizer = tokenizer(stopWords, stemmer);
     }
 
-    private static TextTokenizer tokenizer(String stopWords) {
-        return new TextTokenizer("english".equals(stopWords) ? TextTokenizer.ENGLISH_STOP_WORDS : Set.of());
+    private static TextTokenizer tokenizer(String stopWords, String stemmer) {
+        return new TextTokenizer("english".equals(stopWords) ? TextTokenizer.ENGLISH_STOP_WORDS : Set.of(),
+                "porter".equals(stemmer));
     }
 
     @Override
@@ -136,6 +139,7 @@ final class TfidfExtractor extends AbstractFeatureExtractor {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("field", field);
         settings.put("stop-words", stopWords);
+        settings.put("stemmer", stemmer);
         KeyValueFile.write(out, "tfidf.txt", settings);
         StringListFile.write(out, "vocabulary.txt", vocabulary.tokens());
         out.writeFloats("idf.f32", idf);
@@ -159,9 +163,14 @@ final class TfidfExtractor extends AbstractFeatureExtractor {
         if (!loadedStopWords.equals("english") && !loadedStopWords.equals("none")) {
             throw new ArtifactException(settings.where() + ": unknown stop-words '" + loadedStopWords + "'");
         }
+        String loadedStemmer = settings.get("stemmer");
+        if (!loadedStemmer.equals("porter") && !loadedStemmer.equals("none")) {
+            throw new ArtifactException(settings.where() + ": unknown stemmer '" + loadedStemmer + "'");
+        }
         this.field = settings.get("field");
         this.stopWords = loadedStopWords;
-        this.tokenizer = tokenizer(loadedStopWords);
+        this.stemmer = loadedStemmer;
+        this.tokenizer = tokenizer(loadedStopWords, loadedStemmer);
         this.idf = loadedIdf;
     }
 }

@@ -41,6 +41,8 @@ public final class TfidfFactory implements FeatureExtractorFactory {
                 .stringParam("stop-words", "english", "english: drop English articles, conjunctions and "
                         + "prepositions; none: keep every word")
                 .oneOf("english", "none")
+                .stringParam("stemmer", "none", "porter: reduce words to their Porter stems (Smile); none: keep words as written")
+                .oneOf("porter", "none")
                 .build();
     }
 

@@ -67,6 +67,22 @@ class TfidfExtractorTest {
     }
 
     @Test
+    void porterStemmingMergesInflectionsAndSurvivesSaveAndLoad() {
+        FeatureInput input = ExtractorHarness.input(EntityKind.ITEM,
+                new AttributeColumn.Text("title", new String[] {"Loving Bugs", "Love Bug", "Lovely Lives", null}));
+        Map<String, Object> section = Map.of("field", "title", "stemmer", "porter");
+        FeatureExtractor extractor = ExtractorHarness.create(FACTORY, PATH, section);
+        extractor.fit(input);
+        // bugs/bug -> bug; loving/love -> love; lovely -> love; lives -> live
+        assertThat(extractor.columns()).containsExactly("title:bug", "title:live", "title:love");
+        FeatureExtractor loaded = ExtractorHarness.reload(extractor, FACTORY, PATH, section);
+        assertThat(ExtractorHarness.encodeNew(loaded, Attributes.builder().text("title", "Bugs loved").build()))
+                .containsExactly(ExtractorHarness.encodeNew(extractor, Attributes.builder().text("title", "bug love").build()));
+        assertThat(ExtractorHarness.problems(FACTORY, PATH, Map.of("field", "title", "stemmer", "snowball")))
+                .containsExactly("features.item[1].stemmer: must be one of [porter, none] (was 'snowball')");
+    }
+
+    @Test
     void termFrequencyCountsRepeatedWords() {
         FeatureExtractor extractor = ExtractorHarness.create(FACTORY, PATH, Map.of("field", "title"));
         extractor.fit(ExtractorHarness.input(EntityKind.ITEM,
