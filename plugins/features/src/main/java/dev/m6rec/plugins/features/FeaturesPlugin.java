@@ -24,6 +24,6 @@ public final class FeaturesPlugin implements Plugin {
     @Override
     public List<FeatureExtractorFactory> featureExtractors() {
         return List.of(new NumericFactory(), new CategoricalFactory(), new MultiHotFactory(),
-                new HashingFactory(), new TfidfFactory(), new BehaviorFactory(), new DateFactory());
+                new HashingFactory(), new TfidfFactory(), new BehaviorFactory(), new DateFactory(), new BucketFactory());
     }
 }

@@ -25,7 +25,7 @@ class FeaturesPluginTest {
         assertThat(plugin).isInstanceOf(FeaturesPlugin.class);
         assertThat(plugin.name()).isEqualTo("features");
         assertThat(plugin.featureExtractors()).extracting(FeatureExtractorFactory::name)
-                .containsExactly("numeric", "categorical", "multi-hot", "hashing", "tfidf", "behavior", "date");
+                .containsExactly("numeric", "categorical", "multi-hot", "hashing", "tfidf", "behavior", "date", "bucket");
         assertThat(plugin.interestModels()).isEmpty();
         assertThat(plugin.similarityModels()).isEmpty();
     }
