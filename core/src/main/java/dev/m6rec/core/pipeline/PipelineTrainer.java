@@ -152,7 +152,9 @@ public final class PipelineTrainer {
         List<FeatureExtractor> fitted = new ArrayList<>();
         for (BoundComponentConfig c : configs) {
             FeatureExtractor extractor = resolver.featureExtractor(c.type()).create(c, context.forComponent(c.path()));
-            extractor.fit(new FeatureInput(kind, dataset.ids(kind), dataset.attributes(kind), train));
+            EntityKind other = kind == EntityKind.USER ? EntityKind.ITEM : EntityKind.USER;
+            extractor.fit(new FeatureInput(kind, dataset.ids(kind), dataset.attributes(kind), train,
+                    dataset.attributes(other)));
             fitted.add(extractor);
         }
         return fitted;

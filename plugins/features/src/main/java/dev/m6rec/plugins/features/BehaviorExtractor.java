@@ -1,5 +1,6 @@
 package dev.m6rec.plugins.features;
 
+import dev.m6rec.api.ConfigException;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
 import dev.m6rec.api.config.ComponentConfig;
@@ -22,6 +23,7 @@ final class BehaviorExtractor extends AbstractFeatureExtractor {
 
     private final List<BehaviorAggregate> aggregates = new ArrayList<>();
     private final double halfLifeDays;
+    private final String profileField;
 
     BehaviorExtractor(ComponentConfig config) {
         super(config);
@@ -29,6 +31,7 @@ final class BehaviorExtractor extends AbstractFeatureExtractor {
             aggregates.add(BehaviorAggregate.fromLabel(label));
         }
         this.halfLifeDays = config.getDouble("recency-half-life");
+        this.profileField = config.getString("profile-field");
     }
 
     @Override
@@ -40,6 +43,14 @@ final class BehaviorExtractor extends AbstractFeatureExtractor {
                     + input.kind().label() + "s, ids " + input.ids().size());
         }
         SparseRows rows = input.kind() == EntityKind.USER ? train.byUser() : train.byItem();
+        CategoryProfile profile = null;
+        if (profileField != null) {
+            if (input.kind() != EntityKind.USER) {
+                throw new ConfigException(path() + ".profile-field", "a category profile describes users; "
+                        + "use it under features.user");
+            }
+            profile = CategoryProfile.of(path() + ".profile-field", profileField, input.counterpartAttributes());
+        }
         double globalMean = 0;
         long lastTimestamp = Long.MIN_VALUE;
         for (int i = 0; i < train.size(); i++) {
@@ -77,11 +88,17 @@ final class BehaviorExtractor extends AbstractFeatureExtractor {
                 }
                 known.add(a, (float) value);
             }
+            if (profile != null) {
+                profile.addShares(e, rows, aggregates.size(), known);
+            }
             known.endRow();
         }
         List<String> columns = new ArrayList<>();
         for (BehaviorAggregate aggregate : aggregates) {
             columns.add(aggregate.column());
+        }
+        if (profile != null) {
+            columns.addAll(profile.columns());
         }
         return new Fitted(columns, known.build());
     }

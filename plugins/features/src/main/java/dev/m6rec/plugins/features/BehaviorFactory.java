@@ -29,7 +29,7 @@ public final class BehaviorFactory implements FeatureExtractorFactory {
 
     @Override
     public String description() {
-        return "interaction count, rating mean and spread, recency from the training interactions";
+        return "interaction count, rating mean and spread, recency, category profile from the training interactions";
     }
 
     @Override
@@ -42,6 +42,8 @@ public final class BehaviorFactory implements FeatureExtractorFactory {
                 .oneOf(BehaviorAggregate.labels().toArray(new String[0]))
                 .floatParam("recency-half-life", 30.0, "days after which the recency column has halved")
                 .greaterThan(0)
+                .stringParam("profile-field", null, "users only: also the share of the user's training interactions "
+                        + "per value of this item attribute (categorical or tags, e.g. genres)")
                 .build();
     }
 
