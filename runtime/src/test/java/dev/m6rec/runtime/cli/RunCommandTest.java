@@ -46,7 +46,7 @@ class RunCommandTest {
     }
 
     @Test
-    void runsOnAMovieLens100kFolderAndItemCosineBeatsPopularity() throws IOException {
+    void runsOnAMovieLens100kFolderAndItemKnnBprAndEaseBeatPopularity() throws IOException {
         Path ml = MovieLensFixture.write(dir.resolve("ml-100k"), 300, 200, 11);
         String data = "data: { type: movielens, path: " + ml + " }\n"
                 + "features:\n  user: [ { type: categorical, fields: [gender, occupation] }, { type: numeric, fields: [age] } ]\n"
@@ -56,6 +56,10 @@ class RunCommandTest {
         double pop = popularity.path("test").path("ndcg@10").asDouble();
         double cos = knn.path("test").path("ndcg@10").asDouble();
         assertThat(cos).isGreaterThan(pop * 1.2);
+        double bpr = run(data + "interest: { type: bpr }\n").path("test").path("ndcg@10").asDouble();
+        double ease = run(data + "interest: { type: ease, lambda: 50 }\n").path("test").path("ndcg@10").asDouble();
+        assertThat(bpr).isGreaterThan(pop * 1.2);
+        assertThat(ease).isGreaterThan(pop * 1.2);
     }
 
     @Test
