@@ -66,6 +66,24 @@ public final class SparseRows {
         return sources[position];
     }
 
+    /** The rows with at least one entry, ascending (e.g. the users with held-out items). */
+    public int[] nonEmptyRows() {
+        int count = 0;
+        for (int r = 0; r < rows; r++) {
+            if (offsets[r + 1] > offsets[r]) {
+                count++;
+            }
+        }
+        int[] out = new int[count];
+        int i = 0;
+        for (int r = 0; r < rows; r++) {
+            if (offsets[r + 1] > offsets[r]) {
+                out[i++] = r;
+            }
+        }
+        return out;
+    }
+
     /** A copy of row {@code row}'s column indexes, in row order. */
     public int[] row(int row) {
         return java.util.Arrays.copyOfRange(columnIndexes, offsets[row], offsets[row + 1]);

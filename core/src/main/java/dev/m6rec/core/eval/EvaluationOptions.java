@@ -11,12 +11,12 @@ import java.util.Optional;
  * @param negatives          sampled negatives per held-out item (sampled ranking and LogLoss)
  * @param popularitySampling draw negatives in proportion to training popularity instead of uniformly
  * @param seed               seed of the negative sampling (per user, so results do not depend on threads)
- * @param itemPopularity     training interactions per item (novelty, popularity sampling)
+ * @param itemPopularity     training interactions per item, as {@code Interactions.itemCounts()} gives them (novelty, popularity sampling)
  * @param trainUsers         number of users, the denominator of novelty's self-information
  * @param similarity         the similarity model for intra-list diversity, if any
  */
 public record EvaluationOptions(boolean sampled, int negatives, boolean popularitySampling, long seed,
-                                float[] itemPopularity, int trainUsers, Optional<SimilarityModel> similarity) {
+                                int[] itemPopularity, int trainUsers, Optional<SimilarityModel> similarity) {
     public EvaluationOptions {
         Objects.requireNonNull(itemPopularity, "itemPopularity is null");
         Objects.requireNonNull(similarity, "similarity is null");
@@ -24,6 +24,6 @@ public record EvaluationOptions(boolean sampled, int negatives, boolean populari
 
     /** Full ranking with nothing extra: enough for accuracy metrics. */
     public static EvaluationOptions fullRanking(int numItems) {
-        return new EvaluationOptions(false, 0, false, 0, new float[numItems], 1, Optional.empty());
+        return new EvaluationOptions(false, 0, false, 0, new int[numItems], 1, Optional.empty());
     }
 }

@@ -34,6 +34,8 @@ import java.util.function.IntFunction;
  */
 public final class Evaluator {
     private final List<MetricSpec> metrics;
+    /** The per-user metric of each position in {@code metrics}, null for the others. */
+    private final RankingMetric[] perUser;
     private final ExecutorService executor;
     private final int threads;
     private final EvaluationOptions options;
@@ -45,6 +47,8 @@ public final class Evaluator {
 
     public Evaluator(List<MetricSpec> metrics, ExecutorService executor, int threads, EvaluationOptions options) {
         this.metrics = List.copyOf(metrics);
+        this.perUser = metrics.stream().map(m -> m.perUserAtK() ? RankingMetric.named(m.metric()) : null)
+                .toArray(RankingMetric[]::new);
         this.executor = executor;
         this.threads = Math.max(1, threads);
         this.options = options;
@@ -81,7 +85,7 @@ public final class Evaluator {
     public Map<String, Double> evaluate(InterestModel model, TopKRanker ranker, IntFunction<UserProfile> profiles,
                                         Interactions targets, int[] users) {
         SparseRows byUser = targets.byUser();
-        int[] counted = users != null ? users : usersWithTargets(byUser);
+        int[] counted = users != null ? users : byUser.nonEmptyRows();
         UserResult[] results = new UserResult[counted.length];
         int chunk = Math.max(1, (counted.length + threads * 4 - 1) / (threads * 4));
         List<Future<?>> work = new ArrayList<>();
@@ -187,23 +191,6 @@ public final class Evaluator {
         return sqrt ? Math.sqrt(sum / n) : sum / n;
     }
 
-    private static int[] usersWithTargets(SparseRows byUser) {
-        int count = 0;
-        for (int u = 0; u < byUser.rows(); u++) {
-            if (byUser.length(u) > 0) {
-                count++;
-            }
-        }
-        int[] users = new int[count];
-        int i = 0;
-        for (int u = 0; u < byUser.rows(); u++) {
-            if (byUser.length(u) > 0) {
-                users[i++] = u;
-            }
-        }
-        return users;
-    }
-
     private void evaluateRange(InterestModel model, TopKRanker ranker, IntFunction<UserProfile> profiles,
                                Interactions targets, SparseRows byUser, int[] users, int from, int to, UserResult[] out) {
         int numItems = byUser.columns();
@@ -244,9 +231,8 @@ public final class Evaluator {
                 }
                 result.atK = new double[metrics.size()];
                 for (int m = 0; m < metrics.size(); m++) {
-                    MetricSpec spec = metrics.get(m);
-                    if (spec.perUserAtK()) {
-                        result.atK[m] = RankingMetric.named(spec.metric()).compute(hits, top.size(), spec.k(), numRelevant);
+                    if (perUser[m] != null) {
+                        result.atK[m] = perUser[m].compute(hits, top.size(), metrics.get(m).k(), numRelevant);
                     }
                 }
                 if (needLists) {

@@ -61,7 +61,7 @@ final class ListMetrics {
      * item's training interactions (add-one smoothing keeps never-seen items finite), averaged per
      * list and then over users.
      */
-    static double novelty(int[][] lists, int k, float[] popularity, int users) {
+    static double novelty(int[][] lists, int k, int[] popularity, int users) {
         double sum = 0;
         int n = 0;
         for (int[] list : lists) {

@@ -12,7 +12,7 @@ final class NegativeSampler {
     private final double[] cumulative;
     private final long seed;
 
-    NegativeSampler(float[] popularity, boolean byPopularity, long seed) {
+    NegativeSampler(int[] popularity, boolean byPopularity, long seed) {
         this.byPopularity = byPopularity;
         this.seed = seed;
         this.cumulative = new double[popularity.length];

@@ -29,15 +29,14 @@ public final class Recommender {
     private final FittedPipeline pipeline;
     private final RecommendSettings settings;
     private final int[] popularOrder;
-    private final float[] popularity;
 
     public Recommender(FittedPipeline pipeline, RecommendSettings settings) {
         this.pipeline = pipeline;
         this.settings = settings;
-        this.popularity = new float[pipeline.items().size()];
-        var known = pipeline.knownInteractions();
-        for (int r = 0; r < known.size(); r++) {
-            popularity[known.item(r)]++;
+        int[] counts = pipeline.knownInteractions().itemCounts();
+        float[] popularity = new float[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            popularity[i] = counts[i];
         }
         this.popularOrder = ScoredItems.topK(popularity, popularity.length, null).items();
         boolean needsSimilarity = settings.recall().getOrDefault("history", 0) > 0 || settings.diversity() > 0;

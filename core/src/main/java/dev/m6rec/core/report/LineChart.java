@@ -20,6 +20,11 @@ import javax.imageio.ImageIO;
 public final class LineChart {
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
         new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b)};
+    static {
+        // Charts are drawn off-screen; no display is needed (CI, servers).
+        System.setProperty("java.awt.headless", "true");
+    }
+
     private final String title;
     private final String xLabel;
     private final String yLabel;
@@ -44,7 +49,6 @@ public final class LineChart {
     }
 
     public byte[] png(int width, int height) {
-        System.setProperty("java.awt.headless", "true");
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

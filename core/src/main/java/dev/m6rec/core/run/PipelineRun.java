@@ -19,11 +19,13 @@ import dev.m6rec.core.pipeline.FittedPipeline;
 import dev.m6rec.core.pipeline.PipelineTrainer;
 import dev.m6rec.core.pipeline.Recommender;
 import dev.m6rec.core.pipeline.TrainedRun;
-import dev.m6rec.core.pipeline.UserHistories;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,18 +60,23 @@ public final class PipelineRun {
             Map<String, Double> valid = split.valid().size() == 0 ? nanFor(metrics)
                     : evaluator.evaluate(pipeline.interest(), ranker, trained.trainHistories()::profile, split.valid(),
                             sampledUsers(config, context, split.valid()));
-            UserHistories known = new UserHistories(Interactions.concat(split.train(), split.valid()),
-                    pipeline.userFeatures());
-            int[] testUsers = sampledUsers(config, context, split.test());
-            Map<String, Double> test = evaluator.evaluate(pipeline.interest(), ranker, known::profile, split.test(), testUsers);
+            // Test metrics and the metric-vs-K curve come from one pass: scoring is the expensive part.
             List<MetricSpec> curve = new ArrayList<>();
             for (String name : List.of("hr", "recall", "ndcg")) {
                 for (int k : RunResult.CURVE_KS) {
                     curve.add(new MetricSpec(name, k));
                 }
             }
-            Map<String, Double> testAtK = new Evaluator(curve, executor, config.threads(), options)
-                    .evaluate(pipeline.interest(), ranker, known::profile, split.test(), testUsers);
+            Set<MetricSpec> testMetrics = new LinkedHashSet<>(metrics);
+            testMetrics.addAll(curve);
+            // The pipeline's profiles hold train + valid: what is known when the test period starts.
+            Map<String, Double> testAll = new Evaluator(List.copyOf(testMetrics), executor, config.threads(), options)
+                    .evaluate(pipeline.interest(), ranker, pipeline::profile, split.test(),
+                            sampledUsers(config, context, split.test()));
+            Map<String, Double> test = new LinkedHashMap<>();
+            metrics.forEach(m -> test.put(m.toString(), testAll.get(m.toString())));
+            Map<String, Double> testAtK = new LinkedHashMap<>();
+            curve.forEach(m -> testAtK.put(m.toString(), testAll.get(m.toString())));
             long evaluateMillis = (System.nanoTime() - t0) / 1_000_000;
             List<SampleRecommendation> samples = samples(config, context, pipeline, ranker, split.test());
             return new RunResult(valid, test, samples, trained, evaluateMillis, testAtK, validationCurve);
@@ -94,8 +101,7 @@ public final class PipelineRun {
     /** With {@code evaluation.max-users}, a seeded sample of the users with held-out items; else all (null). */
     private static int[] sampledUsers(RunConfig config, DefaultPluginContext context, Interactions targets) {
         int max = config.evaluation().maxUsers();
-        SparseRows byUser = targets.byUser();
-        int[] users = java.util.stream.IntStream.range(0, byUser.rows()).filter(u -> byUser.length(u) > 0).toArray();
+        int[] users = targets.byUser().nonEmptyRows();
         if (max == 0 || users.length <= max) {
             return null;
         }
@@ -113,13 +119,9 @@ public final class PipelineRun {
 
     /** Negative sampling, popularity and similarity for the configured metrics. */
     private static EvaluationOptions evaluationOptions(RunConfig config, DataSplit split, FittedPipeline pipeline) {
-        float[] popularity = new float[split.train().numItems()];
-        for (int r = 0; r < split.train().size(); r++) {
-            popularity[split.train().item(r)]++;
-        }
         EvaluationSettings settings = config.evaluation();
         return new EvaluationOptions(settings.sampled(), settings.negatives(), settings.popularitySampling(),
-                config.seed(), popularity, split.train().numUsers(), pipeline.similarity());
+                config.seed(), split.train().itemCounts(), split.train().numUsers(), pipeline.similarity());
     }
 
     private static Map<String, Double> nanFor(List<MetricSpec> metrics) {
@@ -132,12 +134,7 @@ public final class PipelineRun {
     private static List<SampleRecommendation> samples(RunConfig config, DefaultPluginContext context,
                                                       FittedPipeline pipeline, TopKRanker ranker, Interactions test) {
         SparseRows byUser = test.byUser();
-        List<Integer> candidates = new ArrayList<>();
-        for (int u = 0; u < byUser.rows(); u++) {
-            if (byUser.length(u) > 0) {
-                candidates.add(u);
-            }
-        }
+        List<Integer> candidates = new ArrayList<>(java.util.Arrays.stream(byUser.nonEmptyRows()).boxed().toList());
         RandomGenerator random = context.forComponent("output").random("samples");
         List<SampleRecommendation> samples = new ArrayList<>();
         int k = config.output().k();

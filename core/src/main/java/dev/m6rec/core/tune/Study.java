@@ -63,9 +63,7 @@ public final class Study {
         BoundComponentConfig section = config.optimizer().orElseThrow(() ->
                 new ConfigException("optimizer", "required for tuning: { type: tpe, trials: 30, space: {...} }"));
         SearchSpace space = SearchSpaceParser.parse(section.getMap("space"), config, registry);
-        String metricName = section.getString("metric") != null ? section.getString("metric")
-                : config.evaluation().validationMetric();
-        MetricSpec metric = MetricSpec.parse(metricName);
+        MetricSpec metric = metric(section);
         Direction direction = "minimize".equals(section.getString("direction")) ? Direction.MINIMIZE : Direction.MAXIMIZE;
         int trials = section.getInt("trials");
         int parallel = Math.max(1, section.getInt("parallel"));
@@ -148,15 +146,18 @@ public final class Study {
     /** The validation value of the untuned config, the reference a study must beat. */
     public double baseline() {
         BoundComponentConfig section = config.optimizer().orElseThrow();
-        String metricName = section.getString("metric") != null ? section.getString("metric")
-                : config.evaluation().validationMetric();
         MedianPruner never = new MedianPruner(Direction.MAXIMIZE, Integer.MAX_VALUE, 0);
-        TrialRecord record = runTrial(new Trial(-1, Map.of()), MetricSpec.parse(metricName), never, null,
+        TrialRecord record = runTrial(new Trial(-1, Map.of()), metric(section), never, null,
                 config.threads());
         if (record.error() != null) {
             throw new ConfigException("optimizer", "the untuned config fails: " + record.error());
         }
         return record.value();
+    }
+
+    /** {@code optimizer.metric}; its schema default is {@code evaluation.validation-metric}. */
+    private static MetricSpec metric(BoundComponentConfig section) {
+        return MetricSpec.parse(section.getString("metric"));
     }
 
     /** The config of one trial: the base config with the trial's values set at their paths. */

@@ -130,7 +130,7 @@ class BeyondAccuracyMetricsTest {
         // Scores make every user's top-2 the items 0 and 1 (no history): 2 of 4 items covered.
         FixedModel model = new FixedModel(4, 3, 2, 1);
         Interactions targets = new Interactions(2, 4, new int[] {0, 1}, new int[] {3, 3}, null, null);
-        float[] popularity = {3, 1, 0, 0};
+        int[] popularity = {3, 1, 0, 0};
         EvaluationOptions options = new EvaluationOptions(false, 0, false, 1, popularity, 3, Optional.empty());
         Map<String, Double> m = evaluate(model, targets, options, "coverage@2", "gini@2", "novelty@2", "ild@2");
         assertThat(m.get("coverage@2")).isEqualTo(0.5);
@@ -164,7 +164,7 @@ class BeyondAccuracyMetricsTest {
         };
         FixedModel model = new FixedModel(3, 2, 1);
         Interactions targets = new Interactions(1, 3, new int[] {0}, new int[] {2}, null, null);
-        EvaluationOptions options = new EvaluationOptions(false, 0, false, 1, new float[3], 1, Optional.of(halfSimilar));
+        EvaluationOptions options = new EvaluationOptions(false, 0, false, 1, new int[3], 1, Optional.of(halfSimilar));
         assertThat(evaluate(model, targets, options, "ild@3").get("ild@3")).isCloseTo(0.75, within(1e-6));
     }
 
@@ -178,7 +178,7 @@ class BeyondAccuracyMetricsTest {
         }
         FixedModel model = new FixedModel(scores);
         Interactions targets = new Interactions(1, 100, new int[] {0}, new int[] {50}, null, null);
-        EvaluationOptions sampled = new EvaluationOptions(true, 5, false, 3, new float[100], 1, Optional.empty());
+        EvaluationOptions sampled = new EvaluationOptions(true, 5, false, 3, new int[100], 1, Optional.empty());
         double hr = evaluate(model, targets, sampled, "hr@6").get("hr@6");
         assertThat(hr).isEqualTo(1.0);
         double full = evaluate(model, targets, EvaluationOptions.fullRanking(100), "hr@6").get("hr@6");

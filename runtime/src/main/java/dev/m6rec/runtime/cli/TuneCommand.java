@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -89,20 +88,15 @@ final class TuneCommand implements Callable<Integer> {
         return result.trials().stream().filter(t -> t.state().name().equals(state)).count();
     }
 
-    /** best.yaml lives elsewhere than the original: make its relative file paths absolute. */
+    /**
+     * best.yaml lives elsewhere than the original: make the data path absolute (RawConfig.toYaml
+     * already does so for plugin directories).
+     */
     private static RawConfig absolutePaths(RawConfig config, RawConfig original) {
-        Path base = original.baseDirectory();
-        RawConfig out = config;
         Object dataPath = config.get("data.path").orElse(null);
-        if (dataPath instanceof String p) {
-            out = out.with("data.path", base.resolve(p).toAbsolutePath().normalize().toString());
-        }
-        Object dirs = config.get("plugins.dirs").orElse(null);
-        if (dirs instanceof List<?> list) {
-            out = out.with("plugins.dirs", list.stream().map(d -> base.resolve(String.valueOf(d)).toAbsolutePath()
-                    .normalize().toString()).toList());
-        }
-        return out;
+        return dataPath instanceof String p
+                ? config.with("data.path", original.baseDirectory().resolve(p).toAbsolutePath().normalize().toString())
+                : config;
     }
 
     private static void writeString(Path file, String text) {
