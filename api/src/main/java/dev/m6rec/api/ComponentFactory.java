@@ -33,8 +33,10 @@ public interface ComponentFactory<T> {
     ConfigSchema schema();
 
     /**
-     * Checks that span several parameters, run after the schema checks passed. Each problem names
-     * its key relative to the component (core prefixes the component's path).
+     * Checks that span several parameters, run after the schema checks passed. A problem names its
+     * key relative to the component ({@code ratios}; core prefixes {@code config.path()}), or the
+     * full path when it already starts with {@code config.path()} (convenient for code that also
+     * throws {@link ConfigException}s at create time); the message must not repeat the key.
      */
     default List<ConfigProblem> validate(ComponentConfig config) {
         return List.of();
