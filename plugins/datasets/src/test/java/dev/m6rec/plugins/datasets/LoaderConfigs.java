@@ -7,6 +7,7 @@ import dev.m6rec.api.config.ConfigProblem;
 import dev.m6rec.api.data.Dataset;
 import dev.m6rec.api.dataset.DatasetLoaderFactory;
 import dev.m6rec.core.config.SectionBinder;
+import dev.m6rec.core.testing.RecordingPluginContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,6 @@ public final class LoaderConfigs {
 
     /** Loads with a context whose paths resolve against {@code base}. */
     public static Dataset load(DatasetLoaderFactory factory, Path base, Map<String, Object> section) {
-        return factory.create(bind(factory, section), FixedSeedContext.in(base)).load();
+        return factory.create(bind(factory, section), new RecordingPluginContext(42, "data", 1, base)).load();
     }
 }

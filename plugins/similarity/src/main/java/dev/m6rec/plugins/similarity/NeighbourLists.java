@@ -62,17 +62,6 @@ final class NeighbourLists {
         counts[item] = n;
     }
 
-    /** The stored score of {@code other} in {@code item}'s list, or NaN when it is not kept. */
-    float find(int item, int other) {
-        int base = item * k;
-        for (int r = 0; r < counts[item]; r++) {
-            if (neighbours[base + r] == other) {
-                return scores[base + r];
-            }
-        }
-        return Float.NaN;
-    }
-
     /** At most {@code limit} of {@code item}'s neighbours, best first. */
     ScoredItems top(int item, int limit) {
         int n = Math.max(0, Math.min(limit, counts[item]));

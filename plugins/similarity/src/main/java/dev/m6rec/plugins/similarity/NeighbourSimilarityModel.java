@@ -15,6 +15,7 @@ import dev.m6rec.api.similarity.SimilarityModel;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -149,7 +150,7 @@ final class NeighbourSimilarityModel implements SimilarityModel {
 
     /** What a saved model records about how it was made; load insists these match the config. */
     private Map<String, String> describe(int items, int kept) {
-        Map<String, String> meta = new java.util.LinkedHashMap<>();
+        Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", FORMAT);
         meta.put("measure", settings.measure().label());
         meta.put("source", settings.source().label());

@@ -1,5 +1,6 @@
 package dev.m6rec.plugins.similarity;
 
+import dev.m6rec.api.ProgressReporter;
 import dev.m6rec.api.ProgressTask;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,19 +25,7 @@ final class ParallelChunks {
     }
 
     /** For passes too short to report. */
-    static final ProgressTask NO_PROGRESS = new ProgressTask() {
-        @Override
-        public void advance(long units) {
-        }
-
-        @Override
-        public void message(String message) {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    static final ProgressTask NO_PROGRESS = ProgressReporter.silent().begin("no progress", 0);
 
     private final ExecutorService executor;
     private final int threads;

@@ -2,26 +2,15 @@ package dev.m6rec.plugins.similarity;
 
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.Interactions;
+import dev.m6rec.core.testing.RecordingPluginContext;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every measure over every single source agrees with the brute-force reference on random data. */
 class AllPairsAgreementTest {
     private static final int K = 7;
-    private static TestContext context;
-
-    @BeforeAll
-    static void start() {
-        context = new TestContext(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        context.close();
-    }
+    private static final RecordingPluginContext context = Fixtures.context(2);
 
     @ParameterizedTest
     @EnumSource(Measure.class)

@@ -8,6 +8,8 @@ import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.similarity.SimilarityInput;
 import dev.m6rec.core.config.SectionBinder;
+import dev.m6rec.core.testing.RecordingPluginContext;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,11 +87,16 @@ final class Fixtures {
         return problems.stream().map(ConfigProblem::toString).toList();
     }
 
+    /** Core's test context with {@code threads} workers on its shared pool, seed 42. */
+    static RecordingPluginContext context(int threads) {
+        return new RecordingPluginContext(42, "similarity", threads, Path.of("."));
+    }
+
     static MeasureFactory factory(String type) {
         return new MeasureFactory(Measure.fromLabel(type));
     }
 
-    static NeighbourSimilarityModel fitted(String type, Map<String, Object> section, SimilarityInput input, TestContext ctx) {
+    static NeighbourSimilarityModel fitted(String type, Map<String, Object> section, SimilarityInput input, RecordingPluginContext ctx) {
         NeighbourSimilarityModel model = (NeighbourSimilarityModel) factory(type).create(config(type, section), ctx);
         model.fit(input);
         return model;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.data.ScoredItems;
+import dev.m6rec.core.testing.RecordingPluginContext;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -29,27 +30,26 @@ class LargeCatalogueTest {
                 b.add(u, item, 1 + rng.nextInt(5), 0);
             }
         }
-        try (TestContext context = new TestContext(2)) {
-            Interactions train = b.build();
-            NeighbourSimilarityModel model = Fixtures.fitted("cosine", Map.of(),
-                    Fixtures.input(train, FeatureMatrix.empty(items), null), context);
+        RecordingPluginContext context = Fixtures.context(2);
+        Interactions train = b.build();
+        NeighbourSimilarityModel model = Fixtures.fitted("cosine", Map.of(),
+                Fixtures.input(train, FeatureMatrix.empty(items), null), context);
 
-            int full = 0;
-            for (int i = 0; i < items; i += 97) {
-                full += model.neighbours(i, 50).size() == 50 ? 1 : 0;
+        int full = 0;
+        for (int i = 0; i < items; i += 97) {
+            full += model.neighbours(i, 50).size() == 50 ? 1 : 0;
+        }
+        assertThat(full).isGreaterThan(100);
+        // Exact check for a few items: scan every other item with the on-demand similarity.
+        for (int i : new int[] {0, 1, 17, 5_000, 42_424, 99_999}) {
+            float[] scores = new float[items];
+            for (int j = 0; j < items; j++) {
+                scores[j] = j == i ? Float.NaN : model.similarity(i, j) > 0 ? model.similarity(i, j) : Float.NaN;
             }
-            assertThat(full).isGreaterThan(100);
-            // Exact check for a few items: scan every other item with the on-demand similarity.
-            for (int i : new int[] {0, 1, 17, 5_000, 42_424, 99_999}) {
-                float[] scores = new float[items];
-                for (int j = 0; j < items; j++) {
-                    scores[j] = j == i ? Float.NaN : model.similarity(i, j) > 0 ? model.similarity(i, j) : Float.NaN;
-                }
-                ScoredItems expected = ScoredItems.topK(scores, 50, null);
-                ScoredItems got = model.neighbours(i, 50);
-                assertThat(got.items()).as("neighbours of %d", i).containsExactly(expected.items());
-                assertThat(got.scores()).as("scores of %d", i).containsExactly(expected.scores());
-            }
+            ScoredItems expected = ScoredItems.topK(scores, 50, null);
+            ScoredItems got = model.neighbours(i, 50);
+            assertThat(got.items()).as("neighbours of %d", i).containsExactly(expected.items());
+            assertThat(got.scores()).as("scores of %d", i).containsExactly(expected.scores());
         }
     }
 }

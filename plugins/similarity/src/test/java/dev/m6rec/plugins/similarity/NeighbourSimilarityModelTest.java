@@ -9,30 +9,17 @@ import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.similarity.SimilarityInput;
+import dev.m6rec.core.testing.RecordingPluginContext;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class NeighbourSimilarityModelTest {
-    private static TestContext context;
-    private static TestContext single;
-
-    @BeforeAll
-    static void start() {
-        context = new TestContext(2);
-        single = new TestContext(1);
-    }
-
-    @AfterAll
-    static void stop() {
-        context.close();
-        single.close();
-    }
+    private static final RecordingPluginContext context = Fixtures.context(2);
+    private static final RecordingPluginContext single = Fixtures.context(1);
 
     /** Six items with identical users (or rows) and one apart: every tie must go to the lower index. */
     @ParameterizedTest

@@ -1,6 +1,5 @@
 package dev.m6rec.plugins.similarity;
 
-import dev.m6rec.core.testing.MemoryArtifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,10 +7,11 @@ import dev.m6rec.api.ArtifactException;
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.similarity.SimilarityInput;
+import dev.m6rec.core.testing.MemoryArtifacts;
+import dev.m6rec.core.testing.RecordingPluginContext;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,19 +19,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class SaveLoadTest {
     private static final int N = 80;
-    private static TestContext context;
+    private static final RecordingPluginContext context = Fixtures.context(2);
     private static SimilarityInput input;
 
     @BeforeAll
     static void start() {
-        context = new TestContext(2);
         Interactions train = Fixtures.interactions(31, 50, N, 0.2);
         input = Fixtures.input(train, Fixtures.features(32, N, 7), Fixtures.features(33, N, 4));
-    }
-
-    @AfterAll
-    static void stop() {
-        context.close();
     }
 
     private static NeighbourSimilarityModel reloaded(String type, Map<String, Object> section, MemoryArtifacts files) {

@@ -93,24 +93,29 @@ public abstract class AttributeColumnBuilder {
         }
     }
 
-    /** One token per row; repeated tokens share one String. Missing is {@code null}. */
-    public static final class Categorical extends AttributeColumnBuilder {
-        private final Map<String, String> vocabulary = new HashMap<>();
-        private String[] values = new String[0];
+    /**
+     * One String per row, missing is {@code null}: the storage and field binding that
+     * {@link Categorical} and {@link Text} share.
+     */
+    abstract static class SingleString extends AttributeColumnBuilder {
+        String[] values = new String[0];
 
-        public Categorical(String name) {
+        private SingleString(String name) {
             super(name);
         }
 
-        public void set(int row, String value) {
+        /** The String to store for {@code value} (not null). */
+        abstract String share(String value);
+
+        public final void set(int row, String value) {
             if (row >= values.length) {
                 values = Arrays.copyOf(values, grow(values.length, row));
             }
-            values[row] = value == null ? null : vocabulary.computeIfAbsent(value, v -> v);
+            values[row] = value == null ? null : share(value);
         }
 
         /** Fills the column from a field (stripped); an empty field is missing. */
-        public FieldBinding bind(int field) {
+        public final FieldBinding bind(int field) {
             return new FieldBinding() {
                 private String staged;
 
@@ -124,6 +129,20 @@ public abstract class AttributeColumnBuilder {
                     set(row, staged);
                 }
             };
+        }
+    }
+
+    /** One token per row; repeated tokens share one String. Missing is {@code null}. */
+    public static final class Categorical extends SingleString {
+        private final Map<String, String> vocabulary = new HashMap<>();
+
+        public Categorical(String name) {
+            super(name);
+        }
+
+        @Override
+        String share(String value) {
+            return vocabulary.computeIfAbsent(value, v -> v);
         }
 
         @Override
@@ -188,35 +207,14 @@ public abstract class AttributeColumnBuilder {
     }
 
     /** Free text per row; missing is {@code null}. */
-    public static final class Text extends AttributeColumnBuilder {
-        private String[] values = new String[0];
-
+    public static final class Text extends SingleString {
         public Text(String name) {
             super(name);
         }
 
-        public void set(int row, String value) {
-            if (row >= values.length) {
-                values = Arrays.copyOf(values, grow(values.length, row));
-            }
-            values[row] = value;
-        }
-
-        /** Fills the column from a field (stripped); an empty field is missing. */
-        public FieldBinding bind(int field) {
-            return new FieldBinding() {
-                private String staged;
-
-                @Override
-                public void stage(RecordReader reader) {
-                    staged = reader.textOrNull(field);
-                }
-
-                @Override
-                public void commit(int row) {
-                    set(row, staged);
-                }
-            };
+        @Override
+        String share(String value) {
+            return value;
         }
 
         @Override

@@ -32,6 +32,11 @@ class MovieLensErrorsTest {
         return dir.resolve("ml").resolve(name);
     }
 
+    /** Writes {@code name} in the MovieLens folder {@code ml}. */
+    private void write(String name, String content) {
+        TextFiles.write(dir.resolve("ml"), name, content);
+    }
+
     @Test
     void folderProblems() throws Exception {
         assertFails(dir.resolve("ml") + ": does not exist");
@@ -40,8 +45,8 @@ class MovieLensErrorsTest {
         Files.delete(dir.resolve("ml"));
         Files.createDirectories(dir.resolve("ml"));
         assertFails(dir.resolve("ml") + ": no MovieLens ratings file found (expected u.data, ratings.dat or ratings.csv)");
-        TextFiles.write(dir.resolve("ml"), "u.data", "1\t1\t1\t1\n");
-        TextFiles.write(dir.resolve("ml"), "ratings.csv", "userId,movieId,rating,timestamp\n1,1,1,1\n");
+        write("u.data", "1\t1\t1\t1\n");
+        write("ratings.csv", "userId,movieId,rating,timestamp\n1,1,1,1\n");
         assertFails(dir.resolve("ml") + ": holds several MovieLens layouts (u.data, ratings.csv); set layout to one of [100k, csv]");
         assertThatThrownBy(() -> load(Map.of("path", "ml", "layout", "1m"))).isInstanceOf(DataException.class)
                 .hasMessage(file("ratings.dat") + ": does not exist");
@@ -49,82 +54,82 @@ class MovieLensErrorsTest {
 
     @Test
     void malformedRatingsLines() {
-        TextFiles.write(dir.resolve("ml"), "u.data", "1\t1\t5\t10\n1\t2\t5\n");
+        write("u.data", "1\t1\t5\t10\n1\t2\t5\n");
         assertFails(file("u.data") + ":2: expected 4 tab-separated fields, found 3");
-        TextFiles.write(dir.resolve("ml"), "u.data", "1\t1\tx\t10\n");
+        write("u.data", "1\t1\tx\t10\n");
         assertFails(file("u.data") + ":1: rating 'x' is not a number");
-        TextFiles.write(dir.resolve("ml"), "u.data", "1\t1\t4\tyesterday\n");
+        write("u.data", "1\t1\t4\tyesterday\n");
         assertFails(file("u.data") + ":1: timestamp 'yesterday' is not a number");
-        TextFiles.write(dir.resolve("ml"), "u.data", "\t1\t4\t5\n");
+        write("u.data", "\t1\t4\t5\n");
         assertFails(file("u.data") + ":1: empty user id");
-        TextFiles.write(dir.resolve("ml"), "u.data", "1\t\t4\t5\n");
+        write("u.data", "1\t\t4\t5\n");
         assertFails(file("u.data") + ":1: empty item id");
     }
 
     @Test
     void emptyAndHeaderOnlyFiles() throws Exception {
-        TextFiles.write(dir.resolve("ml"), "u.data", "");
+        write("u.data", "");
         assertFails(file("u.data") + ": is empty");
         Files.delete(file("u.data"));
-        TextFiles.write(dir.resolve("ml"), "ratings.csv", "userId,movieId,rating,timestamp\n");
+        write("ratings.csv", "userId,movieId,rating,timestamp\n");
         assertFails(file("ratings.csv") + ": has a header but no rows");
-        TextFiles.write(dir.resolve("ml"), "ratings.csv", "");
+        write("ratings.csv", "");
         assertFails(file("ratings.csv") + ": is empty");
     }
 
     @Test
     void anAttributeFileThatIsThereMustHoldRows() {
-        TextFiles.write(dir.resolve("ml"), "u.data", "1\t1\t5\t10\n");
-        TextFiles.write(dir.resolve("ml"), "u.item", "\n");
+        write("u.data", "1\t1\t5\t10\n");
+        write("u.item", "\n");
         assertFails(file("u.item") + ": is empty");
-        TextFiles.write(dir.resolve("ml"), "u.item", "1|T (1990)|01-Jan-1990||u|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0\n");
-        TextFiles.write(dir.resolve("ml"), "u.genre", "");
+        write("u.item", "1|T (1990)|01-Jan-1990||u|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0\n");
+        write("u.genre", "");
         assertFails(file("u.genre") + ": is empty");
     }
 
     @Test
     void missingCsvColumn() {
-        TextFiles.write(dir.resolve("ml"), "ratings.csv", "userId,movieId,timestamp\n1,2,3\n");
+        write("ratings.csv", "userId,movieId,timestamp\n1,2,3\n");
         assertFails(file("ratings.csv") + ":1: missing column 'rating' (header has userId, movieId, timestamp)");
     }
 
     @Test
     void malformedAttributeLines() {
-        TextFiles.write(dir.resolve("ml"), "u.data", "1\t1\t5\t10\n");
-        TextFiles.write(dir.resolve("ml"), "u.user", "1|old|M|writer|12345\n");
+        write("u.data", "1\t1\t5\t10\n");
+        write("u.user", "1|old|M|writer|12345\n");
         assertFails(file("u.user") + ":1: age 'old' is not a number");
-        TextFiles.write(dir.resolve("ml"), "u.user", "1|20|M|writer\n");
+        write("u.user", "1|20|M|writer\n");
         assertFails(file("u.user") + ":1: expected 5 '|'-separated fields, found 4");
-        TextFiles.write(dir.resolve("ml"), "u.user", "1|20|M|writer|1\n1|21|F|writer|2\n");
+        write("u.user", "1|20|M|writer|1\n1|21|F|writer|2\n");
         assertFails(file("u.user") + ":2: duplicate user id '1' (first on line 1)");
-        TextFiles.write(dir.resolve("ml"), "u.user", "1|20|M|writer|1\n");
+        write("u.user", "1|20|M|writer|1\n");
 
-        TextFiles.write(dir.resolve("ml"), "u.genre", "unknown|0\nAction|1\n");
-        TextFiles.write(dir.resolve("ml"), "u.item", "1|T (1990)|01-Jan-1990||u|0|2\n");
+        write("u.genre", "unknown|0\nAction|1\n");
+        write("u.item", "1|T (1990)|01-Jan-1990||u|0|2\n");
         assertFails(file("u.item") + ":1: genre flag '2' is not 0 or 1");
-        TextFiles.write(dir.resolve("ml"), "u.item", "1|T (1990)|1990-01-01||u|0|1\n");
+        write("u.item", "1|T (1990)|1990-01-01||u|0|1\n");
         assertFails(file("u.item") + ":1: release date '1990-01-01' is not a date like 01-Jan-1995");
-        TextFiles.write(dir.resolve("ml"), "u.item", "1|T (1990)|01-Jan-1990||u|0|1|0\n");
+        write("u.item", "1|T (1990)|01-Jan-1990||u|0|1|0\n");
         assertFails(file("u.item") + ":1: expected 7 '|'-separated fields, found 8");
-        TextFiles.write(dir.resolve("ml"), "u.genre", "unknown|0\nAction|2\n");
+        write("u.genre", "unknown|0\nAction|2\n");
         assertFails(file("u.genre") + ": genre index 1 is missing");
-        TextFiles.write(dir.resolve("ml"), "u.genre", "unknown|zero\n");
+        write("u.genre", "unknown|zero\n");
         assertFails(file("u.genre") + ":1: genre index 'zero' is not a number");
     }
 
     @Test
     void malformed1mAndCsvLines() {
-        TextFiles.write(dir.resolve("ml"), "ratings.dat", "1::2::3\n");
+        write("ratings.dat", "1::2::3\n");
         assertFails(file("ratings.dat") + ":1: expected 4 '::'-separated fields, found 3");
-        TextFiles.write(dir.resolve("ml"), "ratings.dat", "1::2::3::4\n");
-        TextFiles.write(dir.resolve("ml"), "movies.dat", "2::Heat (1995)::Action\n2::Heat (1995)::Action\n");
+        write("ratings.dat", "1::2::3::4\n");
+        write("movies.dat", "2::Heat (1995)::Action\n2::Heat (1995)::Action\n");
         assertFails(file("movies.dat") + ":2: duplicate item id '2' (first on line 1)");
     }
 
     @Test
     void skipsAndCountsMalformedLines() {
-        TextFiles.write(dir.resolve("ml"), "u.data", "1\t1\t5\t10\n1\t2\t5\n2\t1\tx\t11\n2\t2\t4\t12\n");
-        TextFiles.write(dir.resolve("ml"), "u.user", "1|20|M|writer|1\n3|old|F|artist|2\n");
+        write("u.data", "1\t1\t5\t10\n1\t2\t5\n2\t1\tx\t11\n2\t2\t4\t12\n");
+        write("u.user", "1|20|M|writer|1\n3|old|F|artist|2\n");
         Dataset ds = load(Map.of("path", "ml", "on-error", "skip"));
         assertThat(ds.interactions().size()).isEqualTo(2);
         // the skipped lines add no ids: user 3's only line was bad
@@ -137,7 +142,7 @@ class MovieLensErrorsTest {
 
     @Test
     void aFileWithOnlyBadLinesFailsEvenWhenSkipping() {
-        TextFiles.write(dir.resolve("ml"), "u.data", "1\t2\n3\t4\n");
+        write("u.data", "1\t2\n3\t4\n");
         assertThatThrownBy(() -> load(Map.of("path", "ml", "on-error", "skip"))).isInstanceOf(DataException.class)
                 .hasMessage(file("u.data") + ": has no valid rows (2 lines skipped)");
     }

@@ -10,9 +10,8 @@ import dev.m6rec.api.data.Dataset;
 import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.data.SparseRows;
 import dev.m6rec.api.dataset.DatasetLoader;
-import dev.m6rec.plugins.datasets.FixedSeedContext;
+import dev.m6rec.core.testing.RecordingPluginContext;
 import dev.m6rec.plugins.datasets.LoaderConfigs;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
@@ -23,7 +22,7 @@ class SyntheticLoaderTest {
     private final SyntheticLoaderFactory factory = new SyntheticLoaderFactory();
 
     private DatasetLoader loader(long seed, Map<String, Object> section) {
-        return factory.create(LoaderConfigs.bind(factory, section), new FixedSeedContext(seed, Path.of(".")));
+        return factory.create(LoaderConfigs.bind(factory, section), new RecordingPluginContext(seed, "data"));
     }
 
     private Dataset generate(long seed, Map<String, Object> section) {

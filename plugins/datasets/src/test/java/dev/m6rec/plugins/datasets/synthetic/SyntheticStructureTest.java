@@ -2,9 +2,8 @@ package dev.m6rec.plugins.datasets.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.m6rec.plugins.datasets.FixedSeedContext;
+import dev.m6rec.core.testing.RecordingPluginContext;
 import dev.m6rec.plugins.datasets.LoaderConfigs;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ class SyntheticStructureTest {
     @BeforeAll
     static void generate() {
         SyntheticLoaderFactory factory = new SyntheticLoaderFactory();
-        FixedSeedContext context = new FixedSeedContext(11, Path.of("."));
+        RecordingPluginContext context = new RecordingPluginContext(11, "data");
         planted = new PlantedStructure(factory.create(LoaderConfigs.bind(factory, Map.of()), context).load());
         flat = new PlantedStructure(factory.create(LoaderConfigs.bind(factory,
                 Map.of("attribute-signal", 0.0, "sequence-strength", 0.0)), context).load());
