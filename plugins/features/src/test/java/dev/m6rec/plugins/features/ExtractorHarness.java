@@ -1,6 +1,7 @@
 package dev.m6rec.plugins.features;
 
 import dev.m6rec.core.testing.MemoryArtifacts;
+import dev.m6rec.core.testing.RecordingPluginContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.m6rec.api.config.ComponentConfig;
@@ -43,7 +44,7 @@ final class ExtractorHarness {
     }
 
     static FeatureExtractor create(FeatureExtractorFactory factory, String path, Map<String, Object> section) {
-        return factory.create(bind(factory, path, section), new FixedPluginContext(path));
+        return factory.create(bind(factory, path, section), new RecordingPluginContext(42, path));
     }
 
     /** Saves {@code fitted}, then loads it into a fresh extractor made from the same section. */

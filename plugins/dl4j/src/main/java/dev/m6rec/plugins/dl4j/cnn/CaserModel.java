@@ -15,6 +15,7 @@ import dev.m6rec.plugins.dl4j.Nd4jRuntime;
 import dev.m6rec.plugins.dl4j.graph.GraphArtifact;
 import dev.m6rec.plugins.dl4j.graph.GraphReplicas;
 import dev.m6rec.plugins.dl4j.train.EarlyStopping;
+import dev.m6rec.plugins.dl4j.train.TrainedFlags;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -52,8 +53,8 @@ public final class CaserModel implements InterestModel {
         }
         CaserShape shape = new CaserShape(inputs.numUsers(), inputs.numItems());
         long seed = context.random("network-init").nextLong();
-        CaserState state = new CaserState(shape, seed, present(train.byUser().offsets()),
-                present(train.byItem().offsets()));
+        CaserState state = new CaserState(shape, seed, TrainedFlags.of(train.byUser().offsets()),
+                TrainedFlags.of(train.byItem().offsets()));
         ComputationGraphConfiguration conf = CaserNetwork.configuration(settings, shape, seed);
         // The graph gets a copy: init and training write into their configuration, the artifact wants it pristine.
         ComputationGraph net = new ComputationGraph(conf.clone());
@@ -81,8 +82,12 @@ public final class CaserModel implements InterestModel {
                     batches++;
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
-                publish(state, conf, net.params());
-                double validation = data.validation().available() ? data.validation().score(this) : Double.NaN;
+                // Scoring needs a published model only to validate, or when this epoch is the one kept.
+                boolean validating = data.validation().available();
+                if (validating || epoch == epochs - 1) {
+                    publish(state, conf, net.params());
+                }
+                double validation = validating ? data.validation().score(this) : Double.NaN;
                 String line = String.format(Locale.ROOT, "epoch %d: next-item loss %.4f", epoch + 1, loss / batches);
                 if (!Double.isNaN(validation)) {
                     line += String.format(Locale.ROOT, ", %s %.4f", data.validation().metric(), validation);
@@ -105,14 +110,6 @@ public final class CaserModel implements InterestModel {
         CaserScorer scorer = new CaserScorer(new GraphReplicas(conf, params), state.shape(), settings.length(),
                 settings.embedding(), state.trainedUsers(), state.trainedItems());
         this.fitted = new Fitted(state, conf, scorer);
-    }
-
-    private static boolean[] present(int[] offsets) {
-        boolean[] flags = new boolean[offsets.length - 1];
-        for (int i = 0; i < flags.length; i++) {
-            flags[i] = offsets[i + 1] > offsets[i];
-        }
-        return flags;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.m6rec.api.ArtifactException;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
 import dev.m6rec.api.interest.ModelInputs;
+import dev.m6rec.plugins.dl4j.train.TrainedFlags;
 
 /**
  * What a fitted {@code cnn} needs besides its parameters: the id-space sizes, the seed its
@@ -15,8 +16,8 @@ record CaserState(CaserShape shape, long seed, boolean[] trainedUsers, boolean[]
 
     void write(ArtifactWriter out) {
         out.writeLongs(FILE, new long[] {FORMAT, shape.numUsers(), shape.numItems(), seed});
-        out.writeInts("trained-users.i32", indexes(trainedUsers));
-        out.writeInts("trained-items.i32", indexes(trainedItems));
+        TrainedFlags.write(out, "trained-users.i32", trainedUsers);
+        TrainedFlags.write(out, "trained-items.i32", trainedItems);
     }
 
     static CaserState read(ArtifactReader in, ModelInputs inputs) {
@@ -30,22 +31,7 @@ record CaserState(CaserShape shape, long seed, boolean[] trainedUsers, boolean[]
                     + " items, the inputs have " + inputs.numUsers() + " and " + inputs.numItems());
         }
         CaserShape shape = new CaserShape((int) header[1], (int) header[2]);
-        return new CaserState(shape, header[3], flags(in, "trained-users.i32", shape.numUsers()),
-                flags(in, "trained-items.i32", shape.numItems()));
-    }
-
-    private static int[] indexes(boolean[] flags) {
-        return java.util.stream.IntStream.range(0, flags.length).filter(i -> flags[i]).toArray();
-    }
-
-    private static boolean[] flags(ArtifactReader in, String name, int size) {
-        boolean[] flags = new boolean[size];
-        for (int index : in.readInts(name)) {
-            if (index < 0 || index >= size) {
-                throw new ArtifactException(in.location() + "/" + name + ": index " + index + " outside 0.." + (size - 1));
-            }
-            flags[index] = true;
-        }
-        return flags;
+        return new CaserState(shape, header[3], TrainedFlags.read(in, "trained-users.i32", shape.numUsers()),
+                TrainedFlags.read(in, "trained-items.i32", shape.numItems()));
     }
 }

@@ -17,6 +17,7 @@ import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.plugins.dl4j.Nd4jRuntime;
 import dev.m6rec.plugins.dl4j.graph.GraphArtifact;
 import dev.m6rec.plugins.dl4j.train.EarlyStopping;
+import dev.m6rec.plugins.dl4j.train.TrainedFlags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,8 +67,8 @@ public final class MlpModel implements InterestModel, RatingPredictor {
         MlpShape shape = new MlpShape(inputs.numUsers(), inputs.numItems(), inputs.userFeatures().columns(),
                 inputs.itemFeatures().columns(), settings.hasClickHead(), ratingHead);
         long seed = context.random("network-init").nextLong();
-        MlpState state = new MlpState(shape, seed, RatingScale.of(train), present(train.byUser().offsets()),
-                present(train.byItem().offsets()));
+        MlpState state = new MlpState(shape, seed, RatingScale.of(train), TrainedFlags.of(train.byUser().offsets()),
+                TrainedFlags.of(train.byItem().offsets()));
         ComputationGraphConfiguration conf = MlpNetwork.configuration(settings, shape, seed);
         // The graph gets a copy: init and training write into their configuration, the artifact wants it pristine.
         ComputationGraph net = new ComputationGraph(conf.clone());
@@ -94,8 +95,12 @@ public final class MlpModel implements InterestModel, RatingPredictor {
                         ? fusedEpoch(kernel, examples, batchSize, inputs, dropout, net)
                         : graphEpoch(net, examples, batchSize, full, tail, inputs, shape);
                 double seconds = (System.nanoTime() - started) / 1e9;
-                publish(state, conf, net, inputs);
-                double validation = data.validation().available() ? data.validation().score(this) : Double.NaN;
+                // Scoring needs a published model only to validate, or when this epoch is the one kept.
+                boolean validating = data.validation().available();
+                if (validating || epoch == epochs - 1) {
+                    publish(state, conf, net, inputs);
+                }
+                double validation = validating ? data.validation().score(this) : Double.NaN;
                 task.message(progressLine(epoch, shape, losses[0], losses[1],
                         data.validation().metric(), validation, examples.size / seconds));
                 task.advance(1);
@@ -169,14 +174,6 @@ public final class MlpModel implements InterestModel, RatingPredictor {
         }
         parts.add(String.format(Locale.ROOT, "%,.0f samples/s", rowsPerSecond));
         return "epoch " + (epoch + 1) + ": " + String.join(", ", parts);
-    }
-
-    private static boolean[] present(int[] offsets) {
-        boolean[] flags = new boolean[offsets.length - 1];
-        for (int i = 0; i < flags.length; i++) {
-            flags[i] = offsets[i + 1] > offsets[i];
-        }
-        return flags;
     }
 
     private static void checkInputs(Interactions train, ModelInputs inputs) {

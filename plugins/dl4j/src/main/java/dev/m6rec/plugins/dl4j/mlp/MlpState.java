@@ -4,6 +4,7 @@ import dev.m6rec.api.ArtifactException;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
 import dev.m6rec.api.interest.ModelInputs;
+import dev.m6rec.plugins.dl4j.train.TrainedFlags;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -42,8 +43,8 @@ record MlpState(MlpShape shape, long seed, RatingScale scale, boolean[] trainedU
         // Properties.store writes a date comment first; drop it so equal models give equal files.
         String body = text.toString().replaceFirst("^#[^\n]*\n", "");
         out.writeText(FILE, body);
-        out.writeInts("trained-users.i32", indexes(trainedUsers));
-        out.writeInts("trained-items.i32", indexes(trainedItems));
+        TrainedFlags.write(out, "trained-users.i32", trainedUsers);
+        TrainedFlags.write(out, "trained-items.i32", trainedItems);
     }
 
     static MlpState read(ArtifactReader in, ModelInputs inputs) {
@@ -79,33 +80,8 @@ record MlpState(MlpShape shape, long seed, RatingScale scale, boolean[] trainedU
             throw new ArtifactException(where + ": seed is not a number", e);
         }
         return new MlpState(shape, seed, scale,
-                flags(in, "trained-users.i32", shape.numUsers()), flags(in, "trained-items.i32", shape.numItems()));
-    }
-
-    private static int[] indexes(boolean[] flags) {
-        int count = 0;
-        for (boolean f : flags) {
-            count += f ? 1 : 0;
-        }
-        int[] out = new int[count];
-        int k = 0;
-        for (int i = 0; i < flags.length; i++) {
-            if (flags[i]) {
-                out[k++] = i;
-            }
-        }
-        return out;
-    }
-
-    private static boolean[] flags(ArtifactReader in, String name, int size) {
-        boolean[] flags = new boolean[size];
-        for (int index : in.readInts(name)) {
-            if (index < 0 || index >= size) {
-                throw new ArtifactException(in.location() + "/" + name + ": index " + index + " outside 0.." + (size - 1));
-            }
-            flags[index] = true;
-        }
-        return flags;
+                TrainedFlags.read(in, "trained-users.i32", shape.numUsers()),
+                TrainedFlags.read(in, "trained-items.i32", shape.numItems()));
     }
 
     private static void check(String where, String what, int stored, int actual) {

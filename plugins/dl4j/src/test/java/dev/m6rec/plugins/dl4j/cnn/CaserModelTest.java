@@ -17,7 +17,7 @@ import dev.m6rec.plugins.dl4j.Baselines;
 import dev.m6rec.core.testing.MemoryArtifacts;
 import dev.m6rec.plugins.dl4j.RankingEvaluation;
 import dev.m6rec.plugins.dl4j.SequenceData;
-import dev.m6rec.plugins.dl4j.TestContext;
+import dev.m6rec.core.testing.RecordingPluginContext;
 import dev.m6rec.plugins.dl4j.mlp.MlpFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 class CaserModelTest {
     private static final SequenceData DATA = new SequenceData(200, 6, 10, 9, 0.9, 11);
-    private static final TestContext CONTEXT = new TestContext(42);
+    private static final RecordingPluginContext CONTEXT = new RecordingPluginContext(42, "interest");
     private static final CaserModel CNN = (CaserModel) fit(new CaserFactory(), cnnSection(), CONTEXT);
 
     static Map<String, Object> cnnSection() {
@@ -51,7 +51,7 @@ class CaserModelTest {
         return config;
     }
 
-    static InterestModel fit(ComponentFactory<InterestModel> factory, Map<String, Object> section, TestContext context) {
+    static InterestModel fit(ComponentFactory<InterestModel> factory, Map<String, Object> section, RecordingPluginContext context) {
         InterestModel model = factory.create(config(factory, section), context);
         model.fit(training());
         return model;
@@ -78,14 +78,14 @@ class CaserModelTest {
         popularity.fit(training());
         Map<String, Object> mlpSection = new LinkedHashMap<>(Map.of("embedding", 16, "hidden", List.of(32, 16),
                 "epochs", 12, "learning-rate", 0.01, "loss", Map.of("rating", 0.0)));
-        InterestModel mlp = fit(new MlpFactory(), mlpSection, new TestContext(42));
+        InterestModel mlp = fit(new MlpFactory(), mlpSection, new RecordingPluginContext(42, "interest"));
         double cnn = testNdcg(CNN);
         assertThat(cnn).isGreaterThan(testNdcg(mlp) + 0.2).isGreaterThan(testNdcg(popularity) + 0.3);
     }
 
     @Test
     void reportsLossValidationAndSpeed() {
-        assertThat(CONTEXT.messages()).first().asString()
+        assertThat(CONTEXT.messages).first().asString()
                 .matches("epoch 1: next-item loss \\d\\.\\d{4}, ndcg@10 0\\.\\d{4}, [\\d,]+ samples/s");
     }
 
@@ -131,7 +131,7 @@ class CaserModelTest {
         CNN.save(artifacts);
         assertThat(artifacts.files).containsOnlyKeys("cnn-shape.i64", "network.json", "params.f32",
                 "trained-users.i32", "trained-items.i32");
-        InterestModel loaded = new CaserFactory().create(config(new CaserFactory(), cnnSection()), new TestContext(7));
+        InterestModel loaded = new CaserFactory().create(config(new CaserFactory(), cnnSection()), new RecordingPluginContext(7, "interest"));
         loaded.load(artifacts, DATA.inputs);
         for (UserProfile user : List.of(profile(0), profile(33), UserProfile.of(-1, new int[] {3}, null, new float[0]))) {
             float[] before = new float[DATA.numItems];
@@ -142,7 +142,7 @@ class CaserModelTest {
         }
         byte[] params = artifacts.files.get("params.f32");
         artifacts.files.put("params.f32", Arrays.copyOf(params, 100));
-        assertThatThrownBy(() -> new CaserFactory().create(config(new CaserFactory(), cnnSection()), new TestContext(7))
+        assertThatThrownBy(() -> new CaserFactory().create(config(new CaserFactory(), cnnSection()), new RecordingPluginContext(7, "interest"))
                 .load(artifacts, DATA.inputs))
                 .isInstanceOf(ArtifactException.class).hasMessage("memory/interest/params.f32: truncated");
     }

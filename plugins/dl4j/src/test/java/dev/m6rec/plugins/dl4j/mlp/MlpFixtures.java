@@ -8,7 +8,7 @@ import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.core.config.SectionBinder;
 import dev.m6rec.plugins.dl4j.RankingEvaluation;
 import dev.m6rec.plugins.dl4j.SyntheticData;
-import dev.m6rec.plugins.dl4j.TestContext;
+import dev.m6rec.core.testing.RecordingPluginContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +47,7 @@ final class MlpFixtures {
                 RankingEvaluation.validation(data.split.train(), data.split.valid(), data.inputs.userFeatures()));
     }
 
-    static MlpModel fit(Map<String, Object> overrides, SyntheticData data, TestContext context) {
+    static MlpModel fit(Map<String, Object> overrides, SyntheticData data, RecordingPluginContext context) {
         MlpModel model = (MlpModel) new MlpFactory().create(config(small(overrides)), context);
         model.fit(training(data));
         return model;

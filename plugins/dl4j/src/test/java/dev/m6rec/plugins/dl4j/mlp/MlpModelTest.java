@@ -12,7 +12,7 @@ import dev.m6rec.plugins.dl4j.Baselines;
 import dev.m6rec.core.testing.MemoryArtifacts;
 import dev.m6rec.plugins.dl4j.RankingEvaluation;
 import dev.m6rec.plugins.dl4j.SyntheticData;
-import dev.m6rec.plugins.dl4j.TestContext;
+import dev.m6rec.core.testing.RecordingPluginContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class MlpModelTest {
     private static final SyntheticData DATA = MlpFixtures.DATA;
-    private static final TestContext DEFAULT_CONTEXT = new TestContext(42);
+    private static final RecordingPluginContext DEFAULT_CONTEXT = new RecordingPluginContext(42, "interest");
     /** Both heads, default weights: fitted once for the tests that only read it. */
     private static final MlpModel BOTH = MlpFixtures.fit(Map.of(), DATA, DEFAULT_CONTEXT);
 
@@ -49,14 +49,15 @@ class MlpModelTest {
 
     @Test
     void reportsLossesPerHeadValidationAndSpeedEachEpoch() {
-        assertThat(DEFAULT_CONTEXT.messages()).first().asString()
+        assertThat(DEFAULT_CONTEXT.messages).first().asString()
                 .matches("epoch 1: click loss \\d\\.\\d{4}, rating mse \\d\\.\\d{4}, ndcg@10 0\\.\\d{4}, [\\d,]+ samples/s");
-        assertThat(DEFAULT_CONTEXT.messages()).last().asString().startsWith("interest: kept epoch ");
+        assertThat(DEFAULT_CONTEXT.messages).last().asString().startsWith("interest: kept epoch ");
     }
 
     @Test
     void withoutTheClickLossRanksWorseButPredictsRatings() {
-        MlpModel ratingOnly = MlpFixtures.fit(Map.of("loss", Map.of("click", 0.0)), DATA, new TestContext(42));
+        MlpModel ratingOnly = MlpFixtures.fit(Map.of("loss", Map.of("click", 0.0)), DATA,
+                new RecordingPluginContext(42, "interest"));
         double withClicks = MlpFixtures.testNdcg(BOTH, DATA);
         double ratingsOnly = MlpFixtures.testNdcg(ratingOnly, DATA);
         assertThat(ratingsOnly).isLessThan(withClicks - 0.05);
@@ -69,7 +70,8 @@ class MlpModelTest {
 
     @Test
     void withoutTheRatingLossThereIsNoRatingPrediction() {
-        MlpModel clickOnly = MlpFixtures.fit(Map.of("loss", Map.of("rating", 0.0), "epochs", 2), DATA, new TestContext(1));
+        MlpModel clickOnly = MlpFixtures.fit(Map.of("loss", Map.of("rating", 0.0), "epochs", 2), DATA,
+                new RecordingPluginContext(1, "interest"));
         assertThat(clickOnly.predictsRatings()).isFalse();
         assertThatThrownBy(() -> clickOnly.predictRating(profile(0), 3))
                 .isInstanceOf(IllegalStateException.class).hasMessage("this model has no rating head");
@@ -83,7 +85,7 @@ class MlpModelTest {
         assertThat(artifacts.files).containsOnlyKeys("mlp.properties", "network.json", "params.f32",
                 "trained-users.i32", "trained-items.i32");
         MlpModel loaded = (MlpModel) new MlpFactory().create(MlpFixtures.config(MlpFixtures.small(Map.of())),
-                new TestContext(99));
+                new RecordingPluginContext(99, "interest"));
         loaded.load(artifacts, DATA.inputs);
         for (UserProfile user : List.of(profile(0), profile(17), newUser(2))) {
             float[] before = new float[DATA.numItems];
@@ -173,8 +175,8 @@ class MlpModelTest {
     @Test
     void sameSeedSameModel() {
         Map<String, Object> quick = Map.of("epochs", 2, "dropout", 0.2);
-        MlpModel first = MlpFixtures.fit(quick, DATA, new TestContext(5));
-        MlpModel second = MlpFixtures.fit(quick, DATA, new TestContext(5));
+        MlpModel first = MlpFixtures.fit(quick, DATA, new RecordingPluginContext(5, "interest"));
+        MlpModel second = MlpFixtures.fit(quick, DATA, new RecordingPluginContext(5, "interest"));
         float[] a = new float[DATA.numItems];
         float[] b = new float[DATA.numItems];
         first.scoreAll(profile(8), a);
@@ -214,19 +216,19 @@ class MlpModelTest {
         // rows; they differ only in the embedding tables' Adam (dense vs lazy), so losses stay close.
         SyntheticData small = new SyntheticData(80, 60, 4, 16, 3);
         Map<String, Object> plain = Map.of("epochs", 2, "id-dropout", 0.0, "early-stopping", Map.of("patience", 0));
-        TestContext graphContext = new TestContext(9);
-        TestContext fusedContext = new TestContext(9);
+        RecordingPluginContext graphContext = new RecordingPluginContext(9, "interest");
+        RecordingPluginContext fusedContext = new RecordingPluginContext(9, "interest");
         Map<String, Object> graphSection = new java.util.HashMap<>(plain);
         graphSection.put("engine", "graph");
         MlpFixtures.fit(graphSection, small, graphContext);
         MlpFixtures.fit(plain, small, fusedContext);
         for (int epoch = 0; epoch < 2; epoch++) {
-            double[] graph = losses(graphContext.messages().get(epoch));
-            double[] fused = losses(fusedContext.messages().get(epoch));
+            double[] graph = losses(graphContext.messages.get(epoch));
+            double[] fused = losses(fusedContext.messages.get(epoch));
             assertThat(fused[0]).isCloseTo(graph[0], org.assertj.core.api.Assertions.within(0.01));
             assertThat(fused[1]).isCloseTo(graph[1], org.assertj.core.api.Assertions.within(0.05));
         }
-        assertThat(losses(fusedContext.messages().get(1))[0]).isLessThan(losses(fusedContext.messages().get(0))[0]);
+        assertThat(losses(fusedContext.messages.get(1))[0]).isLessThan(losses(fusedContext.messages.get(0))[0]);
     }
 
     private static double[] losses(String progressLine) {
@@ -243,7 +245,7 @@ class MlpModelTest {
     }
 
     private static void load(MemoryArtifacts artifacts) {
-        new MlpFactory().create(MlpFixtures.config(MlpFixtures.small(Map.of())), new TestContext(1))
+        new MlpFactory().create(MlpFixtures.config(MlpFixtures.small(Map.of())), new RecordingPluginContext(1, "interest"))
                 .load(artifacts, DATA.inputs);
     }
 
