@@ -236,16 +236,24 @@ final class CholeskyInverse {
     void invertFactor(double[] a, int n) {
         for (int i0 = 0; i0 < n; i0 += block) {
             int i1 = Math.min(n, i0 + block);
-            int h = i1 - i0;
             // The block's L rows, kept aside because tiles overwrite them with W while others still read them.
-            double[] lRows = new double[h * i1];
-            for (int r = 0; r < h; r++) {
-                System.arraycopy(a, rowStart(i0 + r), lRows, r * i1, i0 + r + 1);
-            }
+            double[] lRows = copyBlockRows(a, i0, i1);
             int tiles = (i1 + tile - 1) / tile;
             int ii0 = i0;
             parallel.forEach(tiles, t -> invertFactorTile(a, lRows, ii0, i1, t * tile, Math.min(i1, (t + 1) * tile)));
         }
+    }
+
+    /**
+     * Rows {@code [i0, i1)} of the packed triangle copied out, row {@code r} at {@code r * i1}
+     * (zero-padded to width {@code i1}), so tiles can overwrite the rows in place while reading them.
+     */
+    private static double[] copyBlockRows(double[] a, int i0, int i1) {
+        double[] rows = new double[(i1 - i0) * i1];
+        for (int r = 0; r < i1 - i0; r++) {
+            System.arraycopy(a, rowStart(i0 + r), rows, r * i1, i0 + r + 1);
+        }
+        return rows;
     }
 
     private static void invertFactorTile(double[] a, double[] lRows, int i0, int i1, int jt0, int jt1) {
@@ -353,11 +361,7 @@ final class CholeskyInverse {
     void multiplyTransposedFactor(double[] a, int n) {
         for (int i0 = 0; i0 < n; i0 += block) {
             int i1 = Math.min(n, i0 + block);
-            int h = i1 - i0;
-            double[] wRows = new double[h * i1];
-            for (int r = 0; r < h; r++) {
-                System.arraycopy(a, rowStart(i0 + r), wRows, r * i1, i0 + r + 1);
-            }
+            double[] wRows = copyBlockRows(a, i0, i1);
             int tiles = (i1 + tile - 1) / tile;
             int ii0 = i0;
             parallel.forEach(tiles, t -> productTile(a, wRows, n, ii0, i1, t * tile, Math.min(i1, (t + 1) * tile)));

@@ -11,6 +11,7 @@ import dev.m6rec.api.optimize.StrategyOptimizerFactory;
 import dev.m6rec.api.optimize.Trial;
 import dev.m6rec.api.optimize.TrialResult;
 import dev.m6rec.core.config.SectionBinder;
+import dev.m6rec.core.testing.RecordingPluginContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class Optimizers {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(problems.toString());
         }
-        return factory(name).create(config, new SeededTestContext(seed));
+        return factory(name).create(config, new RecordingPluginContext(seed, "optimizer"));
     }
 
     static StrategyOptimizer started(String name, Map<String, Object> section, long seed, SearchSpace space) {
