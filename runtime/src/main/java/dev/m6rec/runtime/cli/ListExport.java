@@ -31,9 +31,21 @@ final class ListExport {
         }
     }
 
-    /** Exports the lists of every id; returns the number of lines. */
-    static long all(List<String> ids, Function<String, List<Recommendation>> lists, ListExportOptions options,
-                    PrintStream stdout) {
+    /**
+     * Exports the lists of every id and reports it on standard error as
+     * {@code m6rec VERB: N lines for M NOUN[ to FILE] in S.Ss}.
+     */
+    static void all(String verb, String noun, List<String> ids, Function<String, List<Recommendation>> lists,
+                    ListExportOptions options, M6RecCommand parent) {
+        long started = System.nanoTime();
+        long lines = write(ids, lists, options, parent.out());
+        parent.err().printf("m6rec %s: %d lines for %d %s%s in %.1fs%n", verb, lines, ids.size(), noun,
+                options.output == null ? "" : " to " + options.output, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Writes the lists of every id; returns the number of lines. */
+    private static long write(List<String> ids, Function<String, List<Recommendation>> lists, ListExportOptions options,
+                              PrintStream stdout) {
         OrderedTsvExport export = new OrderedTsvExport(options.threads(), lists);
         long[] lines = new long[1];
         if (options.output == null) {

@@ -1,5 +1,6 @@
 package dev.m6rec.runtime.cli;
 
+import dev.m6rec.api.M6RecException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -16,7 +17,7 @@ final class ListExportOptions {
 
     int k() {
         if (k < 1) {
-            throw new dev.m6rec.api.M6RecException("-k must be >= 1 (was " + k + ")");
+            throw new M6RecException("-k must be >= 1 (was " + k + ")");
         }
         return k;
     }
@@ -24,7 +25,7 @@ final class ListExportOptions {
     int threads() {
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (n < 1) {
-            throw new dev.m6rec.api.M6RecException("--threads must be >= 1 (was " + n + ")");
+            throw new M6RecException("--threads must be >= 1 (was " + n + ")");
         }
         return n;
     }

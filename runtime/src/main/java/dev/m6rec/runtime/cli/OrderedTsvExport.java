@@ -44,7 +44,7 @@ final class OrderedTsvExport {
             return t;
         });
         try {
-            ArrayDeque<Future<String>> window = new ArrayDeque<>();
+            ArrayDeque<Future<Block>> window = new ArrayDeque<>();
             int next = 0;
             long lines = 0;
             while (next < ids.size() || !window.isEmpty()) {
@@ -53,9 +53,9 @@ final class OrderedTsvExport {
                     window.add(pool.submit(() -> render(block)));
                     next += block.size();
                 }
-                String text = await(window.poll());
-                out.write(text);
-                lines += count(text);
+                Block done = await(window.poll());
+                out.write(done.text());
+                lines += done.lines();
             }
             out.flush();
             return lines;
@@ -64,12 +64,19 @@ final class OrderedTsvExport {
         }
     }
 
-    private String render(List<String> block) {
-        StringBuilder text = new StringBuilder(block.size() * 256);
-        for (String id : block) {
-            line(text, id, lists.apply(id));
+    /** The TSV text of a block of ids and its number of lines (one per recommendation). */
+    private record Block(String text, long lines) {
+    }
+
+    private Block render(List<String> ids) {
+        StringBuilder text = new StringBuilder(ids.size() * 256);
+        long lines = 0;
+        for (String id : ids) {
+            List<Recommendation> list = lists.apply(id);
+            line(text, id, list);
+            lines += list.size();
         }
-        return text.toString();
+        return new Block(text.toString(), lines);
     }
 
     /** Appends the TSV lines of one list. */
@@ -80,7 +87,7 @@ final class OrderedTsvExport {
         }
     }
 
-    private static String await(Future<String> block) {
+    private static Block await(Future<Block> block) {
         try {
             return block.get();
         } catch (InterruptedException e) {
@@ -92,16 +99,6 @@ final class OrderedTsvExport {
             }
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    private static long count(String text) {
-        long lines = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                lines++;
-            }
-        }
-        return lines;
     }
 
     /** Opens {@code target} for writing through a temporary sibling that replaces it once complete. */

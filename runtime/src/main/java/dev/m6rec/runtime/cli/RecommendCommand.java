@@ -1,7 +1,6 @@
 package dev.m6rec.runtime.cli;
 
 import dev.m6rec.runtime.M6Rec;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -47,13 +46,9 @@ final class RecommendCommand implements Callable<Integer> {
             rec.setCacheLimit(0);
             if (who.user != null) {
                 ListExport.one(who.user, rec.recommend(who.user, k, null), list, parent.out());
-                return ExitCodes.OK;
+            } else {
+                ListExport.all("recommend", "users", rec.users(), user -> rec.recommend(user, k, null), list, parent);
             }
-            long started = System.nanoTime();
-            List<String> users = rec.users();
-            long lines = ListExport.all(users, user -> rec.recommend(user, k, null), list, parent.out());
-            parent.err().printf("m6rec recommend: %d lines for %d users%s in %.1fs%n", lines, users.size(),
-                    list.output == null ? "" : " to " + list.output, (System.nanoTime() - started) / 1e9);
             return ExitCodes.OK;
         }
     }

@@ -1,7 +1,6 @@
 package dev.m6rec.runtime.cli;
 
 import dev.m6rec.runtime.M6Rec;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -45,13 +44,9 @@ final class SimilarCommand implements Callable<Integer> {
         try (M6Rec rec = artifact.load()) {
             if (which.item != null) {
                 ListExport.one(which.item, rec.similarItems(which.item, k), list, parent.out());
-                return ExitCodes.OK;
+            } else {
+                ListExport.all("similar", "items", rec.items(), item -> rec.similarItems(item, k), list, parent);
             }
-            long started = System.nanoTime();
-            List<String> items = rec.items();
-            long lines = ListExport.all(items, item -> rec.similarItems(item, k), list, parent.out());
-            parent.err().printf("m6rec similar: %d lines for %d items%s in %.1fs%n", lines, items.size(),
-                    list.output == null ? "" : " to " + list.output, (System.nanoTime() - started) / 1e9);
             return ExitCodes.OK;
         }
     }

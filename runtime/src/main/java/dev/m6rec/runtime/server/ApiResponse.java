@@ -1,6 +1,7 @@
 package dev.m6rec.runtime.server;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,7 +33,7 @@ record ApiResponse(int status, String contentType, byte[] body, Map<String, Stri
     }
 
     ApiResponse withHeader(String name, String value) {
-        Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
         return new ApiResponse(status, contentType, body, more);
     }

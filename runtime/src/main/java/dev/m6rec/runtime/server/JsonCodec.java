@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * JSON in and out of the server: request bodies parse into trees (any syntax error, trailing
@@ -55,7 +56,7 @@ final class JsonCodec {
             String name = names.next();
             if (!allowed.contains(name)) {
                 throw ApiException.badRequest(prefix(what) + name + ": unknown field (expected one of "
-                        + new java.util.TreeSet<>(allowed) + ")");
+                        + new TreeSet<>(allowed) + ")");
             }
         }
         return node;

@@ -1,5 +1,7 @@
 package dev.m6rec.runtime.server;
 
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -9,9 +11,10 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class LatencyHistogram {
     static final double[] BOUNDS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
-    /** The bounds as they appear in {@code le} labels. */
-    static final String[] LABELS = {"0.0005", "0.001", "0.0025", "0.005", "0.01", "0.02", "0.05", "0.1", "0.25", "0.5",
-        "1", "2.5", "5", "10"};
+    /** The bounds as they appear in {@code le} labels: plain decimals, no trailing zeros ("0.0005", "1", "10"). */
+    static final String[] LABELS = Arrays.stream(BOUNDS)
+            .mapToObj(b -> BigDecimal.valueOf(b).stripTrailingZeros().toPlainString())
+            .toArray(String[]::new);
     private final LongAdder[] buckets = new LongAdder[BOUNDS.length + 1];
     private final DoubleAdder sum = new DoubleAdder();
 

@@ -7,6 +7,7 @@ import dev.m6rec.api.UnknownEntityException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -61,7 +62,7 @@ final class Router implements HttpHandler {
             return ApiResponse.error(404, e.getMessage());
         } catch (M6RecException e) {
             return ApiResponse.error(400, e.getMessage());
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             // Reading the request failed: the client went away or sent a broken body.
             return ApiResponse.error(400, "cannot read the request: " + e.getCause().getMessage());
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.m6rec.examples.host;
 
 import dev.m6rec.api.M6RecException;
+import dev.m6rec.api.data.Attributes;
 import dev.m6rec.core.run.RunResult;
 import dev.m6rec.runtime.Event;
 import dev.m6rec.runtime.M6Rec;
@@ -78,7 +79,7 @@ public final class EmbeddingHost {
     /** Shows a user their list, records a click on its first item, and shows the list again. */
     static void shopLoop(M6Rec rec, String user, int k, PrintStream out) {
         List<Recommendation> before = rec.knowsUser(user) ? rec.recommend(user, k, null)
-                : rec.recommend(dev.m6rec.api.data.Attributes.none(), k);
+                : rec.recommend(Attributes.none(), k);
         out.println(user + " sees:    " + ids(before));
         if (before.isEmpty()) {
             return;
