@@ -17,7 +17,10 @@ final class CaserExamples {
     /** {@code [size][length]} item rows of the input sequences. */
     final float[] sequences;
     final int[] users;
+    /** Embedding rows of the targets (the padding row for items without training interactions). */
     final int[] targets;
+    /** The target items themselves, whose words the text encoder reads. */
+    final int[] targetItems;
     final float[] labels;
     private final int windows;
     private final int[] windowUser;
@@ -58,6 +61,7 @@ final class CaserExamples {
         this.sequences = new float[size * length];
         this.users = new int[size];
         this.targets = new int[size];
+        this.targetItems = new int[size];
         this.labels = new float[size];
     }
 
@@ -93,6 +97,7 @@ final class CaserExamples {
                 System.arraycopy(windowSequence, w * length, sequences, row * length, length);
                 users[row] = userRow;
                 targets[row] = trainedItems[target] ? target : shape.padItem();
+                targetItems[row] = target;
                 labels[row] = n == 0 ? 1f : 0f;
                 row++;
             }

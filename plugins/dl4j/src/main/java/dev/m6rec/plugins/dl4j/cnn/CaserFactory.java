@@ -14,10 +14,12 @@ import java.util.List;
  * Makes the {@code cnn} interest model (Caser, Tang and Wang 2018): the embeddings of the user's
  * last {@code length} items form an image; horizontal convolutions (several heights) catch
  * union-level sequential patterns, a vertical convolution point-level ones; with the user
- * embedding they score the next item.
+ * embedding they score the next item. Optionally a text-CNN encodes each item's words (e.g. its
+ * title) into a vector added to its target embedding, so items without interactions score too.
  *
  * <pre>{@code
  * interest: { type: cnn, length: 5, heights: [1, 2, 3], horizontal-filters: 16, vertical-filters: 4 }
+ * interest: { type: cnn, text: { field: title, tokens: 8, widths: [1, 2], filters: 32, min-count: 2 } }
  * }</pre>
  */
 public final class CaserFactory implements InterestModelFactory {
@@ -42,6 +44,7 @@ public final class CaserFactory implements InterestModelFactory {
                 .intParam("vertical-filters", 4, "vertical filters").atLeast(0)
                 .floatParam("id-dropout", 0.1, "probability of hiding the user id in training, for unknown users")
                 .atLeast(0).lessThan(1);
+        TextEncoderSettings.declare(schema);
         return TrainingSettings.declare(schema, 3).build();
     }
 
@@ -61,6 +64,7 @@ public final class CaserFactory implements InterestModelFactory {
         if (config.getInt("negatives") == 0) {
             problems.add(new ConfigProblem("negatives", "must be > 0 (was 0)"));
         }
+        TextEncoderSettings.validate(config, problems);
         return problems;
     }
 

@@ -6,6 +6,9 @@ import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.ProgressTask;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
+import dev.m6rec.api.data.AttributeTable;
+import dev.m6rec.api.data.EntityKind;
+import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.ModelInputs;
@@ -17,6 +20,7 @@ import dev.m6rec.plugins.dl4j.graph.GraphReplicas;
 import dev.m6rec.plugins.dl4j.train.EarlyStopping;
 import dev.m6rec.plugins.dl4j.train.TrainedFlags;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -28,13 +32,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * prediction over the training split only (each training interaction is a target, the items
  * before it the input), with sampled negatives, Adam and early stopping on the run's validation
  * metric. Scores from the profile's history, so events recorded after training count at once.
+ * With {@code text.field} set, the words of that item attribute (read from the dataset at fit,
+ * stored in the artifact) feed a text-CNN whose vector is added to each item's embedding; items
+ * without training interactions are then scored, and embedded, by their words.
  */
 public final class CaserModel implements InterestModel {
     private final CaserSettings settings;
     private final PluginContext context;
     private volatile Fitted fitted;
 
-    private record Fitted(CaserState state, ComputationGraphConfiguration configuration, CaserScorer scorer) {
+    /** {@code tokens} is null when the text encoder is off. */
+    private record Fitted(CaserState state, ItemTokens tokens, ComputationGraphConfiguration configuration,
+                          CaserScorer scorer) {
     }
 
     public CaserModel(CaserSettings settings, PluginContext context) {
@@ -55,7 +64,9 @@ public final class CaserModel implements InterestModel {
         long seed = context.random("network-init").nextLong();
         CaserState state = new CaserState(shape, seed, TrainedFlags.of(train.byUser().offsets()),
                 TrainedFlags.of(train.byItem().offsets()));
-        ComputationGraphConfiguration conf = CaserNetwork.configuration(settings, shape, seed);
+        ItemTokens tokens = settings.text().enabled() ? itemTokens(data, shape) : null;
+        ComputationGraphConfiguration conf = CaserNetwork.configuration(settings, shape,
+                tokens == null ? 0 : tokens.vocabularySize(), seed);
         // The graph gets a copy: init and training write into their configuration, the artifact wants it pristine.
         ComputationGraph net = new ComputationGraph(conf.clone());
         net.init();
@@ -63,8 +74,9 @@ public final class CaserModel implements InterestModel {
         CaserExamples examples = new CaserExamples(train, shape, settings.length(), settings.training().negatives(),
                 settings.idDropout(), state.trainedItems());
         int batchSize = Math.min(settings.training().batchSize(), Math.max(1, examples.size));
-        CaserBatch full = new CaserBatch(batchSize, settings.length());
-        CaserBatch tail = examples.size % batchSize == 0 ? null : new CaserBatch(examples.size % batchSize, settings.length());
+        CaserBatch full = new CaserBatch(batchSize, settings.length(), tokens);
+        CaserBatch tail = examples.size % batchSize == 0 ? null
+                : new CaserBatch(examples.size % batchSize, settings.length(), tokens);
         RandomGenerator rng = context.random("training-examples");
         EarlyStopping stopping = new EarlyStopping(settings.training().patience());
         int epochs = settings.training().epochs();
@@ -85,7 +97,7 @@ public final class CaserModel implements InterestModel {
                 // Scoring needs a published model only to validate, or when this epoch is the one kept.
                 boolean validating = data.validation().available();
                 if (validating || epoch == epochs - 1) {
-                    publish(state, conf, net.params());
+                    publish(state, tokens, conf, net.params());
                 }
                 double validation = validating ? data.validation().score(this) : Double.NaN;
                 String line = String.format(Locale.ROOT, "epoch %d: next-item loss %.4f", epoch + 1, loss / batches);
@@ -100,16 +112,29 @@ public final class CaserModel implements InterestModel {
             }
         }
         if (stopping.bestParams().isPresent()) {
-            publish(state, conf, stopping.bestParams().get());
+            publish(state, tokens, conf, stopping.bestParams().get());
             context.progress().info(String.format(Locale.ROOT, "%s: kept epoch %d (%s %.4f)",
                     context.componentPath(), stopping.bestEpoch() + 1, data.validation().metric(), stopping.bestScore()));
         }
     }
 
-    private void publish(CaserState state, ComputationGraphConfiguration conf, INDArray params) {
+    /** The items' words of {@code text.field}, with a config error naming that key when the attribute is unusable. */
+    private ItemTokens itemTokens(TrainingData data, CaserShape shape) {
+        AttributeTable items = data.split().dataset().attributes(EntityKind.ITEM);
+        if (items.rows() != shape.numItems()) {
+            throw new IllegalArgumentException("the item attributes have " + items.rows() + " rows, the inputs "
+                    + shape.numItems() + " items");
+        }
+        ItemTokens tokens = ItemTokens.build(items, settings.text(), context.componentPath() + ".text.field");
+        context.progress().info(String.format(Locale.ROOT, "%s: text encoder over '%s', %,d words in the vocabulary",
+                context.componentPath(), settings.text().field(), tokens.words().size()));
+        return tokens;
+    }
+
+    private void publish(CaserState state, ItemTokens tokens, ComputationGraphConfiguration conf, INDArray params) {
         CaserScorer scorer = new CaserScorer(new GraphReplicas(conf, params), state.shape(), settings.length(),
-                settings.embedding(), state.trainedUsers(), state.trainedItems());
-        this.fitted = new Fitted(state, conf, scorer);
+                settings.embedding(), state.trainedUsers(), state.trainedItems(), tokens);
+        this.fitted = new Fitted(state, tokens, conf, scorer);
     }
 
     @Override
@@ -117,10 +142,22 @@ public final class CaserModel implements InterestModel {
         fitted().scorer().score(user, items, out);
     }
 
+    /**
+     * Each item's target vector (its id embedding, or the padding row's when it had no training
+     * interactions, plus its text vector when the encoder is on): the space the model scores items in.
+     */
+    @Override
+    public Optional<FeatureMatrix> itemEmbeddings() {
+        return Optional.of(fitted().scorer().itemEmbeddings());
+    }
+
     @Override
     public void save(ArtifactWriter out) {
         Fitted f = fitted();
         f.state().write(out);
+        if (f.tokens() != null) {
+            f.tokens().write(out);
+        }
         GraphArtifact.save(out, f.configuration(), f.scorer().replicas().params());
     }
 
@@ -128,10 +165,12 @@ public final class CaserModel implements InterestModel {
     public void load(ArtifactReader in, ModelInputs inputs) {
         Nd4jRuntime.configure(settings.training().intraOpThreads());
         CaserState state = CaserState.read(in, inputs);
-        ComputationGraphConfiguration conf = CaserNetwork.configuration(settings, state.shape(), state.seed());
+        ItemTokens tokens = settings.text().enabled() ? ItemTokens.read(in, settings.text(), inputs.numItems()) : null;
+        ComputationGraphConfiguration conf = CaserNetwork.configuration(settings, state.shape(),
+                tokens == null ? 0 : tokens.vocabularySize(), state.seed());
         ComputationGraph net = new ComputationGraph(conf.clone());   // init writes into its configuration
         net.init();
-        publish(state, conf, GraphArtifact.loadParams(in, conf, net.numParams()));
+        publish(state, tokens, conf, GraphArtifact.loadParams(in, conf, net.numParams()));
     }
 
     private Fitted fitted() {

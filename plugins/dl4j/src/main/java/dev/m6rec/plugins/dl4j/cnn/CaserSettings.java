@@ -14,12 +14,14 @@ import dev.m6rec.plugins.dl4j.train.TrainingSettings;
  * @param horizontalFilters horizontal filters per height
  * @param verticalFilters   vertical filters (each spans all L items for one embedding column)
  * @param idDropout         probability of hiding a training row's user id so unknown users score well
+ * @param text              the optional text-CNN item encoder
  * @param training          the shared training parameters
  */
 public record CaserSettings(int embedding, int length, int[] heights, int horizontalFilters, int verticalFilters,
-                            double idDropout, TrainingSettings training) {
+                            double idDropout, TextEncoderSettings text, TrainingSettings training) {
     public CaserSettings {
         requireNonNull(heights, "heights is null");
+        requireNonNull(text, "text is null");
         requireNonNull(training, "training is null");
         heights = heights.clone();
     }
@@ -27,7 +29,7 @@ public record CaserSettings(int embedding, int length, int[] heights, int horizo
     public static CaserSettings from(ComponentConfig config) {
         return new CaserSettings(config.getInt("embedding"), config.getInt("length"), config.getIntArray("heights"),
                 config.getInt("horizontal-filters"), config.getInt("vertical-filters"), config.getDouble("id-dropout"),
-                TrainingSettings.from(config));
+                TextEncoderSettings.from(config), TrainingSettings.from(config));
     }
 
     @Override
