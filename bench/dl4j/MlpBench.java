@@ -66,6 +66,8 @@ public class MlpBench {
         section.put("batch-size", BATCH);
         section.put("negatives", NEGATIVES);
         section.put("id-dropout", 0.0);
+        // The PyTorch twin has no history pooling (and the bench has no similarity, so no kNN input).
+        section.put("history", false);
         section.put("engine", engine);
         section.put("early-stopping", Map.of("patience", 0));
         List<ConfigProblem> problems = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.m6rec.plugins.dl4j.mlp;
 
 import dev.m6rec.api.data.FeatureMatrix;
+import dev.m6rec.api.data.SparseRows;
 import dev.m6rec.plugins.dl4j.train.HostArray;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,10 @@ final class MlpBatch {
     private final int rows;
     private final HostArray userRows;
     private final HostArray itemRows;
+    private final HostArray history;
     private final HostArray userFeatures;
     private final HostArray itemFeatures;
+    private final HostArray neighbourhood;
     private final HostArray clicks;
     private final HostArray ratings;
     private final HostArray ratingMask;
@@ -23,22 +26,30 @@ final class MlpBatch {
     private final INDArray[] labels;
     private final INDArray[] labelMasks;
 
-    MlpBatch(int rows, MlpShape shape) {
+    MlpBatch(int rows, MlpShape shape, boolean historyPooling) {
         this.rows = rows;
         this.userRows = new HostArray(rows, 1);
         this.itemRows = new HostArray(rows, 1);
+        this.history = historyPooling ? new HostArray(rows, shape.numItems()) : null;
         this.userFeatures = shape.userFeatures() > 0 ? new HostArray(rows, shape.userFeatures()) : null;
         this.itemFeatures = shape.itemFeatures() > 0 ? new HostArray(rows, shape.itemFeatures()) : null;
+        this.neighbourhood = shape.neighbourhood() ? new HostArray(rows, 1) : null;
         this.clicks = shape.clickHead() ? new HostArray(rows, 1) : null;
         this.ratings = shape.ratingHead() ? new HostArray(rows, 1) : null;
         // Negatives carry no rating: mask them out of the rating loss (only when negatives exist).
         this.ratingMask = shape.ratingHead() && shape.clickHead() ? new HostArray(rows, 1) : null;
         List<INDArray> in = new ArrayList<>(List.of(userRows.array(), itemRows.array()));
+        if (history != null) {
+            in.add(history.array());
+        }
         if (userFeatures != null) {
             in.add(userFeatures.array());
         }
         if (itemFeatures != null) {
             in.add(itemFeatures.array());
+        }
+        if (neighbourhood != null) {
+            in.add(neighbourhood.array());
         }
         this.inputs = in.toArray(INDArray[]::new);
         List<INDArray> out = new ArrayList<>();
@@ -69,11 +80,17 @@ final class MlpBatch {
             int e = start + r;
             userRows.put(r, examples.userRows[e]);
             itemRows.put(r, examples.itemRows[e]);
+            if (history != null) {
+                fillHistory(r, examples, e);
+            }
             if (userFeatures != null) {
                 userFeatures.putRow(r, userData, examples.users[e] * uw);
             }
             if (itemFeatures != null) {
                 itemFeatures.putRow(r, itemData, examples.items[e] * iw);
+            }
+            if (neighbourhood != null) {
+                neighbourhood.put(r, examples.neighbourhood[e]);
             }
             if (clicks != null) {
                 clicks.put(r, examples.clicks[e]);
@@ -84,6 +101,27 @@ final class MlpBatch {
             if (ratingMask != null) {
                 ratingMask.put(r, examples.ratingMask[e]);
             }
+        }
+    }
+
+    /** The user's training items but the row's own, each {@code 1 / sqrt(count)} (see {@link HistoryPool}). */
+    private void fillHistory(int r, MlpExamples examples, int e) {
+        history.clearRow(r);
+        SparseRows histories = examples.histories;
+        int user = examples.users[e];
+        int count = histories.length(user) - (examples.observed[e] ? 1 : 0);
+        if (examples.historyHidden[e] || count <= 0) {
+            return;
+        }
+        float scale = (float) (1 / Math.sqrt(count));
+        boolean leftOut = false;
+        for (int p = histories.start(user); p < histories.end(user); p++) {
+            int item = histories.column(p);
+            if (examples.observed[e] && !leftOut && item == examples.items[e]) {
+                leftOut = true;   // one occurrence of the row's own item stays out
+                continue;
+            }
+            history.put(r, item, history.get(r, item) + scale);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.m6rec.plugins.dl4j.mlp;
 
 import dev.m6rec.api.data.Interactions;
+import dev.m6rec.api.data.SparseRows;
 import dev.m6rec.plugins.dl4j.train.SeenItems;
 import java.util.random.RandomGenerator;
 
@@ -10,7 +11,9 @@ import java.util.random.RandomGenerator;
  * (click label 0, no rating target), shuffled together. Ids are hidden (replaced by the
  * cold-start embedding row) with probability {@code idDropout}, and always for entities without
  * training interactions, so the feature path learns to score new users and items; features
- * always follow the real entity.
+ * always follow the real entity. With history pooling on, half of the rows that hide the user
+ * id hide the user's history too: serving meets both a new user with fresh events (no id, a
+ * history) and one with neither.
  */
 final class MlpExamples {
     final int size;
@@ -23,19 +26,35 @@ final class MlpExamples {
     final float[] clicks;
     final float[] ratings;
     final float[] ratingMask;
+    /** Whether the row's item is one of the user's training interactions (left out of its own history). */
+    final boolean[] observed;
+    /** Whether the row's user vector leaves the history out (only with history pooling). */
+    final boolean[] historyHidden;
+    /** Every user's training items: the histories that pooling reads. */
+    final SparseRows histories;
+    /** The item-kNN score of each row's item for its user (all 0 without the neighbourhood input). */
+    final float[] neighbourhood;
+    private final NeighbourScores neighbours;
+    private final int[] historyMarks;
+    private int mark;
     private final Interactions train;
     private final SeenItems seen;
     private final MlpShape shape;
     private final int negatives;
     private final float ratingMean;
     private final double idDropout;
+    private final boolean history;
     private final boolean[] trainedUsers;
     private final boolean[] trainedItems;
     private final int[] order;
 
     MlpExamples(Interactions train, MlpShape shape, int negatives, float ratingMean, double idDropout,
-                boolean[] trainedUsers, boolean[] trainedItems) {
+                boolean history, NeighbourScores neighbours, boolean[] trainedUsers, boolean[] trainedItems) {
+        this.neighbours = neighbours;
+        this.historyMarks = neighbours == null ? null : new int[shape.numItems()];
         this.train = train;
+        this.histories = train.byUser();
+        this.history = history;
         this.seen = SeenItems.of(train);
         this.shape = shape;
         this.negatives = shape.clickHead() ? negatives : 0;
@@ -51,6 +70,9 @@ final class MlpExamples {
         this.clicks = new float[size];
         this.ratings = new float[size];
         this.ratingMask = new float[size];
+        this.observed = new boolean[size];
+        this.historyHidden = new boolean[size];
+        this.neighbourhood = new float[size];
         this.order = new int[train.size()];
     }
 
@@ -69,16 +91,34 @@ final class MlpExamples {
         int row = 0;
         for (int k : order) {
             int user = train.user(k);
-            set(row++, user, train.item(k), 1f, train.rating(k) - ratingMean, 1f, rng);
+            int first = row;
+            set(row++, user, train.item(k), true, 1f, train.rating(k) - ratingMean, 1f, rng);
             for (int n = 0; n < negatives; n++) {
-                set(row++, user, seen.sampleUnseen(user, rng), 0f, 0f, 0f, rng);
+                set(row++, user, seen.sampleUnseen(user, rng), false, 0f, 0f, 0f, rng);
+            }
+            if (neighbours != null) {
+                markHistory(user);
+                for (int r = first; r < row; r++) {
+                    neighbourhood[r] = neighbours.score(items[r], historyMarks, mark);
+                }
             }
         }
     }
 
-    private void set(int row, int user, int item, float click, float rating, float mask, RandomGenerator rng) {
+    /** The item's own neighbour list never holds it, so a positive's score needs no exclusion. */
+    private void markHistory(int user) {
+        mark++;
+        for (int p = histories.start(user), end = histories.end(user); p < end; p++) {
+            historyMarks[histories.column(p)] = mark;
+        }
+    }
+
+    private void set(int row, int user, int item, boolean seenItem, float click, float rating, float mask,
+                     RandomGenerator rng) {
         boolean hideUser = !trainedUsers[user] || (idDropout > 0 && rng.nextDouble() < idDropout);
         boolean hideItem = !trainedItems[item] || (idDropout > 0 && rng.nextDouble() < idDropout);
+        historyHidden[row] = history && hideUser && (!trainedUsers[user] || rng.nextBoolean());
+        observed[row] = seenItem;
         userRows[row] = hideUser ? shape.coldUser() : user;
         itemRows[row] = hideItem ? shape.coldItem() : item;
         users[row] = user;

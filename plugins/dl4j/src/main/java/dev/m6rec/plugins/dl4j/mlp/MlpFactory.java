@@ -37,6 +37,10 @@ public final class MlpFactory implements InterestModelFactory {
                 .intListParam("hidden", List.of(64, 32), "widths of the MLP tower").greaterThan(0)
                 .stringParam("activation", "relu", "tower activation").oneOf("relu", "leaky-relu", "elu", "tanh", "sigmoid")
                 .booleanParam("gmf", true, "add the element-wise product of the embeddings beside the tower (NeuMF)")
+                .booleanParam("history", true, "add the pooled embeddings of the user's history items to the user "
+                        + "vector (SVD++), so events recorded after training move the scores at once")
+                .intParam("neighbourhood", 50, "when the run has a similarity section: neighbours per item whose "
+                        + "similarity to the user's history (the item-kNN score) feeds the heads (0: off)").atLeast(0)
                 .floatParam("loss.click", 0.5, "alpha: weight of the click cross-entropy (0: no click head)").atLeast(0)
                 .floatParam("loss.rating", 0.5, "beta: weight of the rating squared error (0: no rating head)").atLeast(0)
                 .stringParam("rank-by", "auto", "ranking score: click probability, predicted rating or a blend")

@@ -2,6 +2,7 @@ package dev.m6rec.plugins.dl4j.mlp;
 
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.plugins.dl4j.train.Gemm;
+import java.util.Arrays;
 
 /**
  * The {@code mlp} network's forward pass for one user against many items, shaped for matrix
@@ -54,17 +55,46 @@ final class MlpForward {
     }
 
     /**
-     * Head outputs, {@code [n][heads]} (click logit / centred rating), for the user with
-     * embedding row {@code userRow} and feature vector {@code features} against
-     * {@code items[from .. from + n)}.
+     * The user vector: the embedding row {@code userRow} plus, with history pooling, the pooled
+     * vectors of the trained items in {@code history} (items unknown to training carry none).
      */
-    float[] heads(int userRow, float[] features, int[] items, int from, int n) {
+    float[] userVector(int userRow, int[] history) {
+        float[] vector = Arrays.copyOfRange(p.userTable, userRow * embedding, (userRow + 1) * embedding);
+        if (p.historyTable == null) {
+            return vector;
+        }
+        float[] sum = new float[embedding];
+        int count = 0;
+        for (int item : history) {
+            if (item >= 0 && item < itemRows.length && itemRows[item] == item) {
+                count++;
+                for (int k = 0, base = item * embedding; k < embedding; k++) {
+                    sum[k] += p.historyTable[base + k];
+                }
+            }
+        }
+        if (count > 0) {
+            float scale = (float) (1 / Math.sqrt(count));
+            for (int k = 0; k < embedding; k++) {
+                vector[k] += scale * sum[k];
+            }
+        }
+        return vector;
+    }
+
+    /**
+     * Head outputs, {@code [n][heads]} (click logit / centred rating), for the user with
+     * the given {@link #userVector} and feature vector {@code features} against
+     * {@code items[from .. from + n)}; {@code neighbourhood} holds the items' kNN scores (aligned
+     * with {@code items}) when the network takes them, else null.
+     */
+    float[] heads(float[] userVector, float[] features, float[] neighbourhood, int[] items, int from, int n) {
         int h0 = widths[0];
         float[] user = new float[h0];
         System.arraycopy(p.biases[0], 0, user, 0, h0);
         float[] w0 = p.weights[0];
         for (int k = 0; k < embedding; k++) {
-            axpy(p.userTable[userRow * embedding + k], w0, k * h0, user, h0);
+            axpy(userVector[k], w0, k * h0, user, h0);
         }
         for (int k = 0; k < userFeatures; k++) {
             axpy(features[k], w0, (2 * embedding + k) * h0, user, h0);
@@ -98,11 +128,13 @@ final class MlpForward {
         for (int r = 0; r < n; r++) {
             System.arraycopy(post, r * last, topRows, r * top, last);
             if (gmf) {
-                int ub = userRow * embedding;
                 int ib = itemRows[items[from + r]] * embedding;
                 for (int k = 0; k < embedding; k++) {
-                    topRows[r * top + last + k] = p.userTable[ub + k] * p.itemTable[ib + k];
+                    topRows[r * top + last + k] = userVector[k] * p.itemTable[ib + k];
                 }
+            }
+            if (neighbourhood != null) {
+                topRows[r * top + top - 1] = neighbourhood[from + r];
             }
         }
         float[] out = new float[n * p.heads];

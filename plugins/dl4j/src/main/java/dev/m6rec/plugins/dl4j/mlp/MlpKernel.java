@@ -1,6 +1,7 @@
 package dev.m6rec.plugins.dl4j.mlp;
 
 import dev.m6rec.api.data.FeatureMatrix;
+import dev.m6rec.api.data.SparseRows;
 import dev.m6rec.plugins.dl4j.train.Gemm;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
@@ -32,6 +33,9 @@ final class MlpKernel {
     private final int[] widths;
     private final int topWidth;
     private final boolean gmf;
+    /** The column of the top vector that carries the item-kNN score, or -1. */
+    private final int neighbourColumn;
+    private final float[] neighbourhood;
     private final int heads;
     private final int clickColumn;
     private final int ratingColumn;
@@ -42,6 +46,8 @@ final class MlpKernel {
     private final float learningRate;
     private final float weightDecay;
     private final int maxRows;
+    /** The history pooling's table and its training state; null when pooling is off. */
+    private final HistoryPool history;
 
     // Parameters (row-major; weights are [in][out]).
     private final float[] userTable;
@@ -97,15 +103,20 @@ final class MlpKernel {
     private double ratingLossSum;
     private long ratedRows;
 
-    /** A kernel training {@code parameters} in place, for batches of up to {@code maxRows} rows. */
-    MlpKernel(MlpSettings settings, MlpShape shape, MlpParameters parameters, int maxRows) {
+    /**
+     * A kernel training {@code parameters} in place, for batches of up to {@code maxRows} rows;
+     * {@code histories} (users' training items) feed the history pooling when it is on.
+     */
+    MlpKernel(MlpSettings settings, MlpShape shape, MlpParameters parameters, SparseRows histories, int maxRows) {
         this.shape = shape;
         this.parameters = parameters;
         this.embedding = settings.embedding();
         this.inputWidth = 2 * embedding + shape.userFeatures() + shape.itemFeatures();
         this.widths = settings.hidden();
         this.gmf = settings.gmf();
-        this.topWidth = widths[widths.length - 1] + (gmf ? embedding : 0);
+        this.neighbourColumn = shape.neighbourhood() ? widths[widths.length - 1] + (gmf ? embedding : 0) : -1;
+        this.topWidth = widths[widths.length - 1] + (gmf ? embedding : 0) + (shape.neighbourhood() ? 1 : 0);
+        this.neighbourhood = new float[maxRows];
         this.heads = (shape.clickHead() ? 1 : 0) + (shape.ratingHead() ? 1 : 0);
         this.clickColumn = shape.clickHead() ? 0 : -1;
         this.ratingColumn = shape.ratingHead() ? heads - 1 : -1;
@@ -116,6 +127,8 @@ final class MlpKernel {
         this.learningRate = (float) settings.training().learningRate();
         this.weightDecay = (float) settings.training().weightDecay();
         this.maxRows = maxRows;
+        this.history = parameters.historyTable == null ? null
+                : new HistoryPool(parameters.historyTable, embedding, histories, maxRows);
 
         int userRows = shape.numUsers() + 1;
         int itemRows = shape.numItems() + 1;
@@ -212,11 +225,19 @@ final class MlpKernel {
         int iw = shape.itemFeatures();
         float[] userData = userFeatures.data();
         float[] itemData = itemFeatures.data();
+        if (history != null) {
+            history.begin();
+        }
         for (int r = 0; r < rows; r++) {
             int e = start + r;
             int base = r * inputWidth;
             System.arraycopy(userTable, examples.userRows[e] * embedding, x, base, embedding);
+            if (history != null) {
+                history.pool(r, examples.users[e], examples.items[e], examples.observed[e], examples.historyHidden[e],
+                        x, base);
+            }
             System.arraycopy(itemTable, examples.itemRows[e] * embedding, x, base + embedding, embedding);
+            neighbourhood[r] = examples.neighbourhood[e];
             if (uw > 0) {
                 System.arraycopy(userData, examples.users[e] * uw, x, base + 2 * embedding, uw);
             }
@@ -249,6 +270,9 @@ final class MlpKernel {
                 for (int k = 0; k < embedding; k++) {
                     top[tb + k] = x[xb + k] * x[xb + embedding + k];
                 }
+            }
+            if (neighbourColumn >= 0) {
+                top[r * topWidth + neighbourColumn] = neighbourhood[r];
             }
         }
         if (retain < 1) {
@@ -380,7 +404,14 @@ final class MlpKernel {
                 }
                 userGrad[ub + k] += du;
                 itemGrad[ib + k] += di;
+                embeddingGrad[gb + k] = du;   // the gradient at the user vector, for the history pooling
             }
+            if (history != null) {
+                history.backward(r, embeddingGrad, gb);
+            }
+        }
+        if (history != null) {
+            history.scatter();
         }
     }
 
@@ -435,9 +466,13 @@ final class MlpKernel {
             int from = touchedItems[k] * embedding;
             adam(itemTable, itemGrad, itemM, itemV, from, from + embedding, correction, decay);
         }
+        if (history != null) {
+            history.update(correction, decay);
+        }
     }
 
-    private static void adam(float[] param, float[] grad, float[] m, float[] v, int from, int to, float correction,
+    /** Adam (DL4J's defaults) with decoupled weight decay on {@code param[from .. to)}. */
+    static void adam(float[] param, float[] grad, float[] m, float[] v, int from, int to, float correction,
                              float decay) {
         for (int i = from; i < to; i++) {
             float g = grad[i];
@@ -475,6 +510,7 @@ final class MlpKernel {
         return switch (name) {
             case "user-embedding_W" -> userGrad.clone();
             case "item-embedding_W" -> itemGrad.clone();
+            case "history-embedding_W" -> history.gradient();
             case "click_W" -> headColumn(headWeightGrad, clickColumn);
             case "rating_W" -> headColumn(headWeightGrad, ratingColumn);
             case "click_b" -> new float[] {headBiasGrad[clickColumn]};

@@ -41,8 +41,9 @@ public final class MlpModel implements InterestModel, RatingPredictor {
     private volatile Fitted fitted;
 
     /** Everything scoring and saving need, published at once so readers never see a mix. */
-    private record Fitted(MlpState state, ComputationGraphConfiguration configuration, INDArray params,
-                          MlpParameters parameters, MlpScorer scorer) {
+    /** {@code neighbours} is null without the neighbourhood input. */
+    private record Fitted(MlpState state, NeighbourScores neighbours, ComputationGraphConfiguration configuration,
+                          INDArray params, MlpParameters parameters, MlpScorer scorer) {
     }
 
     public MlpModel(MlpSettings settings, PluginContext context) {
@@ -64,8 +65,9 @@ public final class MlpModel implements InterestModel, RatingPredictor {
             }
             context.progress().info(context.componentPath() + ": the data has no ratings; the rating head is left out");
         }
+        NeighbourScores neighbours = neighbourScores(inputs);
         MlpShape shape = new MlpShape(inputs.numUsers(), inputs.numItems(), inputs.userFeatures().columns(),
-                inputs.itemFeatures().columns(), settings.hasClickHead(), ratingHead);
+                inputs.itemFeatures().columns(), settings.hasClickHead(), ratingHead, neighbours != null);
         long seed = context.random("network-init").nextLong();
         MlpState state = new MlpState(shape, seed, RatingScale.of(train), TrainedFlags.of(train.byUser().offsets()),
                 TrainedFlags.of(train.byItem().offsets()));
@@ -76,13 +78,14 @@ public final class MlpModel implements InterestModel, RatingPredictor {
         Nd4j.getRandom().setSeed(seed);   // DL4J's dropout masks (graph engine)
 
         MlpExamples examples = new MlpExamples(train, shape, settings.training().negatives(), state.scale().mean(),
-                settings.idDropout(), state.trainedUsers(), state.trainedItems());
+                settings.idDropout(), settings.history(), neighbours, state.trainedUsers(), state.trainedItems());
         int batchSize = Math.min(settings.training().batchSize(), Math.max(1, examples.size));
         MlpKernel kernel = settings.fused()
-                ? new MlpKernel(settings, shape, MlpParameters.of(settings, shape, net), batchSize) : null;
-        MlpBatch full = kernel == null ? new MlpBatch(batchSize, shape) : null;
+                ? new MlpKernel(settings, shape, MlpParameters.of(settings, shape, net), train.byUser(), batchSize)
+                : null;
+        MlpBatch full = kernel == null ? new MlpBatch(batchSize, shape, settings.history()) : null;
         MlpBatch tail = kernel != null || examples.size % batchSize == 0 ? null
-                : new MlpBatch(examples.size % batchSize, shape);
+                : new MlpBatch(examples.size % batchSize, shape, settings.history());
         RandomGenerator rng = context.random("training-examples");
         RandomGenerator dropout = context.random("dropout");
         EarlyStopping stopping = new EarlyStopping(settings.training().patience());
@@ -98,7 +101,7 @@ public final class MlpModel implements InterestModel, RatingPredictor {
                 // Scoring needs a published model only to validate, or when this epoch is the one kept.
                 boolean validating = data.validation().available();
                 if (validating || epoch == epochs - 1) {
-                    publish(state, conf, net, inputs);
+                    publish(state, neighbours, conf, net, inputs);
                 }
                 double validation = validating ? data.validation().score(this) : Double.NaN;
                 task.message(progressLine(epoch, shape, losses[0], losses[1],
@@ -111,19 +114,29 @@ public final class MlpModel implements InterestModel, RatingPredictor {
         }
         if (stopping.bestParams().isPresent()) {
             net.setParams(stopping.bestParams().get());
-            publish(state, conf, net, inputs);
+            publish(state, neighbours, conf, net, inputs);
             context.progress().info(String.format(Locale.ROOT, "%s: kept epoch %d (%s %.4f)",
                     context.componentPath(), stopping.bestEpoch() + 1, data.validation().metric(), stopping.bestScore()));
         }
     }
 
-    private void publish(MlpState state, ComputationGraphConfiguration conf, ComputationGraph net, ModelInputs inputs) {
+    /** The neighbour lists behind the kNN input, or null when it is off or the run has no similarity model. */
+    private NeighbourScores neighbourScores(ModelInputs inputs) {
+        // Without a similarity section (or with one built from this model's own embeddings) there is nothing to read.
+        if (settings.neighbourhood() == 0 || inputs.similarity().isEmpty()) {
+            return null;
+        }
+        return NeighbourScores.fetch(inputs.similarity().get(), inputs.numItems(), settings.neighbourhood());
+    }
+
+    private void publish(MlpState state, NeighbourScores neighbours, ComputationGraphConfiguration conf,
+                         ComputationGraph net, ModelInputs inputs) {
         MlpParameters parameters = MlpParameters.of(settings, state.shape(), net);
         MlpForward forward = new MlpForward(settings, state.shape(), parameters, inputs.itemFeatures(),
                 state.trainedItems());
-        MlpScorer scorer = new MlpScorer(forward, state.shape(), parameters, state.trainedUsers(), state.scale(),
-                settings.rankBy(), settings.blendWeight());
-        this.fitted = new Fitted(state, conf, net.params().dup(), parameters, scorer);
+        MlpScorer scorer = new MlpScorer(forward, neighbours, state.shape(), parameters, state.trainedUsers(),
+                state.scale(), settings.rankBy(), settings.blendWeight());
+        this.fitted = new Fitted(state, neighbours, conf, net.params().dup(), parameters, scorer);
     }
 
     /** One epoch of the fused kernel; returns the mean click cross-entropy and rating squared error. */
@@ -218,6 +231,9 @@ public final class MlpModel implements InterestModel, RatingPredictor {
     public void save(ArtifactWriter out) {
         Fitted f = fitted();
         f.state().write(out);
+        if (f.neighbours() != null) {
+            f.neighbours().write(out);
+        }
         GraphArtifact.save(out, f.configuration(), f.params());
     }
 
@@ -225,11 +241,12 @@ public final class MlpModel implements InterestModel, RatingPredictor {
     public void load(ArtifactReader in, ModelInputs inputs) {
         Nd4jRuntime.configure(settings.training().intraOpThreads());
         MlpState state = MlpState.read(in, inputs);
+        NeighbourScores neighbours = state.shape().neighbourhood() ? NeighbourScores.read(in, inputs.numItems()) : null;
         ComputationGraphConfiguration conf = MlpNetwork.configuration(settings, state.shape(), state.seed());
         ComputationGraph net = new ComputationGraph(conf.clone());   // init writes into its configuration
         net.init();
         net.setParams(GraphArtifact.loadParams(in, conf, net.numParams()));
-        publish(state, conf, net, inputs);
+        publish(state, neighbours, conf, net, inputs);
     }
 
     private Fitted fitted() {

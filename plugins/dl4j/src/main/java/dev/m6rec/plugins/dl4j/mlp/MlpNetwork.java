@@ -22,17 +22,22 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 /**
  * Builds the {@code mlp} network as a DL4J computation graph:
  * <pre>
- * user ─ embedding ─┐                         ┌─ click  (sigmoid, alpha * cross-entropy)
- * item ─ embedding ─┼─ concat ─ dense ... ─ top┤
- * user features ────┤        (gmf: ue * ie) ──┘└─ rating (linear, beta * squared error)
- * item features ────┘
+ * user ─ embedding ─┐
+ * history ─ dense ──┴ + ─ user vector ─┐                         ┌─ click  (sigmoid, alpha * cross-entropy)
+ * item ─ embedding ────────────────────┼─ concat ─ dense ... ─ top┤
+ * user features ───────────────────────┤        (gmf: uv * ie) ──┘└─ rating (linear, beta * squared error)
+ * item features ───────────────────────┘
  * </pre>
- * Inputs are named {@code user}, {@code item}, then {@code user-features} and
- * {@code item-features} when their widths are non-zero, in that order.
+ * Inputs are named {@code user}, {@code item}, then {@code history} (with history pooling on: the
+ * user's training items other than the row's own, each {@code 1 / sqrt(count)}, so the bias-free
+ * dense layer computes SVD++'s pooled item vectors), {@code user-features} and
+ * {@code item-features} when their widths are non-zero, and {@code neighbourhood} (the item-kNN
+ * score, joining the top vector) with the neighbourhood input on, in that order.
  */
 public final class MlpNetwork {
     public static final String CLICK = "click";
     public static final String RATING = "rating";
+    public static final String HISTORY = "history-embedding";
 
     private MlpNetwork() {
     }
@@ -51,11 +56,19 @@ public final class MlpNetwork {
         }
         ComputationGraphConfiguration.GraphBuilder graph = base.graphBuilder();
         List<String> inputs = new ArrayList<>(List.of("user", "item"));
+        if (settings.history()) {
+            inputs.add("history");
+        }
+        int featureInputs = inputs.size();
         if (shape.userFeatures() > 0) {
             inputs.add("user-features");
         }
         if (shape.itemFeatures() > 0) {
             inputs.add("item-features");
+        }
+        int featureEnd = inputs.size();
+        if (shape.neighbourhood()) {
+            inputs.add("neighbourhood");
         }
         // Widths are set explicitly: DL4J's input-type inference would also rewrite the
         // embeddings' nIn (vocabulary size) from the index inputs' width of 1.
@@ -63,8 +76,15 @@ public final class MlpNetwork {
 
         graph.addLayer("user-embedding", embedding(shape.numUsers() + 1, settings.embedding()), "user");
         graph.addLayer("item-embedding", embedding(shape.numItems() + 1, settings.embedding()), "item");
-        List<String> concat = new ArrayList<>(List.of("user-embedding", "item-embedding"));
-        concat.addAll(inputs.subList(2, inputs.size()));
+        String userVector = "user-embedding";
+        if (settings.history()) {
+            graph.addLayer(HISTORY, new DenseLayer.Builder().nIn(shape.numItems()).nOut(settings.embedding())
+                    .hasBias(false).activation(Activation.IDENTITY).weightInit(WeightInit.NORMAL).build(), "history");
+            graph.addVertex("user-vector", new ElementWiseVertex(ElementWiseVertex.Op.Add), "user-embedding", HISTORY);
+            userVector = "user-vector";
+        }
+        List<String> concat = new ArrayList<>(List.of(userVector, "item-embedding"));
+        concat.addAll(inputs.subList(featureInputs, featureEnd));
         graph.addVertex("concat", new MergeVertex(), concat.toArray(String[]::new));
 
         Activation activation = TowerActivation.of(settings.activation()).dl4j();
@@ -81,11 +101,19 @@ public final class MlpNetwork {
             previous = "hidden-" + i;
             width = hidden[i];
         }
+        List<String> top = new ArrayList<>(List.of(previous));
         if (settings.gmf()) {
-            graph.addVertex("gmf", new ElementWiseVertex(ElementWiseVertex.Op.Product), "user-embedding", "item-embedding");
-            graph.addVertex("top", new MergeVertex(), previous, "gmf");
-            previous = "top";
+            graph.addVertex("gmf", new ElementWiseVertex(ElementWiseVertex.Op.Product), userVector, "item-embedding");
+            top.add("gmf");
             width += settings.embedding();
+        }
+        if (shape.neighbourhood()) {
+            top.add("neighbourhood");
+            width += 1;
+        }
+        if (top.size() > 1) {
+            graph.addVertex("top", new MergeVertex(), top.toArray(String[]::new));
+            previous = "top";
         }
         List<String> outputs = new ArrayList<>();
         if (shape.clickHead()) {

@@ -13,6 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
 final class MlpParameters {
     final float[] userTable;
     final float[] itemTable;
+    /** {@code [numItems][embedding]}: the history pooling's item vectors, or null when pooling is off. */
+    final float[] historyTable;
     final float[][] weights;
     final float[][] biases;
     final float[] headWeights;
@@ -27,6 +29,7 @@ final class MlpParameters {
         int[] widths = settings.hidden();
         userTable = new float[(shape.numUsers() + 1) * e];
         itemTable = new float[(shape.numItems() + 1) * e];
+        historyTable = settings.history() ? new float[shape.numItems() * e] : null;
         weights = new float[widths.length][];
         biases = new float[widths.length][];
         for (int l = 0; l < widths.length; l++) {
@@ -35,7 +38,7 @@ final class MlpParameters {
             biases[l] = new float[widths[l]];
         }
         heads = (shape.clickHead() ? 1 : 0) + (shape.ratingHead() ? 1 : 0);
-        topWidth = widths[widths.length - 1] + (settings.gmf() ? e : 0);
+        topWidth = widths[widths.length - 1] + (settings.gmf() ? e : 0) + (shape.neighbourhood() ? 1 : 0);
         headWeights = new float[topWidth * heads];
         headBias = new float[heads];
     }
@@ -57,6 +60,9 @@ final class MlpParameters {
     void readFrom(ComputationGraph net) {
         copy(net.getParam("user-embedding_W"), userTable);
         copy(net.getParam("item-embedding_W"), itemTable);
+        if (historyTable != null) {
+            copy(net.getParam(MlpNetwork.HISTORY + "_W"), historyTable);
+        }
         for (int l = 0; l < weights.length; l++) {
             copy(net.getParam("hidden-" + l + "_W"), weights[l]);
             copy(net.getParam("hidden-" + l + "_b"), biases[l]);
@@ -75,6 +81,9 @@ final class MlpParameters {
     void writeTo(ComputationGraph net) {
         assign(net.getParam("user-embedding_W"), userTable);
         assign(net.getParam("item-embedding_W"), itemTable);
+        if (historyTable != null) {
+            assign(net.getParam(MlpNetwork.HISTORY + "_W"), historyTable);
+        }
         for (int l = 0; l < weights.length; l++) {
             assign(net.getParam("hidden-" + l + "_W"), weights[l]);
             assign(net.getParam("hidden-" + l + "_b"), biases[l]);

@@ -13,6 +13,7 @@ final class MlpScorer {
     /** Candidates per forward pass: bounds the buffers when a caller scores a huge list. */
     private static final int CHUNK = 4096;
     private final MlpForward forward;
+    private final NeighbourScores neighbours;
     private final MlpShape shape;
     private final boolean[] trainedUsers;
     private final RatingScale scale;
@@ -22,9 +23,11 @@ final class MlpScorer {
     private final int clickColumn;
     private final int ratingColumn;
 
-    MlpScorer(MlpForward forward, MlpShape shape, MlpParameters parameters, boolean[] trainedUsers,
-              RatingScale scale, MlpSettings.RankBy rankBy, double blendWeight) {
+    /** {@code neighbours} is null when the network takes no neighbourhood input. */
+    MlpScorer(MlpForward forward, NeighbourScores neighbours, MlpShape shape, MlpParameters parameters,
+              boolean[] trainedUsers, RatingScale scale, MlpSettings.RankBy rankBy, double blendWeight) {
         this.forward = requireNonNull(forward, "forward is null");
+        this.neighbours = neighbours;
         this.shape = requireNonNull(shape, "shape is null");
         this.trainedUsers = requireNonNull(trainedUsers, "trainedUsers is null");
         this.scale = requireNonNull(scale, "scale is null");
@@ -47,6 +50,24 @@ final class MlpScorer {
         run(user, items, out, true);
     }
 
+    /** Each item's kNN score against {@code history}, or null without the neighbourhood input. */
+    private float[] neighbourhood(int[] history, int[] items) {
+        if (neighbours == null) {
+            return null;
+        }
+        int[] marks = new int[shape.numItems()];
+        for (int item : history) {
+            if (item >= 0 && item < marks.length) {
+                marks[item] = 1;
+            }
+        }
+        float[] scores = new float[items.length];
+        for (int k = 0; k < items.length; k++) {
+            scores[k] = neighbours.score(items[k], marks, 1);
+        }
+        return scores;
+    }
+
     private void run(UserProfile user, int[] items, float[] out, boolean ratings) {
         if (items.length != out.length) {
             throw new IllegalArgumentException("items and out differ in length");
@@ -62,9 +83,11 @@ final class MlpScorer {
         }
         int userRow = user.index() >= 0 && user.index() < shape.numUsers() && trainedUsers[user.index()]
                 ? user.index() : shape.coldUser();
+        float[] userVector = forward.userVector(userRow, user.history());
+        float[] neighbourhood = neighbourhood(user.history(), items);
         for (int start = 0; start < items.length; start += CHUNK) {
             int n = Math.min(CHUNK, items.length - start);
-            float[] head = forward.heads(userRow, user.features(), items, start, n);
+            float[] head = forward.heads(userVector, user.features(), neighbourhood, items, start, n);
             for (int k = 0; k < n; k++) {
                 float predicted = ratingColumn < 0 ? Float.NaN : head[k * heads + ratingColumn] + scale.mean();
                 float click = clickColumn < 0 ? Float.NaN : TowerActivation.sigmoid(head[k * heads + clickColumn]);

@@ -12,6 +12,8 @@ import dev.m6rec.plugins.dl4j.train.TrainingSettings;
  * @param hidden      widths of the MLP tower
  * @param activation  tower activation
  * @param gmf         whether the element-wise product of the embeddings joins the tower output (NeuMF)
+ * @param history     whether the pooled embeddings of the user's history items join the user vector (SVD++)
+ * @param neighbourhood neighbours per item behind the heads' item-kNN input (0: none)
  * @param clickWeight alpha, weight of the click cross-entropy; 0 leaves the click head out
  * @param ratingWeight beta, weight of the rating squared error; 0 leaves the rating head out
  * @param rankBy      what ranks items
@@ -20,7 +22,8 @@ import dev.m6rec.plugins.dl4j.train.TrainingSettings;
  * @param fused       train with the fused kernel ({@code engine: fused}) rather than DL4J's own fit loop
  * @param training    the shared training parameters
  */
-public record MlpSettings(int embedding, int[] hidden, String activation, boolean gmf, double clickWeight,
+public record MlpSettings(int embedding, int[] hidden, String activation, boolean gmf, boolean history,
+                          int neighbourhood, double clickWeight,
                           double ratingWeight, RankBy rankBy, double blendWeight, double idDropout, boolean fused,
                           TrainingSettings training) {
     public MlpSettings {
@@ -33,7 +36,8 @@ public record MlpSettings(int embedding, int[] hidden, String activation, boolea
 
     public static MlpSettings from(ComponentConfig config) {
         return new MlpSettings(config.getInt("embedding"), config.getIntArray("hidden"),
-                config.getString("activation"), config.getBoolean("gmf"), config.getDouble("loss.click"),
+                config.getString("activation"), config.getBoolean("gmf"), config.getBoolean("history"),
+                config.getInt("neighbourhood"), config.getDouble("loss.click"),
                 config.getDouble("loss.rating"), RankBy.of(config.getString("rank-by")),
                 config.getDouble("blend-weight"), config.getDouble("id-dropout"),
                 config.getString("engine").equals("fused"), TrainingSettings.from(config));

@@ -11,9 +11,10 @@ package dev.m6rec.plugins.dl4j.mlp;
  * @param itemFeatures width of the item feature vectors (may be 0)
  * @param clickHead    whether the network has the click head
  * @param ratingHead   whether the network has the rating head
+ * @param neighbourhood whether the heads take the item-kNN score (requested and a similarity model exists)
  */
 public record MlpShape(int numUsers, int numItems, int userFeatures, int itemFeatures, boolean clickHead,
-                       boolean ratingHead) {
+                       boolean ratingHead, boolean neighbourhood) {
     public MlpShape {
         if (numUsers < 0 || numItems <= 0 || userFeatures < 0 || itemFeatures < 0) {
             throw new IllegalArgumentException("bad shape " + numUsers + "x" + numItems + " features "
@@ -22,6 +23,12 @@ public record MlpShape(int numUsers, int numItems, int userFeatures, int itemFea
         if (!clickHead && !ratingHead) {
             throw new IllegalArgumentException("a network needs at least one head");
         }
+    }
+
+    /** A shape without the neighbourhood input. */
+    public MlpShape(int numUsers, int numItems, int userFeatures, int itemFeatures, boolean clickHead,
+                    boolean ratingHead) {
+        this(numUsers, numItems, userFeatures, itemFeatures, clickHead, ratingHead, false);
     }
 
     public int coldUser() {

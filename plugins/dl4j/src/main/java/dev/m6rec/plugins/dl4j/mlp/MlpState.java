@@ -30,6 +30,7 @@ record MlpState(MlpShape shape, long seed, RatingScale scale, boolean[] trainedU
         p.setProperty("item-features", Integer.toString(shape.itemFeatures()));
         p.setProperty("click-head", Boolean.toString(shape.clickHead()));
         p.setProperty("rating-head", Boolean.toString(shape.ratingHead()));
+        p.setProperty("neighbourhood", Boolean.toString(shape.neighbourhood()));
         p.setProperty("seed", Long.toString(seed));
         p.setProperty("rating-mean", Float.toString(scale.mean()));
         p.setProperty("rating-min", Float.toString(scale.min()));
@@ -63,7 +64,8 @@ record MlpState(MlpShape shape, long seed, RatingScale scale, boolean[] trainedU
         try {
             shape = new MlpShape(integer(p, "num-users", where), integer(p, "num-items", where),
                     integer(p, "user-features", where), integer(p, "item-features", where),
-                    bool(p, "click-head", where), bool(p, "rating-head", where));
+                    bool(p, "click-head", where), bool(p, "rating-head", where),
+                    p.containsKey("neighbourhood") && bool(p, "neighbourhood", where));
         } catch (IllegalArgumentException e) {
             throw new ArtifactException(where + ": " + e.getMessage(), e);
         }

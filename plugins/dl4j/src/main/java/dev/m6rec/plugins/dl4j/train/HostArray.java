@@ -39,6 +39,17 @@ public final class HostArray {
         buffer.put(row * columns + column, value);
     }
 
+    public float get(int row, int column) {
+        return buffer.get(row * columns + column);
+    }
+
+    /** Sets every value of row {@code row} to 0. */
+    public void clearRow(int row) {
+        for (int c = 0, base = row * columns; c < columns; c++) {
+            buffer.put(base + c, 0f);
+        }
+    }
+
     /** Copies {@code columns} values of {@code source} from {@code offset} into row {@code row}. */
     public void putRow(int row, float[] source, int offset) {
         buffer.put(row * columns, source, offset, columns);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.Interactions;
+import dev.m6rec.plugins.dl4j.CoOccurrenceSimilarity;
 import dev.m6rec.plugins.dl4j.Nd4jRuntime;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,9 @@ import java.util.SplittableRandom;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** The fused kernel and scorer compute what DL4J's graph computes, on the same parameters. */
 class MlpKernelTest {
@@ -21,37 +23,47 @@ class MlpKernelTest {
     private static final int ITEMS = 7;
 
     @ParameterizedTest
-    @ValueSource(strings = {"relu", "tanh", "elu", "leaky-relu", "sigmoid"})
-    void gradientsAndOutputsMatchDl4j(String activation) {
+    @CsvSource({"relu, true, true", "tanh, true, false", "elu, false, true", "leaky-relu, true, true",
+            "sigmoid, false, false", "relu, false, false"})
+    void gradientsAndOutputsMatchDl4j(String activation, boolean history, boolean neighbourhood) {
         Nd4jRuntime.configure(1);
         MlpSettings settings = MlpSettings.from(MlpFixtures.config(Map.of("embedding", 4, "hidden", List.of(6, 5),
-                "activation", activation, "id-dropout", 0.0, "negatives", 2, "loss", Map.of("click", 0.7, "rating", 0.3))));
-        MlpShape shape = new MlpShape(USERS, ITEMS, 2, 3, true, true);
+                "activation", activation, "id-dropout", 0.0, "negatives", 2, "history", history,
+                "loss", Map.of("click", 0.7, "rating", 0.3))));
+        MlpShape shape = new MlpShape(USERS, ITEMS, 2, 3, true, true, neighbourhood);
         ComputationGraph net = new ComputationGraph(MlpNetwork.configuration(settings, shape, 11));
         net.init();
         SplittableRandom rng = new SplittableRandom(5);
         Interactions.Builder b = Interactions.builder(USERS, ITEMS, true, false);
-        b.add(0, 1, 4, 0).add(1, 2, 2, 0).add(2, 3, 5, 0).add(3, 1, 1, 0).add(4, 6, 3, 0);
+        // Users 0 and 2 have several items, so their pooled histories differ from row to row.
+        b.add(0, 1, 4, 0).add(0, 4, 2, 0).add(0, 5, 5, 0).add(1, 2, 2, 0).add(2, 3, 5, 0).add(2, 0, 3, 0)
+                .add(3, 1, 1, 0).add(4, 6, 3, 0);
         Interactions train = b.build();
         FeatureMatrix userFeatures = random(USERS, 2, rng);
         FeatureMatrix itemFeatures = random(ITEMS, 3, rng);
         boolean[] all = {true, true, true, true, true, true, true};
-        MlpExamples examples = new MlpExamples(train, shape, 2, 3f, 0.0, all, all);
+        NeighbourScores neighbours = neighbourhood
+                ? NeighbourScores.fetch(new CoOccurrenceSimilarity(train), ITEMS, 3) : null;
+        MlpExamples examples = new MlpExamples(train, shape, 2, 3f, 0.0, history, neighbours, all, all);
         examples.resample(new SplittableRandom(3));
         int rows = examples.size;
 
-        MlpKernel kernel = new MlpKernel(settings, shape, MlpParameters.of(settings, shape, net), rows);
+        MlpKernel kernel = new MlpKernel(settings, shape, MlpParameters.of(settings, shape, net), train.byUser(), rows);
         kernel.gradients(examples, 0, rows, userFeatures, itemFeatures, new SplittableRandom(1));
 
-        MlpBatch batch = new MlpBatch(rows, shape);
+        MlpBatch batch = new MlpBatch(rows, shape, history);
         batch.fill(examples, 0, userFeatures, itemFeatures);
         net.setInputs(batch.inputs());
         net.setLabels(batch.labels());
         net.setLayerMaskArrays(null, batch.labelMasks());
         net.computeGradientAndScore();
         Gradient expected = net.gradient();
-        for (String name : List.of("user-embedding_W", "item-embedding_W", "hidden-0_W", "hidden-0_b", "hidden-1_W",
-                "hidden-1_b", "click_W", "click_b", "rating_W", "rating_b")) {
+        List<String> names = new java.util.ArrayList<>(List.of("user-embedding_W", "item-embedding_W", "hidden-0_W",
+                "hidden-0_b", "hidden-1_W", "hidden-1_b", "click_W", "click_b", "rating_W", "rating_b"));
+        if (history) {
+            names.add(MlpNetwork.HISTORY + "_W");
+        }
+        for (String name : names) {
             // DL4J's gradient is a sum over the batch; its updater divides by the batch size (miniBatch).
             float[] want = expected.getGradientFor(name).div(rows).dup('c').data().asFloat();
             float[] got = kernel.gradientOf(name);
@@ -64,7 +76,24 @@ class MlpKernelTest {
         // The fused scorer's heads equal the graph's outputs.
         MlpForward forward = new MlpForward(settings, shape, MlpParameters.of(settings, shape, net), itemFeatures, all);
         int[] items = {0, 1, 2, 3, 4, 5, 6};
-        float[] heads = forward.heads(2, userFeatures.row(2), items, 0, items.length);
+        int[] userHistory = train.byUser().row(2);
+        int[] marks = new int[ITEMS];
+        for (int item : userHistory) {
+            marks[item] = 1;
+        }
+        float[] knn = new float[ITEMS];
+        for (int k = 0; neighbourhood && k < ITEMS; k++) {
+            knn[k] = neighbours.score(k, marks, 1);
+        }
+        if (neighbourhood) {
+            double total = 0;
+            for (float v : knn) {
+                total += v;
+            }
+            assertThat(total).as("the kNN input is exercised").isGreaterThan(0);
+        }
+        float[] heads = forward.heads(forward.userVector(2, userHistory), userFeatures.row(2),
+                neighbourhood ? knn : null, items, 0, items.length);
         float[] column = new float[ITEMS];
         for (int k = 0; k < ITEMS; k++) {
             column[k] = 2;
@@ -74,12 +103,24 @@ class MlpKernelTest {
         for (int k = 0; k < ITEMS; k++) {
             System.arraycopy(userFeatures.row(2), 0, repeated, 2 * k, 2);
         }
+        float[] pooled = new float[ITEMS * ITEMS];   // every row: the whole history, 1 / sqrt(count) each
+        for (int k = 0; k < ITEMS; k++) {
+            for (int item : userHistory) {
+                pooled[k * ITEMS + item] = (float) (1 / Math.sqrt(userHistory.length));
+            }
+        }
+        List<INDArray> graphInputs = new java.util.ArrayList<>(List.of(
+                Nd4j.create(column, new long[] {ITEMS, 1}), Nd4j.create(itemColumn, new long[] {ITEMS, 1})));
+        if (history) {
+            graphInputs.add(Nd4j.create(pooled, new long[] {ITEMS, ITEMS}));
+        }
+        graphInputs.add(Nd4j.create(repeated, new long[] {ITEMS, 2}));
+        graphInputs.add(Nd4j.create(itemFeatures.data(), new long[] {ITEMS, 3}));
+        if (neighbourhood) {
+            graphInputs.add(Nd4j.create(knn, new long[] {ITEMS, 1}));
+        }
         net.clearLayerMaskArrays();
-        INDArray[] out = net.output(false,
-                org.nd4j.linalg.factory.Nd4j.create(column, new long[] {ITEMS, 1}),
-                org.nd4j.linalg.factory.Nd4j.create(itemColumn, new long[] {ITEMS, 1}),
-                org.nd4j.linalg.factory.Nd4j.create(repeated, new long[] {ITEMS, 2}),
-                org.nd4j.linalg.factory.Nd4j.create(itemFeatures.data(), new long[] {ITEMS, 3}));
+        INDArray[] out = net.output(false, graphInputs.toArray(INDArray[]::new));
         for (int k = 0; k < ITEMS; k++) {
             assertThat(TowerActivation.sigmoid(heads[2 * k])).isCloseTo(out[0].getFloat(k), within(1e-5f));
             assertThat(heads[2 * k + 1]).isCloseTo(out[1].getFloat(k), within(1e-5f));
