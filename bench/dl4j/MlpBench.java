@@ -50,15 +50,17 @@ public class MlpBench {
         data.write(out);
         System.out.printf(Locale.ROOT, "data %s: %d users, %d items, %d training interactions, features %d/%d%n",
                 data.name, data.users, data.items, data.train.size(), data.userFeatures.columns(), data.itemFeatures.columns());
-        run(data, "fused", 1);                 // warm-up: JIT and native libraries
-        long[] fused = run(data, "fused", epochs);
+        run(data, "fused", 1, true);                 // warm-up: JIT and native libraries
+        long[] fused = run(data, "fused", epochs, false);
         System.out.printf(Locale.ROOT, "m6rec fused %d %.3f %.3f%n", fused[0], fused[1] / 1e9, fused[2] / 1e9);
-        long[] graph = run(data, "graph", 1);
+        long[] pooled = run(data, "fused", epochs, true);
+        System.out.printf(Locale.ROOT, "m6rec fused-history %d %.3f %.3f%n", pooled[0], pooled[1] / 1e9, pooled[2] / 1e9);
+        long[] graph = run(data, "graph", 1, false);
         System.out.printf(Locale.ROOT, "m6rec graph %d %.3f %.3f%n", graph[0], graph[1] / 1e9, graph[2] / 1e9);
     }
 
     /** Rows trained, wall ns, process CPU ns. */
-    static long[] run(Bench data, String engine, int epochs) {
+    static long[] run(Bench data, String engine, int epochs, boolean history) {
         Map<String, Object> section = new HashMap<>();
         section.put("embedding", EMBEDDING);
         section.put("hidden", HIDDEN);
@@ -66,8 +68,8 @@ public class MlpBench {
         section.put("batch-size", BATCH);
         section.put("negatives", NEGATIVES);
         section.put("id-dropout", 0.0);
-        // The PyTorch twin has no history pooling (and the bench has no similarity, so no kNN input).
-        section.put("history", false);
+        // SVD++ history pooling on or off, as in the PyTorch twin; the bench has no similarity, so no kNN input.
+        section.put("history", history);
         section.put("engine", engine);
         section.put("early-stopping", Map.of("patience", 0));
         List<ConfigProblem> problems = new ArrayList<>();

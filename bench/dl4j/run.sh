@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side training benchmark of M6-Rec's mlp (DL4J plugin) and the same network in PyTorch:
-# same data, architecture, batch size (256), negatives (4), epochs and one thread each.
+# same data, architecture, batch size (256), negatives (4), epochs and one thread each; once
+# without and once with SVD++ history pooling (the mlp's default).
 # Prints samples/s for both and their ratio (M6-Rec / PyTorch; > 1 means M6-Rec is faster), by
 # wall clock and by process CPU time (the latter is the steadier figure on a shared machine).
 #   bench/dl4j/run.sh [EPOCHS] [ML100K_DIR]     (defaults: 5 epochs, synthetic ML-100K-sized data)
@@ -43,6 +44,10 @@ awk '
         tc = cpu["torch sparse-adam"] > cpu["torch dense-adam"] ? cpu["torch sparse-adam"] : cpu["torch dense-adam"]
         printf "\nratio m6rec mlp / pytorch (faster variant): %.2f (wall clock), %.2f (process cpu)\n",
             wall["m6rec fused"] / tw, cpu["m6rec fused"] / tc
+        hw = wall["torch sparse-adam-history"] > wall["torch dense-adam-history"] ? wall["torch sparse-adam-history"] : wall["torch dense-adam-history"]
+        hc = cpu["torch sparse-adam-history"] > cpu["torch dense-adam-history"] ? cpu["torch sparse-adam-history"] : cpu["torch dense-adam-history"]
+        printf "ratio with SVD++ history pooling (the default): %.2f (wall clock), %.2f (process cpu)\n",
+            wall["m6rec fused-history"] / hw, cpu["m6rec fused-history"] / hc
         printf "for reference, DL4J ComputationGraph.fit / pytorch: %.2f (wall clock), %.2f (process cpu)\n",
             wall["m6rec graph"] / tw, cpu["m6rec graph"] / tc
     }' "$work/java.txt" "$work/torch.txt"
