@@ -43,7 +43,9 @@ public final class CaserFactory implements InterestModelFactory {
                 .intParam("horizontal-filters", 16, "horizontal filters per height").atLeast(1)
                 .intParam("vertical-filters", 4, "vertical filters").atLeast(0)
                 .floatParam("id-dropout", 0.1, "probability of hiding the user id in training, for unknown users")
-                .atLeast(0).lessThan(1);
+                .atLeast(0).lessThan(1)
+                .stringParam("engine", "fused", "training loop: the fused kernel, or DL4J's ComputationGraph.fit")
+                .oneOf("fused", "graph");
         TextEncoderSettings.declare(schema);
         return TrainingSettings.declare(schema, 3).build();
     }

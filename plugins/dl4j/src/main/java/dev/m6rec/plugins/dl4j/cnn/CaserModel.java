@@ -28,13 +28,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The {@code cnn} interest model (see {@link CaserNetwork}). Trains with DL4J on next-item
+ * The {@code cnn} interest model (see {@link CaserNetwork}). Trains on next-item
  * prediction over the training split only (each training interaction is a target, the items
  * before it the input), with sampled negatives, Adam and early stopping on the run's validation
  * metric. Scores from the profile's history, so events recorded after training count at once.
  * With {@code text.field} set, the words of that item attribute (read from the dataset at fit,
  * stored in the artifact) feed a text-CNN whose vector is added to each item's embedding; items
- * without training interactions are then scored, and embedded, by their words.
+ * without training interactions are then scored, and embedded, by their words. Training runs the
+ * fused {@link CaserKernel} ({@code engine: fused}, the default) or DL4J's own
+ * {@code ComputationGraph.fit} ({@code engine: graph}, the reference); either way the parameters
+ * live in the DL4J graph between epochs, so scoring and persistence are the same.
  */
 public final class CaserModel implements InterestModel {
     private final CaserSettings settings;
@@ -70,29 +73,25 @@ public final class CaserModel implements InterestModel {
         // The graph gets a copy: init and training write into their configuration, the artifact wants it pristine.
         ComputationGraph net = new ComputationGraph(conf.clone());
         net.init();
-        Nd4j.getRandom().setSeed(seed);   // dropout masks
+        Nd4j.getRandom().setSeed(seed);   // dropout masks (graph engine)
         CaserExamples examples = new CaserExamples(train, shape, settings.length(), settings.training().negatives(),
                 settings.idDropout(), state.trainedItems());
         int batchSize = Math.min(settings.training().batchSize(), Math.max(1, examples.size));
-        CaserBatch full = new CaserBatch(batchSize, settings.length(), tokens);
-        CaserBatch tail = examples.size % batchSize == 0 ? null
+        CaserKernel kernel = settings.fused()
+                ? new CaserKernel(settings, CaserParameters.of(net), tokens, batchSize) : null;
+        CaserBatch full = kernel == null ? new CaserBatch(batchSize, settings.length(), tokens) : null;
+        CaserBatch tail = kernel != null || examples.size % batchSize == 0 ? null
                 : new CaserBatch(examples.size % batchSize, settings.length(), tokens);
         RandomGenerator rng = context.random("training-examples");
+        RandomGenerator dropout = kernel == null ? null : context.random("dropout");
         EarlyStopping stopping = new EarlyStopping(settings.training().patience());
         int epochs = settings.training().epochs();
         try (ProgressTask task = context.progress().begin(context.componentPath() + " (cnn) epochs", epochs)) {
             for (int epoch = 0; epoch < epochs; epoch++) {
                 examples.resample(rng);
                 long started = System.nanoTime();
-                double loss = 0;
-                int batches = 0;
-                for (int start = 0; start < examples.size; start += batchSize) {
-                    CaserBatch batch = examples.size - start >= batchSize ? full : tail;
-                    batch.fill(examples, start);
-                    net.fit(batch.inputs(), batch.labels());
-                    loss += net.score();
-                    batches++;
-                }
+                double loss = kernel != null ? fusedEpoch(kernel, examples, batchSize, dropout, net)
+                        : graphEpoch(net, examples, batchSize, full, tail);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 // Scoring needs a published model only to validate, or when this epoch is the one kept.
                 boolean validating = data.validation().available();
@@ -100,7 +99,7 @@ public final class CaserModel implements InterestModel {
                     publish(state, tokens, conf, net.params());
                 }
                 double validation = validating ? data.validation().score(this) : Double.NaN;
-                String line = String.format(Locale.ROOT, "epoch %d: next-item loss %.4f", epoch + 1, loss / batches);
+                String line = String.format(Locale.ROOT, "epoch %d: next-item loss %.4f", epoch + 1, loss);
                 if (!Double.isNaN(validation)) {
                     line += String.format(Locale.ROOT, ", %s %.4f", data.validation().metric(), validation);
                 }
@@ -118,6 +117,31 @@ public final class CaserModel implements InterestModel {
         }
     }
 
+    /** One epoch of the fused kernel, its parameters then written into {@code net}; returns the mean loss. */
+    private static double fusedEpoch(CaserKernel kernel, CaserExamples examples, int batchSize, RandomGenerator dropout,
+                                     ComputationGraph net) {
+        for (int start = 0; start < examples.size; start += batchSize) {
+            kernel.step(examples, start, Math.min(batchSize, examples.size - start), dropout);
+        }
+        kernel.parameters().writeTo(net);
+        return kernel.takeLoss();
+    }
+
+    /** One epoch of DL4J's own fit loop (the reference the fused kernel is checked against); returns the mean loss. */
+    private static double graphEpoch(ComputationGraph net, CaserExamples examples, int batchSize, CaserBatch full,
+                                     CaserBatch tail) {
+        double loss = 0;
+        int batches = 0;
+        for (int start = 0; start < examples.size; start += batchSize) {
+            CaserBatch batch = examples.size - start >= batchSize ? full : tail;
+            batch.fill(examples, start);
+            net.fit(batch.inputs(), batch.labels());
+            loss += net.score();
+            batches++;
+        }
+        return loss / batches;
+    }
+
     /** The items' words of {@code text.field}, with a config error naming that key when the attribute is unusable. */
     private ItemTokens itemTokens(TrainingData data, CaserShape shape) {
         AttributeTable items = data.split().dataset().attributes(EntityKind.ITEM);
@@ -132,8 +156,8 @@ public final class CaserModel implements InterestModel {
     }
 
     private void publish(CaserState state, ItemTokens tokens, ComputationGraphConfiguration conf, INDArray params) {
-        CaserScorer scorer = new CaserScorer(new GraphReplicas(conf, params), state.shape(), settings.length(),
-                settings.embedding(), state.trainedUsers(), state.trainedItems(), tokens);
+        CaserScorer scorer = new CaserScorer(new GraphReplicas(conf, params), state.shape(), settings,
+                state.trainedUsers(), state.trainedItems(), tokens);
         this.fitted = new Fitted(state, tokens, conf, scorer);
     }
 

@@ -1,5 +1,6 @@
 package dev.m6rec.plugins.dl4j.cnn;
 
+import dev.m6rec.plugins.dl4j.graph.WeightDecayOnce;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.CacheMode;
@@ -126,7 +127,7 @@ public final class CaserNetwork {
         graph.addLayer(NEXT, new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(2 * d + 1).nOut(1)
                 .activation(Activation.SIGMOID).build(), "logit-input");
         graph.setOutputs(NEXT);
-        return graph.build();
+        return WeightDecayOnce.apply(graph.build());
     }
 
     /** Words ─ 1-D convolutions ─ max over positions ─ dense: the text vector of input "text". */

@@ -14,12 +14,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Scores items for a user with a fitted {@code cnn}: one network call computes the user's state
- * (convolutions over the last L history items, plus the user embedding); every item is then one
- * dot product with a per-item vector folded from its target vector and the output weights. The
- * target vectors (id embedding, plus the text encoding when the encoder is on) are computed once
- * here, for every item, trained or not. Thread-safe: the network call borrows a replica, the item
- * vectors are immutable.
+ * Scores items for a user with a fitted {@code cnn}: {@link CaserStateForward} computes the user's
+ * state (convolutions over the last L history items, plus the user embedding) from the network's
+ * parameters; every item is then one dot product with a per-item vector folded from its target
+ * vector and the output weights. The target vectors (id embedding, plus the text encoding when
+ * the encoder is on, from the network's encoder branch) are computed once here, for every item,
+ * trained or not. Thread-safe: everything it reads after construction is immutable.
  */
 final class CaserScorer {
     /** Items the text encoder runs on per network call while the item vectors are built. */
@@ -28,6 +28,7 @@ final class CaserScorer {
     private final CaserShape shape;
     private final int length;
     private final int stateWidth;
+    private final CaserStateForward stateForward;
     private final boolean[] trainedUsers;
     private final boolean[] trainedItems;
     /** The items' words, or null when the text encoder is off. */
@@ -41,21 +42,21 @@ final class CaserScorer {
     /** {@code [numItems]}: w_b * bias_item + b. */
     private final float[] itemConstants;
 
-    CaserScorer(GraphReplicas replicas, CaserShape shape, int length, int embedding, boolean[] trainedUsers,
+    CaserScorer(GraphReplicas replicas, CaserShape shape, CaserSettings settings, boolean[] trainedUsers,
                 boolean[] trainedItems, ItemTokens tokens) {
         this.replicas = requireNonNull(replicas, "replicas is null");
         this.shape = shape;
-        this.length = length;
-        this.stateWidth = 2 * embedding;
+        this.length = settings.length();
+        this.stateWidth = 2 * settings.embedding();
         this.trainedUsers = trainedUsers;
         this.trainedItems = trainedItems;
         this.tokens = tokens;
         this.targetVectors = new float[shape.numItems() * stateWidth];
         this.itemVectors = new float[shape.numItems() * stateWidth];
         this.itemConstants = new float[shape.numItems()];
-        replicas.apply(graph -> {
+        this.stateForward = replicas.apply(graph -> {
             fold(graph);
-            return null;
+            return new CaserStateForward(settings, CaserParameters.of(graph));
         });
         List<String> names = new ArrayList<>();
         for (int c = 0; c < stateWidth; c++) {
@@ -146,20 +147,6 @@ final class CaserScorer {
         CaserExamples.fillSequence(history, 0, history.length, length, shape.padItem(), trainedItems, sequence, 0);
         int userRow = user.index() >= 0 && user.index() < shape.numUsers() && trainedUsers[user.index()]
                 ? user.index() : shape.coldUser();
-        INDArray sequenceInput = Nd4j.create(sequence, new long[] {1, length}, DataType.FLOAT);
-        INDArray userInput = Nd4j.create(new float[] {userRow}, new long[] {1, 1}, DataType.FLOAT);
-        INDArray targetInput = Nd4j.create(new float[] {0}, new long[] {1, 1}, DataType.FLOAT);
-        // The text input feeds only the target side; the state ignores it, but the graph wants every input.
-        INDArray[] inputs = tokens == null ? new INDArray[] {sequenceInput, userInput, targetInput}
-                : new INDArray[] {sequenceInput, userInput, targetInput,
-                        Nd4j.create(DataType.FLOAT, 1, tokens.tokens())};
-        INDArray[] parts = replicas.apply(graph -> graph.output(
-                List.of(CaserNetwork.SEQUENCE_STATE, CaserNetwork.USER_EMBEDDING), false, inputs, null));
-        float[] state = new float[stateWidth];
-        float[] sequencePart = parts[0].dup('c').data().asFloat();
-        float[] userPart = parts[1].dup('c').data().asFloat();
-        System.arraycopy(sequencePart, 0, state, 0, stateWidth / 2);
-        System.arraycopy(userPart, 0, state, stateWidth / 2, stateWidth / 2);
-        return state;
+        return stateForward.state(sequence, userRow);
     }
 }

@@ -15,10 +15,11 @@ import dev.m6rec.plugins.dl4j.train.TrainingSettings;
  * @param verticalFilters   vertical filters (each spans all L items for one embedding column)
  * @param idDropout         probability of hiding a training row's user id so unknown users score well
  * @param text              the optional text-CNN item encoder
+ * @param fused             train with the fused kernel ({@code engine: fused}) rather than DL4J's own fit loop
  * @param training          the shared training parameters
  */
 public record CaserSettings(int embedding, int length, int[] heights, int horizontalFilters, int verticalFilters,
-                            double idDropout, TextEncoderSettings text, TrainingSettings training) {
+                            double idDropout, TextEncoderSettings text, boolean fused, TrainingSettings training) {
     public CaserSettings {
         requireNonNull(heights, "heights is null");
         requireNonNull(text, "text is null");
@@ -29,7 +30,8 @@ public record CaserSettings(int embedding, int length, int[] heights, int horizo
     public static CaserSettings from(ComponentConfig config) {
         return new CaserSettings(config.getInt("embedding"), config.getInt("length"), config.getIntArray("heights"),
                 config.getInt("horizontal-filters"), config.getInt("vertical-filters"), config.getDouble("id-dropout"),
-                TextEncoderSettings.from(config), TrainingSettings.from(config));
+                TextEncoderSettings.from(config), config.getString("engine").equals("fused"),
+                TrainingSettings.from(config));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.m6rec.plugins.dl4j.mlp;
 
+import dev.m6rec.plugins.dl4j.graph.WeightDecayOnce;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.CacheMode;
@@ -129,7 +130,7 @@ public final class MlpNetwork {
             outputs.add(RATING);
         }
         graph.setOutputs(outputs.toArray(String[]::new));
-        return graph.build();
+        return WeightDecayOnce.apply(graph.build());
     }
 
     private static EmbeddingLayer embedding(int rows, int width) {

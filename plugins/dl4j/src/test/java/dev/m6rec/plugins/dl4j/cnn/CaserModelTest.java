@@ -2,6 +2,7 @@ package dev.m6rec.plugins.dl4j.cnn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.m6rec.api.ArtifactException;
 import dev.m6rec.api.ComponentFactory;
@@ -24,6 +25,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class CaserModelTest {
@@ -81,6 +84,26 @@ class CaserModelTest {
         InterestModel mlp = fit(new MlpFactory(), mlpSection, new RecordingPluginContext(42, "interest"));
         double cnn = testNdcg(CNN);
         assertThat(cnn).isGreaterThan(testNdcg(mlp) + 0.2).isGreaterThan(testNdcg(popularity) + 0.3);
+    }
+
+    @Test
+    void dl4jGraphEngineTrainsTheSameNetworkToComparableLossesAndQuality() {
+        // DL4J's own fit loop and the fused kernel start from the same parameters and see the same
+        // rows; they differ in the embedding tables' Adam (dense vs lazy) and in rounding.
+        Map<String, Object> section = cnnSection();
+        section.put("engine", "graph");
+        RecordingPluginContext graphContext = new RecordingPluginContext(42, "interest");
+        InterestModel graph = fit(new CaserFactory(), section, graphContext);
+        for (int epoch = 0; epoch < 2; epoch++) {
+            assertThat(loss(CONTEXT.messages.get(epoch))).isCloseTo(loss(graphContext.messages.get(epoch)), within(0.01));
+        }
+        assertThat(testNdcg(CNN)).isGreaterThan(testNdcg(graph) - 0.05);
+    }
+
+    private static double loss(String progressLine) {
+        Matcher m = Pattern.compile("next-item loss (\\d\\.\\d+)").matcher(progressLine);
+        assertThat(m.find()).as(progressLine).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     @Test
@@ -163,5 +186,9 @@ class CaserModelTest {
         assertThat(defaults.horizontalFilters()).isEqualTo(16);
         assertThat(defaults.verticalFilters()).isEqualTo(4);
         assertThat(defaults.training().negatives()).isEqualTo(3);
+        assertThat(defaults.fused()).isTrue();
+        SectionBinder.bind("interest", "cnn", Map.of("engine", "gpu"), factory.schema(), problems);
+        assertThat(problems).extracting(ConfigProblem::toString)
+                .containsExactly("interest.engine: must be one of [fused, graph] (was 'gpu')");
     }
 }
