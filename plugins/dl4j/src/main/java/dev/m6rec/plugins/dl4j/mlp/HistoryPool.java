@@ -1,6 +1,7 @@
 package dev.m6rec.plugins.dl4j.mlp;
 
 import dev.m6rec.api.data.SparseRows;
+import dev.m6rec.plugins.dl4j.train.AdamParameter;
 import java.util.Arrays;
 
 /**
@@ -164,7 +165,7 @@ final class HistoryPool {
     void update(float correction, float decay) {
         for (int k = 0; k < touchedCount; k++) {
             int from = touched[k] * width;
-            MlpKernel.adam(table, grad, m, v, from, from + width, correction, decay);
+            AdamParameter.step(table, grad, m, v, from, from + width, correction, decay);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.m6rec.plugins.dl4j.mlp;
 
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.SparseRows;
+import dev.m6rec.plugins.dl4j.train.AdamParameter;
 import dev.m6rec.plugins.dl4j.train.Gemm;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
@@ -22,9 +23,6 @@ import java.util.random.RandomGenerator;
  * Dropout is inverted dropout on each dense layer's input except the first, like the graph's.
  */
 final class MlpKernel {
-    private static final float BETA1 = 0.9f;
-    private static final float BETA2 = 0.999f;
-    private static final float EPSILON = 1e-8f;
 
     private final MlpShape shape;
     private final MlpParameters parameters;
@@ -450,37 +448,26 @@ final class MlpKernel {
 
     private void update() {
         step++;
-        float correction = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step)));
+        float correction = AdamParameter.correction(learningRate, step);
         float decay = learningRate * weightDecay;
         for (int l = 0; l < widths.length; l++) {
-            adam(weights[l], weightGrad[l], weightM[l], weightV[l], 0, weights[l].length, correction, decay);
-            adam(biases[l], biasGrad[l], biasM[l], biasV[l], 0, biases[l].length, correction, 0f);
+            AdamParameter.step(weights[l], weightGrad[l], weightM[l], weightV[l], 0, weights[l].length, correction,
+                    decay);
+            AdamParameter.step(biases[l], biasGrad[l], biasM[l], biasV[l], 0, biases[l].length, correction, 0f);
         }
-        adam(headWeights, headWeightGrad, headWeightM, headWeightV, 0, headWeights.length, correction, decay);
-        adam(headBias, headBiasGrad, headBiasM, headBiasV, 0, heads, correction, 0f);
+        AdamParameter.step(headWeights, headWeightGrad, headWeightM, headWeightV, 0, headWeights.length, correction,
+                decay);
+        AdamParameter.step(headBias, headBiasGrad, headBiasM, headBiasV, 0, heads, correction, 0f);
         for (int k = 0; k < touchedUserCount; k++) {
             int from = touchedUsers[k] * embedding;
-            adam(userTable, userGrad, userM, userV, from, from + embedding, correction, decay);
+            AdamParameter.step(userTable, userGrad, userM, userV, from, from + embedding, correction, decay);
         }
         for (int k = 0; k < touchedItemCount; k++) {
             int from = touchedItems[k] * embedding;
-            adam(itemTable, itemGrad, itemM, itemV, from, from + embedding, correction, decay);
+            AdamParameter.step(itemTable, itemGrad, itemM, itemV, from, from + embedding, correction, decay);
         }
         if (history != null) {
             history.update(correction, decay);
-        }
-    }
-
-    /** Adam (DL4J's defaults) with decoupled weight decay on {@code param[from .. to)}. */
-    static void adam(float[] param, float[] grad, float[] m, float[] v, int from, int to, float correction,
-                             float decay) {
-        for (int i = from; i < to; i++) {
-            float g = grad[i];
-            float mi = BETA1 * m[i] + (1 - BETA1) * g;
-            float vi = BETA2 * v[i] + (1 - BETA2) * g * g;
-            m[i] = mi;
-            v[i] = vi;
-            param[i] -= correction * mi / ((float) Math.sqrt(vi) + EPSILON) + decay * param[i];
         }
     }
 
