@@ -68,6 +68,10 @@ public class MlpBench {
         section.put("batch-size", BATCH);
         section.put("negatives", NEGATIVES);
         section.put("id-dropout", 0.0);
+        // As the PyTorch twin: Adam at 1e-3, no dropout, no weight decay (not the mlp's tuned defaults).
+        section.put("learning-rate", 0.001);
+        section.put("dropout", 0.0);
+        section.put("weight-decay", 0.0);
         // SVD++ history pooling on or off, as in the PyTorch twin; the bench has no similarity, so no kNN input.
         section.put("history", history);
         section.put("engine", engine);

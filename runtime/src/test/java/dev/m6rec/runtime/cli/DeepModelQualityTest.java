@@ -62,8 +62,7 @@ class DeepModelQualityTest {
                 + "features:\n  user: [ { type: categorical, fields: [gender, occupation] }, { type: numeric, fields: [age] } ]\n"
                 + "  item: [ { type: multi-hot, field: genres } ]\n"
                 + "similarity: { type: cosine, source: interactions, neighbours: 50 }\n"
-                + "interest: { type: mlp, hidden: [128, 64], epochs: 30, learning-rate: 0.002, negatives: 8, "
-                + "dropout: 0.2, weight-decay: 0.01, early-stopping: { patience: 3 } }\n");
+                + "interest: { type: mlp }\n");   // the defaults
         double mlp = runFile(config, "ml-mlp").path("test").path("ndcg@10").asDouble();
         double bpr = runFile(config, "ml-bpr", "interest={type: bpr}").path("test").path("ndcg@10").asDouble();
         double popularity = runFile(config, "ml-pop", "interest={type: popularity}").path("test").path("ndcg@10").asDouble();

@@ -23,6 +23,7 @@ import java.util.List;
  * }</pre>
  */
 public final class CaserFactory implements InterestModelFactory {
+    private static final TrainingSettings DEFAULTS = new TrainingSettings(20, 256, 0.001, 0.0, 0.0, 3, 3, 1);
 
     @Override
     public String name() {
@@ -47,7 +48,7 @@ public final class CaserFactory implements InterestModelFactory {
                 .stringParam("engine", "fused", "training loop: the fused kernel, or DL4J's ComputationGraph.fit")
                 .oneOf("fused", "graph");
         TextEncoderSettings.declare(schema);
-        return TrainingSettings.declare(schema, 3).build();
+        return TrainingSettings.declare(schema, DEFAULTS).build();
     }
 
     @Override

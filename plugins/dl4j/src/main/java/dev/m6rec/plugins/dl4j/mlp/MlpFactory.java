@@ -19,6 +19,8 @@ import java.util.List;
  * }</pre>
  */
 public final class MlpFactory implements InterestModelFactory {
+    /** Training defaults as tuned on the quick-start data (see examples/quickstart-mlp.yaml). */
+    private static final TrainingSettings DEFAULTS = new TrainingSettings(30, 256, 0.002, 0.01, 0.2, 8, 3, 1);
 
     @Override
     public String name() {
@@ -34,7 +36,7 @@ public final class MlpFactory implements InterestModelFactory {
     public ConfigSchema schema() {
         ConfigSchema.Builder schema = ConfigSchema.builder()
                 .intParam("embedding", 32, "width of the user and item id embeddings").greaterThan(0)
-                .intListParam("hidden", List.of(64, 32), "widths of the MLP tower").greaterThan(0)
+                .intListParam("hidden", List.of(128, 64), "widths of the MLP tower").greaterThan(0)
                 .stringParam("activation", "relu", "tower activation").oneOf("relu", "leaky-relu", "elu", "tanh", "sigmoid")
                 .booleanParam("gmf", true, "add the element-wise product of the embeddings beside the tower (NeuMF)")
                 .booleanParam("history", true, "add the pooled embeddings of the user's history items to the user "
@@ -50,7 +52,7 @@ public final class MlpFactory implements InterestModelFactory {
                 .atLeast(0).lessThan(1)
                 .stringParam("engine", "fused", "training loop: the fused kernel, or DL4J's ComputationGraph.fit")
                 .oneOf("fused", "graph");
-        return TrainingSettings.declare(schema, 4).build();
+        return TrainingSettings.declare(schema, DEFAULTS).build();
     }
 
     @Override

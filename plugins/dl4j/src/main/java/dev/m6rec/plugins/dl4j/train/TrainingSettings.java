@@ -22,18 +22,23 @@ import dev.m6rec.api.config.ConfigSchema;
 public record TrainingSettings(int epochs, int batchSize, double learningRate, double weightDecay, double dropout,
                                int negatives, int patience, int intraOpThreads) {
 
-    /** Declares the shared parameters with their defaults and bounds. */
-    public static ConfigSchema.Builder declare(ConfigSchema.Builder schema, int defaultNegatives) {
+    /**
+     * Declares the shared parameters with their bounds, and defaults that suit the model: each
+     * model passes the values that work for it (measured on the quick-start data).
+     */
+    public static ConfigSchema.Builder declare(ConfigSchema.Builder schema, TrainingSettings defaults) {
         return schema
-                .intParam("epochs", 20, "training epochs").atLeast(1)
-                .intParam("batch-size", 256, "rows per gradient step").atLeast(1)
-                .floatParam("learning-rate", 0.001, "Adam learning rate").greaterThan(0)
-                .floatParam("weight-decay", 0.0, "decoupled weight decay on weights").atLeast(0)
-                .floatParam("dropout", 0.0, "dropout probability on hidden activations").atLeast(0).lessThan(1)
-                .intParam("negatives", defaultNegatives, "sampled negative items per positive").atLeast(0)
-                .intParam("early-stopping.patience", 3,
+                .intParam("epochs", defaults.epochs(), "training epochs").atLeast(1)
+                .intParam("batch-size", defaults.batchSize(), "rows per gradient step").atLeast(1)
+                .floatParam("learning-rate", defaults.learningRate(), "Adam learning rate").greaterThan(0)
+                .floatParam("weight-decay", defaults.weightDecay(),
+                        "decoupled weight decay: each step takes learning-rate x this off every weight").atLeast(0)
+                .floatParam("dropout", defaults.dropout(), "dropout probability on hidden activations")
+                .atLeast(0).lessThan(1)
+                .intParam("negatives", defaults.negatives(), "sampled negative items per positive").atLeast(0)
+                .intParam("early-stopping.patience", defaults.patience(),
                         "epochs without validation improvement before stopping (0: never stop early)").atLeast(0)
-                .intParam("intra-op-threads", 1, "threads one network uses inside an op (OpenMP/OpenBLAS)").atLeast(1);
+                .intParam("intra-op-threads", defaults.intraOpThreads(), "threads one network uses inside an op (OpenMP/OpenBLAS)").atLeast(1);
     }
 
     public static TrainingSettings from(ComponentConfig config) {

@@ -26,7 +26,9 @@ class MlpFactoryTest {
     void defaults() {
         MlpSettings s = MlpSettings.from(MlpFixtures.config(Map.of()));
         assertThat(s.embedding()).isEqualTo(32);
-        assertThat(s.hidden()).containsExactly(64, 32);
+        assertThat(s.hidden()).containsExactly(128, 64);
+        assertThat(s.history()).isTrue();
+        assertThat(s.neighbourhood()).isEqualTo(50);
         assertThat(s.activation()).isEqualTo("relu");
         assertThat(s.gmf()).isTrue();
         assertThat(s.clickWeight()).isEqualTo(0.5);
@@ -34,12 +36,12 @@ class MlpFactoryTest {
         assertThat(s.rankBy()).isEqualTo(MlpSettings.RankBy.AUTO);
         assertThat(s.idDropout()).isEqualTo(0.1);
         assertThat(s.fused()).isTrue();
-        assertThat(s.training().epochs()).isEqualTo(20);
+        assertThat(s.training().epochs()).isEqualTo(30);
         assertThat(s.training().batchSize()).isEqualTo(256);
-        assertThat(s.training().learningRate()).isEqualTo(0.001);
-        assertThat(s.training().weightDecay()).isEqualTo(0.0);
-        assertThat(s.training().dropout()).isEqualTo(0.0);
-        assertThat(s.training().negatives()).isEqualTo(4);
+        assertThat(s.training().learningRate()).isEqualTo(0.002);
+        assertThat(s.training().weightDecay()).isEqualTo(0.01);
+        assertThat(s.training().dropout()).isEqualTo(0.2);
+        assertThat(s.training().negatives()).isEqualTo(8);
         assertThat(s.training().patience()).isEqualTo(3);
         assertThat(s.training().intraOpThreads()).isEqualTo(1);
         assertThat(factory.name()).isEqualTo("mlp");

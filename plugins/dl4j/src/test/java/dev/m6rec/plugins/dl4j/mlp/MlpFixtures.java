@@ -29,7 +29,11 @@ final class MlpFixtures {
         return config;
     }
 
-    /** A small, fast configuration; {@code overrides} replace or add keys. */
+    /**
+     * A small, fast configuration, with every training setting the assertions depend on spelled
+     * out (not taken from the schema's defaults, which are tuned for the quick-start data);
+     * {@code overrides} replace or add keys.
+     */
     static Map<String, Object> small(Map<String, Object> overrides) {
         Map<String, Object> section = new LinkedHashMap<>();
         section.put("embedding", 16);
@@ -37,6 +41,9 @@ final class MlpFixtures {
         section.put("epochs", 8);
         section.put("batch-size", 256);
         section.put("learning-rate", 0.005);
+        section.put("negatives", 4);
+        section.put("dropout", 0.0);
+        section.put("weight-decay", 0.0);
         section.put("early-stopping", Map.of("patience", 3));
         section.putAll(overrides);
         return section;

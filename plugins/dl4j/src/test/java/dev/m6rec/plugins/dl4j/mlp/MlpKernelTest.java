@@ -28,7 +28,7 @@ class MlpKernelTest {
     void gradientsAndOutputsMatchDl4j(String activation, boolean history, boolean neighbourhood) {
         Nd4jRuntime.configure(1);
         MlpSettings settings = MlpSettings.from(MlpFixtures.config(Map.of("embedding", 4, "hidden", List.of(6, 5),
-                "activation", activation, "id-dropout", 0.0, "negatives", 2, "history", history,
+                "activation", activation, "id-dropout", 0.0, "dropout", 0.0, "negatives", 2, "history", history,
                 "loss", Map.of("click", 0.7, "rating", 0.3))));
         MlpShape shape = new MlpShape(USERS, ITEMS, 2, 3, true, true, neighbourhood);
         ComputationGraph net = new ComputationGraph(MlpNetwork.configuration(settings, shape, 11));
