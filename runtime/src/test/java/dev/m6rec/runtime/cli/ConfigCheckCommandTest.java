@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +51,20 @@ class ConfigCheckCommandTest {
         CliRunner result = CliRunner.run("config", "check", "../examples/quickstart.yaml");
         assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
         assertThat(result.out()).contains(": ok (data=synthetic, split=ratio");
+    }
+
+    @Test
+    void everyShippedExampleConfigPassesTheCheck() throws IOException {
+        List<Path> examples;
+        try (Stream<Path> files = Files.list(Path.of("..", "examples"))) {
+            examples = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(examples).hasSizeGreaterThanOrEqualTo(5);
+        for (Path example : examples) {
+            CliRunner result = CliRunner.run("config", "check", example.toString());
+            assertThat(result.exitCode()).as(example + ": " + result.err()).isEqualTo(0);
+            assertThat(result.out()).contains(": ok (");
+        }
     }
 
     @Test
