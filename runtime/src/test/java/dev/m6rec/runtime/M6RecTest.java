@@ -72,6 +72,28 @@ class M6RecTest {
     }
 
     @Test
+    void theMlpFollowsFreshEventsWithoutRetraining() {
+        Path mlp = TestPipelines.artifact(dir, "mlp", TestPipelines.MLP);
+        try (M6Rec rec = M6Rec.load(mlp, List.of())) {
+            Map<String, Recommendation> before = byItem(rec.recommend("u3", 50, null));
+            String consumed = rec.recommend("u3", 1, null).get(0).item();
+            rec.record(Event.click("u3", consumed, 1_700_000_000L));
+            List<Recommendation> after = rec.recommend("u3", 50, null);
+            assertThat(after).extracting(Recommendation::item).doesNotContain(consumed);
+            long moved = after.stream().filter(r -> before.containsKey(r.item())
+                    && before.get(r.item()).score() != r.score()).count();
+            assertThat(moved).as("items whose score the event moved").isGreaterThan(after.size() / 2);
+
+            // A user unknown to training, with one click, gets a list of their own, not the cold-start one.
+            List<String> cold = rec.recommend(dev.m6rec.api.data.Attributes.none(), 11).stream()
+                    .map(Recommendation::item).toList();
+            rec.record(Event.click("newcomer", cold.get(5), 1L));
+            List<String> unmoved = cold.stream().filter(i -> !i.equals(cold.get(5))).toList();   // 10 items
+            assertThat(rec.recommend("newcomer", 10, null)).extracting(Recommendation::item).isNotEqualTo(unmoved);
+        }
+    }
+
+    @Test
     void aNewUserWithEventsIsKnownAndGetsTheirItemsExcluded() {
         try (M6Rec rec = M6Rec.load(popularity, List.of())) {
             assertThat(rec.knowsUser("newcomer")).isFalse();

@@ -36,6 +36,15 @@ public final class TestPipelines {
             interest: { type: item-knn }
             """;
 
+    /** A small mlp (history pooling and the kNN input on): its scores follow events recorded after training. */
+    public static final String MLP = """
+            seed: 13
+            data: { type: synthetic, users: 200, items: 100 }
+            split: { type: ratio, ratios: [0.8, 0.1, 0.1] }
+            similarity: { type: cosine, source: interactions, neighbours: 30 }
+            interest: { type: mlp, embedding: 8, hidden: [16], epochs: 3 }
+            """;
+
     /** Item-knn through the full serving path: recall from history and popularity, MMR re-rank. */
     public static final String SERVING_PATH = ITEM_KNN + """
             recommend: { recall: { history: 40, popular: 20 }, diversity: 0.2 }
