@@ -21,7 +21,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -35,13 +34,7 @@ class CaserTextEncoderTest {
     private static final CaserModel WITHOUT_TEXT = fit(section(false), new RecordingPluginContext(42, "interest"));
 
     static Map<String, Object> section(boolean text) {
-        Map<String, Object> section = new LinkedHashMap<>();
-        section.put("embedding", 16);
-        section.put("length", 3);
-        section.put("horizontal-filters", 8);
-        section.put("vertical-filters", 2);
-        section.put("epochs", 6);
-        section.put("learning-rate", 0.01);
+        Map<String, Object> section = CaserModelTest.cnnSection();
         if (text) {
             section.put("text", Map.of("field", "title", "tokens", 4, "widths", List.of(1, 2), "filters", 16));
         }
