@@ -27,6 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class CaserModelTest {
@@ -168,6 +171,46 @@ class CaserModelTest {
         assertThatThrownBy(() -> new CaserFactory().create(config(new CaserFactory(), cnnSection()), new RecordingPluginContext(7, "interest"))
                 .load(artifacts, DATA.inputs))
                 .isInstanceOf(ArtifactException.class).hasMessage("memory/interest/params.f32: truncated");
+    }
+
+    @Test
+    void sameSeedSameModel() {
+        Map<String, Object> section = new LinkedHashMap<>(cnnSection());
+        section.put("epochs", 2);
+        section.put("dropout", 0.2);   // the dropout masks are seeded too
+        InterestModel first = fit(new CaserFactory(), section, new RecordingPluginContext(5, "interest"));
+        InterestModel second = fit(new CaserFactory(), section, new RecordingPluginContext(5, "interest"));
+        float[] a = new float[DATA.numItems];
+        float[] b = new float[DATA.numItems];
+        first.scoreAll(profile(8), a);
+        second.scoreAll(profile(8), b);
+        assertThat(b).containsExactly(a);
+    }
+
+    @Test
+    void concurrentScoringEqualsSequentialScoring() throws Exception {
+        int users = 40;
+        float[][] sequential = new float[users][DATA.numItems];
+        for (int u = 0; u < users; u++) {
+            CNN.scoreAll(profile(u), sequential[u]);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<float[]>> futures = new ArrayList<>();
+            for (int u = 0; u < users; u++) {
+                int user = u;
+                futures.add(pool.submit(() -> {
+                    float[] out = new float[DATA.numItems];
+                    CNN.scoreAll(profile(user), out);
+                    return out;
+                }));
+            }
+            for (int u = 0; u < users; u++) {
+                assertThat(futures.get(u).get()).containsExactly(sequential[u]);
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
