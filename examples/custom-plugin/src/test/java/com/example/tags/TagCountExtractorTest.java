@@ -7,6 +7,7 @@ import dev.m6rec.api.ConfigException;
 import dev.m6rec.api.config.ComponentConfig;
 import dev.m6rec.api.data.Attributes;
 import dev.m6rec.api.feature.FeatureExtractor;
+import dev.m6rec.core.testing.MemoryArtifacts;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,7 @@ import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.feature.FeatureExtractor;
 import dev.m6rec.api.similarity.SimilarityInput;
 import dev.m6rec.api.similarity.SimilarityModel;
+import dev.m6rec.core.testing.MemoryArtifacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
