@@ -1,27 +1,22 @@
 package dev.m6rec.plugins.dl4j.cnn;
 
-import dev.m6rec.plugins.dl4j.graph.WeightDecayOnce;
+import dev.m6rec.plugins.dl4j.graph.GraphBase;
 import java.util.ArrayList;
 import java.util.List;
-import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
+
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -65,22 +60,11 @@ public final class CaserNetwork {
             throw new IllegalArgumentException("vocabulary size " + vocabularySize + " with the text encoder "
                     + (settings.text().enabled() ? "on" : "off"));
         }
-        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .dataType(DataType.FLOAT)
-                .updater(new Adam(settings.training().learningRate()))
-                .weightInit(WeightInit.XAVIER)
-                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
-                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
-                .cacheMode(CacheMode.NONE);
-        if (settings.training().weightDecay() > 0) {
-            base.weightDecay(settings.training().weightDecay());
-        }
         int d = settings.embedding();
         int length = settings.length();
         int horizontal = settings.horizontalFilters();
         int vertical = settings.verticalFilters();
-        ComputationGraphConfiguration.GraphBuilder graph = base.graphBuilder();
+        ComputationGraphConfiguration.GraphBuilder graph = GraphBase.builder(settings.training(), seed);
         // Widths are explicit (no input-type inference), which would rewrite the embeddings' vocabulary sizes.
         if (settings.text().enabled()) {
             graph.addInputs("sequence", "user", "target", "text");
@@ -111,10 +95,10 @@ public final class CaserNetwork {
             sequenceState.dropOut(retain);   // DL4J's dropOut takes the probability of keeping the input
         }
         graph.addLayer(SEQUENCE_STATE, sequenceState.build(), "convolutions");
-        graph.addLayer(USER_EMBEDDING, embedding(shape.numUsers() + 1, d), "user");
+        graph.addLayer(USER_EMBEDDING, GraphBase.embedding(shape.numUsers() + 1, d), "user");
         graph.addVertex("state", new MergeVertex(), SEQUENCE_STATE, USER_EMBEDDING);
-        graph.addLayer(TARGET_EMBEDDING, embedding(shape.numItems() + 1, 2 * d), "target");
-        graph.addLayer(TARGET_BIAS, embedding(shape.numItems() + 1, 1), "target");
+        graph.addLayer(TARGET_EMBEDDING, GraphBase.embedding(shape.numItems() + 1, 2 * d), "target");
+        graph.addLayer(TARGET_BIAS, GraphBase.embedding(shape.numItems() + 1, 1), "target");
         String target = TARGET_EMBEDDING;
         if (settings.text().enabled()) {
             addTextEncoder(graph, settings.text(), vocabularySize, 2 * d);
@@ -127,7 +111,7 @@ public final class CaserNetwork {
         graph.addLayer(NEXT, new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(2 * d + 1).nOut(1)
                 .activation(Activation.SIGMOID).build(), "logit-input");
         graph.setOutputs(NEXT);
-        return WeightDecayOnce.apply(graph.build());
+        return GraphBase.build(graph);
     }
 
     /** Words ─ 1-D convolutions ─ max over positions ─ dense: the text vector of input "text". */
@@ -146,10 +130,5 @@ public final class CaserNetwork {
         graph.addVertex("text-features", new MergeVertex(), pooled.toArray(String[]::new));
         graph.addLayer(TEXT_VECTOR, new DenseLayer.Builder().nIn(text.filters() * pooled.size()).nOut(width)
                 .activation(Activation.IDENTITY).build(), "text-features");
-    }
-
-    private static EmbeddingLayer embedding(int rows, int width) {
-        return new EmbeddingLayer.Builder().nIn(rows).nOut(width).hasBias(false)
-                .activation(Activation.IDENTITY).weightInit(WeightInit.NORMAL).build();
     }
 }

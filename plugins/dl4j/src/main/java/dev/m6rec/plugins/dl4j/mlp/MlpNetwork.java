@@ -1,22 +1,18 @@
 package dev.m6rec.plugins.dl4j.mlp;
 
-import dev.m6rec.plugins.dl4j.graph.WeightDecayOnce;
+import dev.m6rec.plugins.dl4j.graph.GraphBase;
 import java.util.ArrayList;
 import java.util.List;
-import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
+
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
@@ -44,18 +40,7 @@ public final class MlpNetwork {
     }
 
     public static ComputationGraphConfiguration configuration(MlpSettings settings, MlpShape shape, long seed) {
-        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .dataType(DataType.FLOAT)
-                .updater(new Adam(settings.training().learningRate()))
-                .weightInit(WeightInit.XAVIER)
-                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
-                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
-                .cacheMode(CacheMode.NONE);
-        if (settings.training().weightDecay() > 0) {
-            base.weightDecay(settings.training().weightDecay());
-        }
-        ComputationGraphConfiguration.GraphBuilder graph = base.graphBuilder();
+        ComputationGraphConfiguration.GraphBuilder graph = GraphBase.builder(settings.training(), seed);
         List<String> inputs = new ArrayList<>(List.of("user", "item"));
         if (settings.history()) {
             inputs.add("history");
@@ -75,8 +60,8 @@ public final class MlpNetwork {
         // embeddings' nIn (vocabulary size) from the index inputs' width of 1.
         graph.addInputs(inputs.toArray(String[]::new));
 
-        graph.addLayer("user-embedding", embedding(shape.numUsers() + 1, settings.embedding()), "user");
-        graph.addLayer("item-embedding", embedding(shape.numItems() + 1, settings.embedding()), "item");
+        graph.addLayer("user-embedding", GraphBase.embedding(shape.numUsers() + 1, settings.embedding()), "user");
+        graph.addLayer("item-embedding", GraphBase.embedding(shape.numItems() + 1, settings.embedding()), "item");
         String userVector = "user-embedding";
         if (settings.history()) {
             graph.addLayer(HISTORY, new DenseLayer.Builder().nIn(shape.numItems()).nOut(settings.embedding())
@@ -130,12 +115,7 @@ public final class MlpNetwork {
             outputs.add(RATING);
         }
         graph.setOutputs(outputs.toArray(String[]::new));
-        return WeightDecayOnce.apply(graph.build());
-    }
-
-    private static EmbeddingLayer embedding(int rows, int width) {
-        return new EmbeddingLayer.Builder().nIn(rows).nOut(width).hasBias(false)
-                .activation(Activation.IDENTITY).weightInit(WeightInit.NORMAL).build();
+        return GraphBase.build(graph);
     }
 
     private static OutputLayer head(OutputLayer.Builder builder, int width, double retain) {
