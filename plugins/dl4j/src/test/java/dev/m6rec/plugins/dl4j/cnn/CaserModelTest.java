@@ -15,6 +15,7 @@ import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.core.config.SectionBinder;
 import dev.m6rec.plugins.dl4j.Baselines;
+import dev.m6rec.core.testing.ConcurrentScoring;
 import dev.m6rec.core.testing.MemoryArtifacts;
 import dev.m6rec.plugins.dl4j.RankingEvaluation;
 import dev.m6rec.plugins.dl4j.SequenceData;
@@ -27,9 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class CaserModelTest {
@@ -189,28 +187,7 @@ class CaserModelTest {
 
     @Test
     void concurrentScoringEqualsSequentialScoring() throws Exception {
-        int users = 40;
-        float[][] sequential = new float[users][DATA.numItems];
-        for (int u = 0; u < users; u++) {
-            CNN.scoreAll(profile(u), sequential[u]);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<float[]>> futures = new ArrayList<>();
-            for (int u = 0; u < users; u++) {
-                int user = u;
-                futures.add(pool.submit(() -> {
-                    float[] out = new float[DATA.numItems];
-                    CNN.scoreAll(profile(user), out);
-                    return out;
-                }));
-            }
-            for (int u = 0; u < users; u++) {
-                assertThat(futures.get(u).get()).containsExactly(sequential[u]);
-            }
-        } finally {
-            pool.shutdown();
-        }
+        ConcurrentScoring.assertMatchesSequential(CNN, u -> profile(u), 40, DATA.numItems);
     }
 
     @Test

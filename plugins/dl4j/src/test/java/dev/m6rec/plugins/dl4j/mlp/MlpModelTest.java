@@ -9,6 +9,7 @@ import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.plugins.dl4j.Baselines;
+import dev.m6rec.core.testing.ConcurrentScoring;
 import dev.m6rec.core.testing.MemoryArtifacts;
 import dev.m6rec.plugins.dl4j.RankingEvaluation;
 import dev.m6rec.plugins.dl4j.SyntheticData;
@@ -17,9 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class MlpModelTest {
@@ -186,28 +184,7 @@ class MlpModelTest {
 
     @Test
     void concurrentScoringEqualsSequentialScoring() throws Exception {
-        int users = 40;
-        float[][] sequential = new float[users][DATA.numItems];
-        for (int u = 0; u < users; u++) {
-            BOTH.scoreAll(profile(u), sequential[u]);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<float[]>> futures = new java.util.ArrayList<>();
-            for (int u = 0; u < users; u++) {
-                int user = u;
-                futures.add(pool.submit(() -> {
-                    float[] out = new float[DATA.numItems];
-                    BOTH.scoreAll(profile(user), out);
-                    return out;
-                }));
-            }
-            for (int u = 0; u < users; u++) {
-                assertThat(futures.get(u).get()).containsExactly(sequential[u]);
-            }
-        } finally {
-            pool.shutdown();
-        }
+        ConcurrentScoring.assertMatchesSequential(BOTH, u -> profile(u), 40, DATA.numItems);
     }
 
     @Test
