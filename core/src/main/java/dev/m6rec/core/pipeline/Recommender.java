@@ -7,7 +7,6 @@ import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.api.similarity.SimilarityModel;
 import dev.m6rec.core.config.RecommendSettings;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The serving path: recall -> rank -> re-rank -> top-K.
@@ -29,6 +28,8 @@ public final class Recommender {
     private final FittedPipeline pipeline;
     private final RecommendSettings settings;
     private final int[] popularOrder;
+    /** The interest model's item embeddings when embedding recall has a quota, fetched once (models may copy them). */
+    private final FeatureMatrix embeddings;
 
     public Recommender(FittedPipeline pipeline, RecommendSettings settings) {
         this.pipeline = pipeline;
@@ -39,6 +40,8 @@ public final class Recommender {
             popularity[i] = counts[i];
         }
         this.popularOrder = ScoredItems.topK(popularity, popularity.length, null).items();
+        this.embeddings = settings.recall().getOrDefault("embedding", 0) > 0
+                ? pipeline.interest().itemEmbeddings().orElse(null) : null;
         boolean needsSimilarity = settings.recall().getOrDefault("history", 0) > 0 || settings.diversity() > 0;
         if (needsSimilarity && pipeline.similarity().isEmpty()) {
             throw new ConfigException(settings.diversity() > 0 ? "recommend.diversity" : "recommend.recall.history",
@@ -99,9 +102,8 @@ public final class Recommender {
             n = addTop(historyScores(profile), historyQuota, skip, chosen, out, n);
         }
         int embeddingQuota = quotas.getOrDefault("embedding", 0);
-        Optional<FeatureMatrix> embeddings = pipeline.interest().itemEmbeddings();
-        if (embeddingQuota > 0 && embeddings.isPresent() && profile.history().length > 0) {
-            n = addTop(embeddingScores(profile, embeddings.get()), embeddingQuota, skip, chosen, out, n);
+        if (embeddingQuota > 0 && embeddings != null && profile.history().length > 0) {
+            n = addTop(embeddingScores(profile, embeddings), embeddingQuota, skip, chosen, out, n);
         }
         int popularQuota = quotas.getOrDefault("popular", 0);
         for (int r = 0, added = 0; r < popularOrder.length && added < popularQuota; r++) {
