@@ -18,6 +18,7 @@ import dev.m6rec.plugins.dl4j.Nd4jRuntime;
 import dev.m6rec.plugins.dl4j.graph.GraphArtifact;
 import dev.m6rec.plugins.dl4j.graph.GraphReplicas;
 import dev.m6rec.plugins.dl4j.train.EarlyStopping;
+import dev.m6rec.plugins.dl4j.train.InputShapes;
 import dev.m6rec.plugins.dl4j.train.TrainedFlags;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,10 +60,7 @@ public final class CaserModel implements InterestModel {
         Nd4jRuntime.configure(settings.training().intraOpThreads());
         Interactions train = data.train();
         ModelInputs inputs = data.inputs();
-        if (train.numUsers() != inputs.numUsers() || train.numItems() != inputs.numItems()) {
-            throw new IllegalArgumentException("training data spans " + train.numUsers() + "x" + train.numItems()
-                    + " but the inputs are " + inputs.numUsers() + "x" + inputs.numItems());
-        }
+        InputShapes.requireMatching(train, inputs);
         CaserShape shape = new CaserShape(inputs.numUsers(), inputs.numItems());
         long seed = context.random("network-init").nextLong();
         CaserState state = new CaserState(shape, seed, TrainedFlags.of(train.byUser().offsets()),

@@ -17,6 +17,7 @@ import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.plugins.dl4j.Nd4jRuntime;
 import dev.m6rec.plugins.dl4j.graph.GraphArtifact;
 import dev.m6rec.plugins.dl4j.train.EarlyStopping;
+import dev.m6rec.plugins.dl4j.train.InputShapes;
 import dev.m6rec.plugins.dl4j.train.TrainedFlags;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class MlpModel implements InterestModel, RatingPredictor {
         Nd4jRuntime.configure(settings.training().intraOpThreads());
         Interactions train = data.train();
         ModelInputs inputs = data.inputs();
-        checkInputs(train, inputs);
+        InputShapes.requireMatching(train, inputs);
         boolean ratingHead = settings.wantsRatingHead() && train.hasRatings();
         if (settings.wantsRatingHead() && !train.hasRatings()) {
             if (!settings.hasClickHead()) {
@@ -187,15 +188,6 @@ public final class MlpModel implements InterestModel, RatingPredictor {
         }
         parts.add(String.format(Locale.ROOT, "%,.0f samples/s", rowsPerSecond));
         return "epoch " + (epoch + 1) + ": " + String.join(", ", parts);
-    }
-
-    private static void checkInputs(Interactions train, ModelInputs inputs) {
-        if (train.numUsers() != inputs.numUsers() || train.numItems() != inputs.numItems()
-                || inputs.userFeatures().rows() != inputs.numUsers() || inputs.itemFeatures().rows() != inputs.numItems()) {
-            throw new IllegalArgumentException("training data spans " + train.numUsers() + "x" + train.numItems()
-                    + " but the inputs are " + inputs.numUsers() + "x" + inputs.numItems() + " with feature rows "
-                    + inputs.userFeatures().rows() + "/" + inputs.itemFeatures().rows());
-        }
     }
 
     @Override
