@@ -109,7 +109,7 @@ final class MlpBatch {
         history.clearRow(r);
         SparseRows histories = examples.histories;
         int user = examples.users[e];
-        int count = histories.length(user) - (examples.observed[e] ? 1 : 0);
+        int count = histories.length(user) - (examples.observed(e) ? 1 : 0);
         if (examples.historyHidden[e] || count <= 0) {
             return;
         }
@@ -117,7 +117,7 @@ final class MlpBatch {
         boolean leftOut = false;
         for (int p = histories.start(user); p < histories.end(user); p++) {
             int item = histories.column(p);
-            if (examples.observed[e] && !leftOut && item == examples.items[e]) {
+            if (examples.observed(e) && !leftOut && item == examples.items[e]) {
                 leftOut = true;   // one occurrence of the row's own item stays out
                 continue;
             }

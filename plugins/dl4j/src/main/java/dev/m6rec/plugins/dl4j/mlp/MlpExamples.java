@@ -26,8 +26,6 @@ final class MlpExamples {
     final float[] clicks;
     final float[] ratings;
     final float[] ratingMask;
-    /** Whether the row's item is one of the user's training interactions (left out of its own history). */
-    final boolean[] observed;
     /** Whether the row's user vector leaves the history out (only with history pooling). */
     final boolean[] historyHidden;
     /** Every user's training items: the histories that pooling reads. */
@@ -70,7 +68,6 @@ final class MlpExamples {
         this.clicks = new float[size];
         this.ratings = new float[size];
         this.ratingMask = new float[size];
-        this.observed = new boolean[size];
         this.historyHidden = new boolean[size];
         this.neighbourhood = new float[size];
         this.order = new int[train.size()];
@@ -92,9 +89,9 @@ final class MlpExamples {
         for (int k : order) {
             int user = train.user(k);
             int first = row;
-            set(row++, user, train.item(k), true, 1f, train.rating(k) - ratingMean, 1f, rng);
+            set(row++, user, train.item(k), 1f, train.rating(k) - ratingMean, 1f, rng);
             for (int n = 0; n < negatives; n++) {
-                set(row++, user, seen.sampleUnseen(user, rng), false, 0f, 0f, 0f, rng);
+                set(row++, user, seen.sampleUnseen(user, rng), 0f, 0f, 0f, rng);
             }
             if (neighbours != null) {
                 markHistory(user);
@@ -105,6 +102,14 @@ final class MlpExamples {
         }
     }
 
+    /**
+     * Whether the row's item is one of the user's training interactions (a positive), so it is
+     * left out of the user's own pooled history.
+     */
+    boolean observed(int row) {
+        return clicks[row] > 0;
+    }
+
     /** The item's own neighbour list never holds it, so a positive's score needs no exclusion. */
     private void markHistory(int user) {
         mark++;
@@ -113,12 +118,10 @@ final class MlpExamples {
         }
     }
 
-    private void set(int row, int user, int item, boolean seenItem, float click, float rating, float mask,
-                     RandomGenerator rng) {
+    private void set(int row, int user, int item, float click, float rating, float mask, RandomGenerator rng) {
         boolean hideUser = !trainedUsers[user] || (idDropout > 0 && rng.nextDouble() < idDropout);
         boolean hideItem = !trainedItems[item] || (idDropout > 0 && rng.nextDouble() < idDropout);
         historyHidden[row] = history && hideUser && (!trainedUsers[user] || rng.nextBoolean());
-        observed[row] = seenItem;
         userRows[row] = hideUser ? shape.coldUser() : user;
         itemRows[row] = hideItem ? shape.coldItem() : item;
         users[row] = user;

@@ -231,7 +231,7 @@ final class MlpKernel {
             int base = r * inputWidth;
             System.arraycopy(userTable, examples.userRows[e] * embedding, x, base, embedding);
             if (history != null) {
-                history.pool(r, examples.users[e], examples.items[e], examples.observed[e], examples.historyHidden[e],
+                history.pool(r, examples.users[e], examples.items[e], examples.observed(e), examples.historyHidden[e],
                         x, base);
             }
             System.arraycopy(itemTable, examples.itemRows[e] * embedding, x, base + embedding, embedding);

@@ -50,24 +50,6 @@ final class MlpScorer {
         run(user, items, out, true);
     }
 
-    /** Each item's kNN score against {@code history}, or null without the neighbourhood input. */
-    private float[] neighbourhood(int[] history, int[] items) {
-        if (neighbours == null) {
-            return null;
-        }
-        int[] marks = new int[shape.numItems()];
-        for (int item : history) {
-            if (item >= 0 && item < marks.length) {
-                marks[item] = 1;
-            }
-        }
-        float[] scores = new float[items.length];
-        for (int k = 0; k < items.length; k++) {
-            scores[k] = neighbours.score(items[k], marks, 1);
-        }
-        return scores;
-    }
-
     private void run(UserProfile user, int[] items, float[] out, boolean ratings) {
         if (items.length != out.length) {
             throw new IllegalArgumentException("items and out differ in length");
@@ -84,7 +66,7 @@ final class MlpScorer {
         int userRow = user.index() >= 0 && user.index() < shape.numUsers() && trainedUsers[user.index()]
                 ? user.index() : shape.coldUser();
         float[] userVector = forward.userVector(userRow, user.history());
-        float[] neighbourhood = neighbourhood(user.history(), items);
+        float[] neighbourhood = neighbours == null ? null : neighbours.scores(user.history(), items);
         for (int start = 0; start < items.length; start += CHUNK) {
             int n = Math.min(CHUNK, items.length - start);
             float[] head = forward.heads(userVector, user.features(), neighbourhood, items, start, n);

@@ -65,6 +65,22 @@ final class NeighbourScores {
         return sum;
     }
 
+    /** Each of {@code items}' kNN score against {@code history} (for one scoring call; thread-safe). */
+    float[] scores(int[] history, int[] items) {
+        int numItems = offsets.length - 1;
+        int[] marks = new int[numItems];
+        for (int item : history) {
+            if (item >= 0 && item < numItems) {
+                marks[item] = 1;
+            }
+        }
+        float[] scores = new float[items.length];
+        for (int k = 0; k < items.length; k++) {
+            scores[k] = score(items[k], marks, 1);
+        }
+        return scores;
+    }
+
     void write(ArtifactWriter out) {
         out.writeInts(OFFSETS, offsets);
         out.writeInts(ITEMS, items);
