@@ -20,9 +20,8 @@ final class HistoryPool {
     private final float[] table;
     private final int width;
     private final SparseRows histories;
-    private final float[] m;
-    private final float[] v;
-    private final float[] grad;
+    /** The table's gradient and Adam moments; lazy Adam on the rows a batch touches. */
+    private final AdamParameter adam;
     // Per-batch user slots: the sum of the user's history vectors and the gradient at that sum.
     private final int[] slotOfUser;
     private final int[] userStamp;
@@ -35,17 +34,12 @@ final class HistoryPool {
     private final int[] rowSlot;
     private final float[] rowScale;
     private final int[] rowLeftOut;
-    private final int[] touched;
-    private final int[] itemStamp;
-    private int touchedCount;
 
-    HistoryPool(float[] table, int width, SparseRows histories, int maxRows) {
+    HistoryPool(float[] table, int width, SparseRows histories, int maxRows, float decay) {
         this.table = table;
         this.width = width;
         this.histories = histories;
-        this.m = new float[table.length];
-        this.v = new float[table.length];
-        this.grad = new float[table.length];
+        this.adam = AdamParameter.table(table, width, decay);
         int users = histories.rows();
         this.slotOfUser = new int[users];
         this.userStamp = new int[users];
@@ -55,18 +49,13 @@ final class HistoryPool {
         this.rowSlot = new int[maxRows];
         this.rowScale = new float[maxRows];
         this.rowLeftOut = new int[maxRows];
-        this.touched = new int[table.length / width];
-        this.itemStamp = new int[table.length / width];
     }
 
     /** Starts a batch: forgets the previous batch's sums and clears its gradients. */
     void begin() {
         batch++;
         slots = 0;
-        for (int k = 0; k < touchedCount; k++) {
-            Arrays.fill(grad, touched[k] * width, (touched[k] + 1) * width, 0f);
-        }
-        touchedCount = 0;
+        adam.clearGradient();
     }
 
     /**
@@ -130,8 +119,8 @@ final class HistoryPool {
         }
         int item = rowLeftOut[row];
         if (item >= 0) {
-            touch(item);
-            int ib = item * width;
+            float[] grad = adam.gradient;
+            int ib = adam.touch(item);
             for (int k = 0; k < width; k++) {
                 grad[ib + k] -= scale * g[offset + k];
             }
@@ -140,13 +129,12 @@ final class HistoryPool {
 
     /** Spreads each user's gathered gradient over every item of their history. */
     void scatter() {
+        float[] grad = adam.gradient;
         for (int slot = 0; slot < slots; slot++) {
             int user = slotUsers[slot];
             int sb = slot * width;
             for (int p = histories.start(user), end = histories.end(user); p < end; p++) {
-                int item = histories.column(p);
-                touch(item);
-                int jb = item * width;
+                int jb = adam.touch(histories.column(p));
                 for (int k = 0; k < width; k++) {
                     grad[jb + k] += slotGrads[sb + k];
                 }
@@ -154,22 +142,12 @@ final class HistoryPool {
         }
     }
 
-    private void touch(int item) {
-        if (itemStamp[item] != batch) {
-            itemStamp[item] = batch;
-            touched[touchedCount++] = item;
-        }
-    }
-
     /** One lazy Adam step on the rows this batch touched. */
-    void update(float correction, float decay) {
-        for (int k = 0; k < touchedCount; k++) {
-            int from = touched[k] * width;
-            AdamParameter.step(table, grad, m, v, from, from + width, correction, decay);
-        }
+    void update(float correction) {
+        adam.update(correction);
     }
 
     float[] gradient() {
-        return grad.clone();
+        return adam.gradient.clone();
     }
 }

@@ -42,7 +42,6 @@ final class MlpKernel {
     private final float clickWeight;
     private final float ratingWeight;
     private final float learningRate;
-    private final float weightDecay;
     private final int maxRows;
     /** The history pooling's table and its training state; null when pooling is off. */
     private final HistoryPool history;
@@ -54,32 +53,13 @@ final class MlpKernel {
     private final float[][] biases;
     private final float[] headWeights;
     private final float[] headBias;
-    // Adam moments.
-    private final float[] userM;
-    private final float[] userV;
-    private final float[] itemM;
-    private final float[] itemV;
-    private final float[][] weightM;
-    private final float[][] weightV;
-    private final float[][] biasM;
-    private final float[][] biasV;
-    private final float[] headWeightM;
-    private final float[] headWeightV;
-    private final float[] headBiasM;
-    private final float[] headBiasV;
-    // Gradients.
-    private final float[] userGrad;
-    private final float[] itemGrad;
-    private final float[][] weightGrad;
-    private final float[][] biasGrad;
-    private final float[] headWeightGrad;
-    private final float[] headBiasGrad;
-    private final int[] touchedUsers;
-    private final int[] touchedItems;
-    private final int[] userStamp;
-    private final int[] itemStamp;
-    private int touchedUserCount;
-    private int touchedItemCount;
+    // Each parameter with its gradient and Adam moments; the tables take lazy Adam on the rows a batch touches.
+    private final AdamParameter userParam;
+    private final AdamParameter itemParam;
+    private final AdamParameter[] weightParams;
+    private final AdamParameter[] biasParams;
+    private final AdamParameter headWeightParam;
+    private final AdamParameter headBiasParam;
     // Activations and their gradients for one batch.
     private final float[] x;
     private final float[][] layerInput;
@@ -123,35 +103,21 @@ final class MlpKernel {
         this.clickWeight = (float) settings.clickWeight();
         this.ratingWeight = (float) settings.ratingWeight();
         this.learningRate = (float) settings.training().learningRate();
-        this.weightDecay = (float) settings.training().weightDecay();
         this.maxRows = maxRows;
+        float decay = learningRate * (float) settings.training().weightDecay();   // decoupled: biases take none
         this.history = parameters.historyTable == null ? null
-                : new HistoryPool(parameters.historyTable, embedding, histories, maxRows);
+                : new HistoryPool(parameters.historyTable, embedding, histories, maxRows, decay);
 
-        int userRows = shape.numUsers() + 1;
-        int itemRows = shape.numItems() + 1;
         userTable = parameters.userTable;
         itemTable = parameters.itemTable;
-        userM = new float[userTable.length];
-        userV = new float[userTable.length];
-        itemM = new float[itemTable.length];
-        itemV = new float[itemTable.length];
-        userGrad = new float[userTable.length];
-        itemGrad = new float[itemTable.length];
-        touchedUsers = new int[userRows];
-        touchedItems = new int[itemRows];
-        userStamp = new int[userRows];
-        itemStamp = new int[itemRows];
+        userParam = AdamParameter.table(userTable, embedding, decay);
+        itemParam = AdamParameter.table(itemTable, embedding, decay);
 
         int layers = widths.length;
         weights = new float[layers][];
         biases = new float[layers][];
-        weightM = new float[layers][];
-        weightV = new float[layers][];
-        biasM = new float[layers][];
-        biasV = new float[layers][];
-        weightGrad = new float[layers][];
-        biasGrad = new float[layers][];
+        weightParams = new AdamParameter[layers];
+        biasParams = new AdamParameter[layers];
         layerInput = new float[layers][];
         dropMask = new float[layers][];
         z = new float[layers][];
@@ -163,12 +129,8 @@ final class MlpKernel {
             int out = widths[l];
             weights[l] = parameters.weights[l];
             biases[l] = parameters.biases[l];
-            weightM[l] = new float[in * out];
-            weightV[l] = new float[in * out];
-            biasM[l] = new float[out];
-            biasV[l] = new float[out];
-            weightGrad[l] = new float[in * out];
-            biasGrad[l] = new float[out];
+            weightParams[l] = AdamParameter.dense(weights[l], decay);
+            biasParams[l] = AdamParameter.dense(biases[l], 0f);
             if (l > 0) {
                 layerInput[l] = retain < 1 ? new float[maxRows * in] : null;
                 dropMask[l] = retain < 1 ? new float[maxRows * in] : null;
@@ -180,12 +142,8 @@ final class MlpKernel {
         }
         headWeights = parameters.headWeights;
         headBias = parameters.headBias;
-        headWeightM = new float[headWeights.length];
-        headWeightV = new float[headWeights.length];
-        headBiasM = new float[heads];
-        headBiasV = new float[heads];
-        headWeightGrad = new float[headWeights.length];
-        headBiasGrad = new float[heads];
+        headWeightParam = AdamParameter.dense(headWeights, decay);
+        headBiasParam = AdamParameter.dense(headBias, 0f);
         x = new float[maxRows * inputWidth];
         top = new float[maxRows * topWidth];
         topMask = retain < 1 ? new float[maxRows * topWidth] : null;
@@ -336,8 +294,8 @@ final class MlpKernel {
 
     private void backward(MlpExamples examples, int start, int rows) {
         // Heads: weight and bias gradients, then the gradient at the top vector.
-        Gemm.multiply(topWidth, heads, rows, top, topWidth, true, headGrad, heads, false, headWeightGrad, 0f);
-        columnSums(headGrad, rows, heads, headBiasGrad);
+        Gemm.multiply(topWidth, heads, rows, top, topWidth, true, headGrad, heads, false, headWeightParam.gradient, 0f);
+        columnSums(headGrad, rows, heads, headBiasParam.gradient);
         Gemm.multiply(rows, topWidth, heads, headGrad, heads, false, headWeights, heads, true, topGrad, 0f);
         if (retain < 1) {
             for (int i = 0; i < rows * topWidth; i++) {
@@ -355,8 +313,8 @@ final class MlpKernel {
             int in = l == 0 ? inputWidth : widths[l - 1];
             int out = widths[l];
             float[] input = l == 0 ? x : (retain < 1 ? layerInput[l] : a[l - 1]);
-            Gemm.multiply(in, out, rows, input, in, true, dz[l], out, false, weightGrad[l], 0f);
-            columnSums(dz[l], rows, out, biasGrad[l]);
+            Gemm.multiply(in, out, rows, input, in, true, dz[l], out, false, weightParams[l].gradient, 0f);
+            columnSums(dz[l], rows, out, biasParams[l].gradient);
             if (l > 0) {
                 Gemm.multiply(rows, in, out, dz[l], out, false, weights[l], out, true, scratch, 0f);
                 float[] previous = dz[l - 1];
@@ -379,16 +337,18 @@ final class MlpKernel {
     }
 
     private void scatterEmbeddingGradients(MlpExamples examples, int start, int rows) {
-        clearTouched();
+        userParam.clearGradient();
+        itemParam.clearGradient();
+        float[] userGrad = userParam.gradient;
+        float[] itemGrad = itemParam.gradient;
         int twoE = 2 * embedding;
         int gmfOffset = widths[widths.length - 1];
         for (int r = 0; r < rows; r++) {
             int e = start + r;
             int user = examples.userRows[e];
             int item = examples.itemRows[e];
-            touch(user, item);
-            int ub = user * embedding;
-            int ib = item * embedding;
+            int ub = userParam.touch(user);
+            int ib = itemParam.touch(item);
             int gb = r * twoE;
             int xb = r * inputWidth;
             int tb = r * topWidth + gmfOffset;
@@ -413,29 +373,6 @@ final class MlpKernel {
         }
     }
 
-    private void clearTouched() {
-        for (int k = 0; k < touchedUserCount; k++) {
-            Arrays.fill(userGrad, touchedUsers[k] * embedding, (touchedUsers[k] + 1) * embedding, 0f);
-        }
-        for (int k = 0; k < touchedItemCount; k++) {
-            Arrays.fill(itemGrad, touchedItems[k] * embedding, (touchedItems[k] + 1) * embedding, 0f);
-        }
-        touchedUserCount = 0;
-        touchedItemCount = 0;
-    }
-
-    private void touch(int user, int item) {
-        int stamp = step + 1;
-        if (userStamp[user] != stamp) {
-            userStamp[user] = stamp;
-            touchedUsers[touchedUserCount++] = user;
-        }
-        if (itemStamp[item] != stamp) {
-            itemStamp[item] = stamp;
-            touchedItems[touchedItemCount++] = item;
-        }
-    }
-
     private static void columnSums(float[] matrix, int rows, int width, float[] out) {
         Arrays.fill(out, 0f);
         for (int r = 0; r < rows; r++) {
@@ -449,25 +386,16 @@ final class MlpKernel {
     private void update() {
         step++;
         float correction = AdamParameter.correction(learningRate, step);
-        float decay = learningRate * weightDecay;
         for (int l = 0; l < widths.length; l++) {
-            AdamParameter.step(weights[l], weightGrad[l], weightM[l], weightV[l], 0, weights[l].length, correction,
-                    decay);
-            AdamParameter.step(biases[l], biasGrad[l], biasM[l], biasV[l], 0, biases[l].length, correction, 0f);
+            weightParams[l].update(correction);
+            biasParams[l].update(correction);
         }
-        AdamParameter.step(headWeights, headWeightGrad, headWeightM, headWeightV, 0, headWeights.length, correction,
-                decay);
-        AdamParameter.step(headBias, headBiasGrad, headBiasM, headBiasV, 0, heads, correction, 0f);
-        for (int k = 0; k < touchedUserCount; k++) {
-            int from = touchedUsers[k] * embedding;
-            AdamParameter.step(userTable, userGrad, userM, userV, from, from + embedding, correction, decay);
-        }
-        for (int k = 0; k < touchedItemCount; k++) {
-            int from = touchedItems[k] * embedding;
-            AdamParameter.step(itemTable, itemGrad, itemM, itemV, from, from + embedding, correction, decay);
-        }
+        headWeightParam.update(correction);
+        headBiasParam.update(correction);
+        userParam.update(correction);
+        itemParam.update(correction);
         if (history != null) {
-            history.update(correction, decay);
+            history.update(correction);
         }
     }
 
@@ -495,16 +423,16 @@ final class MlpKernel {
     /** The gradient of one named DL4J parameter after {@link #gradients}, in DL4J's shape (row-major). */
     float[] gradientOf(String name) {
         return switch (name) {
-            case "user-embedding_W" -> userGrad.clone();
-            case "item-embedding_W" -> itemGrad.clone();
+            case "user-embedding_W" -> userParam.gradient.clone();
+            case "item-embedding_W" -> itemParam.gradient.clone();
             case "history-embedding_W" -> history.gradient();
-            case "click_W" -> headColumn(headWeightGrad, clickColumn);
-            case "rating_W" -> headColumn(headWeightGrad, ratingColumn);
-            case "click_b" -> new float[] {headBiasGrad[clickColumn]};
-            case "rating_b" -> new float[] {headBiasGrad[ratingColumn]};
+            case "click_W" -> headColumn(headWeightParam.gradient, clickColumn);
+            case "rating_W" -> headColumn(headWeightParam.gradient, ratingColumn);
+            case "click_b" -> new float[] {headBiasParam.gradient[clickColumn]};
+            case "rating_b" -> new float[] {headBiasParam.gradient[ratingColumn]};
             default -> {
                 int l = Integer.parseInt(name.substring("hidden-".length(), name.indexOf('_')));
-                yield name.endsWith("_W") ? weightGrad[l].clone() : biasGrad[l].clone();
+                yield name.endsWith("_W") ? weightParams[l].gradient.clone() : biasParams[l].gradient.clone();
             }
         };
     }

@@ -108,16 +108,8 @@ public final class AdamParameter {
     }
 
     private void step(int from, int to, float correction) {
-        step(values, gradient, m, v, from, to, correction, decay);
-    }
-
-    /**
-     * One Adam step on {@code p[from .. to)} from gradient {@code g} and moments {@code m},
-     * {@code v}, then {@code decay * p} off (with the value before the step), as DL4J does;
-     * for kernels that keep their own arrays.
-     */
-    public static void step(float[] p, float[] g, float[] m, float[] v, int from, int to, float correction,
-                            float decay) {
+        float[] p = values;
+        float[] g = gradient;
         for (int i = from; i < to; i++) {
             float gi = g[i];
             float mi = BETA1 * m[i] + (1 - BETA1) * gi;
