@@ -39,8 +39,10 @@ final class MovieLens100kFiles implements MovieLensFiles {
             "Comedy", "Crime", "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery",
             "Romance", "Sci-Fi", "Thriller", "War", "Western");
     private static final int MAX_GENRES = 1000;
+    // "d", not "dd": the genuine u.item writes one item's date with a one-digit day (line 1373:
+    // "4-Feb-1971"), every other with two.
     private static final DateTimeFormatter RELEASE_DATE = new DateTimeFormatterBuilder().parseCaseInsensitive()
-            .appendPattern("dd-MMM-yyyy").toFormatter(Locale.ENGLISH);
+            .appendPattern("d-MMM-yyyy").toFormatter(Locale.ENGLISH);
 
     @Override
     public Dataset read(Path folder, String name, OnError onError, boolean readTags) {

@@ -67,6 +67,19 @@ class MovieLensLoaderTest {
     }
 
     @Test
+    void readsTheOneDigitDayOfTheGenuineUItem() {
+        // Line 1373 of the genuine u.item is the one release date written with a one-digit day.
+        Path folder = dir.resolve("ml");
+        TextFiles.write(folder, "u.data", "1\t1373\t3\t874965758\n");
+        TextFiles.write(folder, "u.item", "1373|Good Morning (1971)|4-Feb-1971||"
+                + "http://us.imdb.com/M/title-exact?Good%20Morning%20(1971)|1|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0\n");
+        Dataset ds = load("ml");
+        assertThat(numeric(ds.itemAttributes(), "release-date")).containsExactly(399f);
+        assertThat(numeric(ds.itemAttributes(), "year")).containsExactly(1971f);
+        assertThat(tags(ds.itemAttributes(), "genres")).containsExactly("unknown");
+    }
+
+    @Test
     void usesTheStandardGenresWithoutUGenre() {
         Path folder = dir.resolve("ml");
         TextFiles.write(folder, "u.data", "1\t1\t5\t874965758\n");
