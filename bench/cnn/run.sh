@@ -15,22 +15,13 @@ quality_epochs="${3:-0}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-offline=""
-[ -n "${M6REC_MAVEN_OFFLINE:-}" ] && offline="-o"
-# The harness needs the dl4j plugin with its test classes (ranking evaluation, test context), core's
-# test jar and the datasets plugin (the synthetic data). Build them; if the reactor cannot be read
-# as a whole (another module mid-change), fall back to the modules alone against the installed api/core.
-(cd "$root" && mvn -B -q $offline -pl plugins/dl4j,plugins/datasets -am install -DskipTests) \
-    || { (cd "$root/plugins/datasets" && mvn -B -q $offline install -DskipTests) \
-         && (cd "$root/plugins/dl4j" && mvn -B -q $offline install -DskipTests); }
-(cd "$root/plugins/dl4j" && mvn -B -q $offline test-compile >/dev/null)
-(cd "$root/plugins/dl4j" && mvn -B -q $offline dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$work/cp.txt" >/dev/null)
-datasets="$(ls "$root"/plugins/datasets/target/m6rec-plugin-datasets-*.jar | grep -v -e sources -e javadoc | head -n 1)"
-cp="$root/plugins/dl4j/target/classes:$root/plugins/dl4j/target/test-classes:$(cat "$work/cp.txt"):$datasets"
+# The harness (dev.m6rec.bench.cnn.CnnBench in the bench module) runs the dl4j plugin on the datasets
+# plugin's synthetic data, split and evaluated by core; bench/classpath.sh builds them (it reads
+# M6REC_MAVEN_OFFLINE and SKIP_REACTOR).
+cp="$("$root/bench/classpath.sh")"
 
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
-java -Xmx4g -cp "$cp" "$here/CnnBench.java" "$fused_epochs" "$graph_epochs" "$quality_epochs" | tee "$work/out.txt"
+java -Xmx4g -cp "$cp" dev.m6rec.bench.cnn.CnnBench "$fused_epochs" "$graph_epochs" "$quality_epochs" | tee "$work/out.txt"
 
 awk '
     $1 == "cnn" { wall[$2] = $3 / $4; cpu[$2] = $3 / $5; epoch[$2] = $6 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of the movielens loader on a generated 20M-row ml-25m-like ratings.csv.
-# Builds the plugin (into its own build folder), compiles the benchmark, generates the data once
+# Builds the bench module with the plugin (bench/classpath.sh, offline), generates the data once
 # in /tmp, then in one run: times three loaders (the plugin's, the same byte reader with
 # IdIndex.Builder, and a naive readLine/split loader), prints rows/s, the sampled peak heap and
 # the ratio to the naive loader, and finds the smallest -Xmx each loader can live within.
@@ -11,18 +11,13 @@ ROWS="${1:-${ROWS:-20000000}}"
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 WORK="${BENCH_DIR:-/tmp/m6rec-bench-datasets}"
 DATA="$WORK/ml-25m-like-$ROWS"
-CLASSES="$WORK/classes"
 TIMING_XMX="${TIMING_XMX:-3g}"
-mkdir -p "$WORK" "$CLASSES"
+mkdir -p "$WORK"
 
 command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq openjdk-17-jdk-headless maven; }
 
-echo "== building plugins/datasets"
-( cd "$REPO" && mvn -B -q -o -pl plugins/datasets package -DskipTests -Dm6rec.buildDir="$WORK/build" \
-    dependency:build-classpath -Dmdep.outputFile="$WORK/deps.txt" -Dmdep.includeScope=runtime )
-CP="$WORK/build/classes:$(cat "$WORK/deps.txt")"
-javac -d "$CLASSES" -cp "$CP" $(find "$REPO/bench/datasets/src" -name '*.java')
-CP="$CLASSES:$CP"
+echo "== building the bench module (dev.m6rec.bench.datasets) with plugins/datasets"
+CP="$(M6REC_MAVEN_OFFLINE=1 "$REPO/bench/classpath.sh")"
 
 if [ ! -f "$DATA/.complete" ]; then
   echo "== generating $ROWS rows into $DATA"

@@ -20,18 +20,12 @@ if ! "$py" -c 'import torch, numpy' 2>/dev/null; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch python3-numpy >/dev/null
 fi
 
-offline=""
-[ -n "${M6REC_MAVEN_OFFLINE:-}" ] && offline="-o"
-# Build the plugin with what it needs (api, core); if the reactor cannot be read as a whole
-# (another module mid-change), fall back to the module alone against the installed api/core.
-(cd "$root" && mvn -B -q $offline -pl plugins/dl4j -am install -DskipTests) \
-    || (cd "$root/plugins/dl4j" && mvn -B -q $offline install -DskipTests)
-(cd "$root/plugins/dl4j" && mvn -B -q $offline dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$work/cp.txt" >/dev/null)
-cp="$root/plugins/dl4j/target/classes:$(cat "$work/cp.txt")"
+# The Java half is dev.m6rec.bench.dl4j.MlpBench in the bench module; bench/classpath.sh builds it
+# with the dl4j plugin and core (it reads M6REC_MAVEN_OFFLINE and SKIP_REACTOR).
+cp="$("$root/bench/classpath.sh")"
 
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
-java -Xmx4g -cp "$cp" "$here/MlpBench.java" "$work/data" "$epochs" $movielens | tee "$work/java.txt"
+java -Xmx4g -cp "$cp" dev.m6rec.bench.dl4j.MlpBench "$work/data" "$epochs" $movielens | tee "$work/java.txt"
 "$py" "$here/bench_torch.py" "$work/data" "$epochs" | tee "$work/torch.txt"
 
 awk '

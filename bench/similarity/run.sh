@@ -24,13 +24,8 @@ if ! "$PYTHON" -c 'import sklearn, scipy, numpy' 2>/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-sklearn libopenblas0-pthread >/dev/null
 fi
 
-echo "== building plugins/similarity"
-( cd "$REPO" && mvn -B -q -o -pl plugins/similarity package -DskipTests -Dm6rec.buildDir="$WORK/build" \
-    dependency:build-classpath -Dmdep.outputFile="$WORK/deps.txt" -DincludeScope=runtime )
-CP="$WORK/build/classes:$(cat "$WORK/deps.txt")"
-rm -rf "$WORK/classes" && mkdir -p "$WORK/classes"
-javac -d "$WORK/classes" -cp "$CP" $(find "$REPO/bench/similarity/src" -name '*.java')
-CP="$WORK/classes:$CP"
+echo "== building the bench module (dev.m6rec.bench.similarity) with plugins/similarity"
+CP="$(M6REC_MAVEN_OFFLINE=1 "$REPO/bench/classpath.sh")"
 
 if [ ! -f "$WORK/data/.complete" ]; then
   echo "== generating data into $WORK/data"

@@ -13,7 +13,8 @@
 # parameters only.
 #
 # Environment: SEEDS (default 30), OUT (folder for the raw TSV, default a temporary one),
-# SKIP_REACTOR=1 to build only plugins/tuning against api/core already installed in ~/.m2.
+# SKIP_REACTOR=1 to build only the bench module against api, core and plugins already installed
+# in ~/.m2, M6REC_MAVEN_OFFLINE=1 to build offline.
 set -euo pipefail
 
 SEEDS=${SEEDS:-30}
@@ -32,20 +33,12 @@ if ! /usr/bin/python3 -c 'import optuna' 2>/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-optuna >/dev/null
 fi
 
-echo "== building plugins/tuning" >&2
-cd "$root"
-if [[ "${SKIP_REACTOR:-0}" == 1 ]]; then
-  mvn -B -q -o -Dstyle.color=never -f plugins/tuning/pom.xml package -DskipTests >&2
-else
-  mvn -B -q -Dstyle.color=never -pl plugins/tuning -am install -DskipTests >&2
-fi
-mvn -B -q -Dstyle.color=never -f plugins/tuning/pom.xml dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$out/classpath.txt" >&2
-cp="$(cat "$out/classpath.txt"):$root/plugins/tuning/target/classes"
+echo "== building the bench module (dev.m6rec.bench.tuning.TuningBench) with plugins/tuning" >&2
+cp="$("$root/bench/classpath.sh")"
 
 start=$(date +%s)
 echo "== M6-Rec optimisers, $SEEDS seeds x 4 problems x $TRIALS trials" >&2
-java -cp "$cp" "$here/TuningBench.java" regret "$SEEDS" "$TRIALS" 2 > "$out/m6rec.tsv"
+java -cp "$cp" dev.m6rec.bench.tuning.TuningBench regret "$SEEDS" "$TRIALS" 2 > "$out/m6rec.tsv"
 
 echo "== Optuna $(/usr/bin/python3 -c 'import optuna; print(optuna.__version__)') TPESampler" >&2
 /usr/bin/python3 "$here/optuna_tpe.py" "$SEEDS" "$TRIALS" branin,rosenbrock4 > "$out/optuna-a.tsv" &
@@ -54,7 +47,7 @@ optuna_a=$!
 wait "$optuna_a"
 
 echo "== ask() at 200 finished trials" >&2
-java -cp "$cp" "$here/TuningBench.java" ask 200 > "$out/ask.tsv"
+java -cp "$cp" dev.m6rec.bench.tuning.TuningBench ask 200 > "$out/ask.tsv"
 
 echo
 cat "$out/m6rec.tsv" "$out/optuna-a.tsv" "$out/optuna-b.tsv" "$out/ask.tsv" | /usr/bin/python3 "$here/summarize.py"

@@ -1,25 +1,29 @@
 package dev.m6rec.api;
 
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigProblem;
 import dev.m6rec.api.config.ConfigSchema;
-import java.util.List;
+import dev.m6rec.api.config.Param;
+import dev.m6rec.api.config.Problems;
 
 /**
- * What every factory has in common: a fixed name chosen by {@code type:} in YAML, a declared
- * parameter schema that core validates before anything runs, and a {@code create} method.
+ * What every factory has in common: a fixed name chosen by {@code type:} in YAML, a settings record
+ * whose {@link Param} components are the section's parameters, and {@code create}. Core binds each
+ * section once, before anything runs: it checks every value against the record's declarations,
+ * builds the record, runs {@link #check}, and reports every problem of the whole config together.
+ * {@code create} then receives settings that are known to be valid.
  *
  * <pre>{@code
- * public final class PopularityFactory implements InterestModelFactory {
+ * public final class PopularityFactory implements InterestModelFactory<PopularityFactory.Settings> {
+ *     public record Settings(@Param(value = "exponential time decay per day", def = "0", min = 0) double decay) {}
  *     public String name() { return "popularity"; }
- *     public ConfigSchema schema() { return ConfigSchema.builder().floatParam("decay", 0.0, "...").atLeast(0).build(); }
- *     public InterestModel create(ComponentConfig config, PluginContext context) { return new Popularity(config.getDouble("decay")); }
+ *     public Class<Settings> settingsType() { return Settings.class; }
+ *     public InterestModel create(Settings settings, PluginContext context) { return new Popularity(settings.decay()); }
  * }
  * }</pre>
  *
+ * @param <S> the settings record ({@link dev.m6rec.api.config.NoSettings} when there are no parameters)
  * @param <T> the component type this factory makes
  */
-public interface ComponentFactory<T> {
+public interface ComponentFactory<S extends Record, T> {
 
     /** Fixed, unique, kebab-case name ({@code "mlp"}, {@code "leave-one-out"}). */
     String name();
@@ -29,19 +33,21 @@ public interface ComponentFactory<T> {
         return "";
     }
 
-    /** The parameters this component accepts beside {@code type}; any other key is an error. */
-    ConfigSchema schema();
+    /** The settings record; its components declare the parameters accepted beside {@code type}. */
+    Class<S> settingsType();
+
+    /** The parameters as a schema (for the config reference and tuning), derived from {@link #settingsType()}. */
+    default ConfigSchema schema() {
+        return ConfigSchema.of(settingsType());
+    }
 
     /**
-     * Checks that span several parameters, run after the schema checks passed. A problem names its
-     * key relative to the component ({@code ratios}; core prefixes {@code config.path()}), or the
-     * full path when it already starts with {@code config.path()} (convenient for code that also
-     * throws {@link ConfigException}s at create time); the message must not repeat the key.
+     * Checks that span several parameters, run once every parameter passed its own declaration.
+     * Problems name keys relative to the section; core adds the section's path.
      */
-    default List<ConfigProblem> validate(ComponentConfig config) {
-        return List.of();
+    default void check(S settings, Problems problems) {
     }
 
     /** Makes a new, unfitted component. Must do no I/O; heavy work belongs in fit/load. */
-    T create(ComponentConfig config, PluginContext context);
+    T create(S settings, PluginContext context);
 }

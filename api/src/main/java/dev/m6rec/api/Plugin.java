@@ -16,7 +16,7 @@ import java.util.List;
  * <pre>{@code
  * public final class MyPlugin implements Plugin {
  *     public String name() { return "my-plugin"; }
- *     public List<SimilarityModelFactory> similarityModels() { return List.of(new TagOverlapFactory()); }
+ *     public List<SimilarityModelFactory<?>> similarityModels() { return List.of(new TagOverlapFactory()); }
  * }
  * }</pre>
  *
@@ -33,27 +33,27 @@ public interface Plugin {
         return version == null ? "dev" : version;
     }
 
-    default List<DatasetLoaderFactory> datasetLoaders() {
+    default List<DatasetLoaderFactory<?>> datasetLoaders() {
         return List.of();
     }
 
-    default List<DatasetSplitterFactory> datasetSplitters() {
+    default List<DatasetSplitterFactory<?>> datasetSplitters() {
         return List.of();
     }
 
-    default List<FeatureExtractorFactory> featureExtractors() {
+    default List<FeatureExtractorFactory<?>> featureExtractors() {
         return List.of();
     }
 
-    default List<InterestModelFactory> interestModels() {
+    default List<InterestModelFactory<?>> interestModels() {
         return List.of();
     }
 
-    default List<SimilarityModelFactory> similarityModels() {
+    default List<SimilarityModelFactory<?>> similarityModels() {
         return List.of();
     }
 
-    default List<StrategyOptimizerFactory> strategyOptimizers() {
+    default List<StrategyOptimizerFactory<?>> strategyOptimizers() {
         return List.of();
     }
 }

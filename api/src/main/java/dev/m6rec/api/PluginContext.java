@@ -27,8 +27,34 @@ public interface PluginContext {
      */
     RandomGenerator random(String purpose);
 
-    /** A shared pool for parallel work; {@link #threads()} tasks run at once. */
+    /**
+     * A shared pool for parallel work; {@link #threads()} tasks run at once. It belongs to the host
+     * and lives as long as the run (or the served pipeline): use it during {@code fit}, {@code load}
+     * and scoring calls, never keep work running on it past them, and never shut it down.
+     */
     ExecutorService executor();
+
+    /** How many chunks {@link #parallelFor} cuts a range into at most. */
+    int PARALLEL_CHUNKS = 256;
+
+    /**
+     * Runs {@code body} over {@code [from, to)} cut into at most {@link #PARALLEL_CHUNKS} chunks
+     * whose bounds depend on {@code from} and {@code to} alone, on up to {@link #threads()} threads,
+     * and returns when every chunk is done; the first exception a chunk throws is rethrown. Results are
+     * the same whatever the thread count as long as each chunk writes only its own outputs (reduce
+     * per-chunk partial results in chunk order afterwards).
+     *
+     * <pre>{@code
+     * context.parallelFor(0, users, (lo, hi) -> { for (int u = lo; u < hi; u++) scores[u] = score(u); });
+     * }</pre>
+     */
+    default void parallelFor(int from, int to, RangeBody body) {
+        int n = to - from;
+        int chunks = Math.min(n, PARALLEL_CHUNKS);
+        for (int c = 0; c < chunks; c++) {
+            body.run(from + (int) ((long) n * c / chunks), from + (int) ((long) n * (c + 1) / chunks));
+        }
+    }
 
     /** How many threads the component may keep busy. */
     int threads();

@@ -6,8 +6,6 @@ import dev.m6rec.api.data.Attributes;
 import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.core.artifact.PipelineArtifact;
-import dev.m6rec.core.assembly.Assembly;
-import dev.m6rec.core.assembly.ComponentResolver;
 import dev.m6rec.core.config.ConfigLoader;
 import dev.m6rec.core.config.RawConfig;
 import dev.m6rec.core.config.RunConfig;
@@ -16,12 +14,14 @@ import dev.m6rec.core.pipeline.Explanation;
 import dev.m6rec.core.pipeline.FittedPipeline;
 import dev.m6rec.core.plugin.PluginRegistry;
 import dev.m6rec.core.run.PipelineRun;
+import dev.m6rec.core.run.RunOutputs;
 import dev.m6rec.core.run.RunResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,7 +46,6 @@ import java.util.function.Predicate;
 public final class M6Rec implements AutoCloseable {
     private static final int DEFAULT_CACHE_LIMIT = 100_000;
     private final PluginRegistry registry;
-    private final ComponentResolver resolver;
     private final RunConfig config;
     private final ProgressReporter progress;
     private final AtomicReference<ServingState> serving = new AtomicReference<>();
@@ -60,7 +59,6 @@ public final class M6Rec implements AutoCloseable {
 
     private M6Rec(PluginRegistry registry, RunConfig config, ProgressReporter progress) {
         this.registry = Objects.requireNonNull(registry, "registry is null");
-        this.resolver = Assembly.create(registry);
         this.config = config;
         this.progress = Objects.requireNonNull(progress, "progress is null");
     }
@@ -91,9 +89,9 @@ public final class M6Rec implements AutoCloseable {
         if (config == null) {
             throw new IllegalStateException("a loaded artifact has no training config; build from a config to train");
         }
-        RunResult result = PipelineRun.execute(config, resolver, progress);
+        RunResult result = PipelineRun.execute(config, progress);
         lastRun = result;
-        swap(new ServingState(result.trained().pipeline(), config, "trained"));
+        swap(new ServingState(result.trained().pipeline(), config, "trained", Optional.of(result)));
         return result;
     }
 
@@ -113,9 +111,9 @@ public final class M6Rec implements AutoCloseable {
     public void reload(Path artifact) {
         ExecutorService executor = PipelineRun.newExecutor(1);
         try {
-            PipelineArtifact.LoadedPipeline loaded = PipelineArtifact.load(artifact, registry, resolver, executor, progress);
+            PipelineArtifact.LoadedPipeline loaded = PipelineArtifact.load(artifact, registry, executor, progress);
             String version = artifact.toAbsolutePath().normalize() + "@" + loaded.manifest().files().hashCode();
-            swap(new ServingState(loaded.pipeline(), loaded.config(), version));
+            swap(new ServingState(loaded.pipeline(), loaded.config(), version, Optional.empty()));
         } finally {
             executor.shutdownNow();
         }
@@ -252,12 +250,17 @@ public final class M6Rec implements AutoCloseable {
         return live.recorded();
     }
 
-    /** Writes the serving pipeline as an artifact (atomic; checksummed). */
+    /**
+     * Writes the serving pipeline as an artifact (atomic; checksummed): a pipeline trained here with
+     * its metrics and exact split, as {@code m6rec run} writes it; a loaded one as it was loaded.
+     */
     public void save(Path dir) {
         state(s -> {
-            Map<String, Map<String, Double>> metrics = lastRun == null ? Map.of()
-                    : Map.of("valid", lastRun.valid(), "test", lastRun.test());
-            PipelineArtifact.save(dir, s.pipeline(), s.config(), registry, metrics);
+            if (s.trainedBy().isPresent()) {
+                RunOutputs.saveArtifact(dir, s.trainedBy().get(), s.config(), registry);
+            } else {
+                PipelineArtifact.save(dir, s.pipeline(), s.config(), registry, Map.of());
+            }
             return null;
         });
     }

@@ -4,6 +4,7 @@ import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.pipeline.FittedPipeline;
 import dev.m6rec.core.pipeline.Recommender;
 import dev.m6rec.core.pipeline.UserHistories;
+import dev.m6rec.core.run.RunResult;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,8 +20,13 @@ final class ServingState {
     private final String version;
     private final AtomicInteger users = new AtomicInteger(1); // 1 = held by the facade itself
     private volatile boolean closed;
+    private final Optional<RunResult> trainedBy;
 
-    ServingState(FittedPipeline pipeline, RunConfig config, String version) {
+    /**
+     * @param trainedBy the run that trained {@code pipeline} in this process, empty for a loaded one
+     */
+    ServingState(FittedPipeline pipeline, RunConfig config, String version, Optional<RunResult> trainedBy) {
+        this.trainedBy = trainedBy;
         this.pipeline = pipeline;
         this.recommender = new Recommender(withMemoizedSimilarity(pipeline), config.recommend());
         this.config = config;
@@ -35,6 +41,10 @@ final class ServingState {
         return new FittedPipeline(p.users(), p.items(), p.userExtractors(), p.itemExtractors(), p.userFeatures(),
                 p.itemFeatures(), Optional.of(new MemoizedSimilarity(p.similarity().get(), p.items().size())),
                 p.interest(), new UserHistories(p.knownInteractions(), p.userFeatures()));
+    }
+
+    Optional<RunResult> trainedBy() {
+        return trainedBy;
     }
 
     FittedPipeline pipeline() {

@@ -26,13 +26,13 @@ class ArtifactIntegrityTest {
 
     @BeforeAll
     static void train() {
-        artifact = TestPipelines.artifact(dir, "pop", TestPipelines.POPULARITY);
+        artifact = TinyPipelines.artifact(dir, "pop", TinyPipelines.POPULARITY);
     }
 
     @Test
     void saveLoadRecommendGivesIdenticalResults() {
         Path again = dir.resolve("again");
-        try (M6Rec trained = TestPipelines.train(dir, "pop-again", TestPipelines.POPULARITY)) {
+        try (M6Rec trained = TinyPipelines.train(dir, "pop-again", TinyPipelines.POPULARITY)) {
             trained.save(again);
             try (M6Rec loaded = M6Rec.load(again, List.of())) {
                 assertThat(loaded.users()).isEqualTo(trained.users()).hasSize(200);
@@ -52,11 +52,11 @@ class ArtifactIntegrityTest {
                 Path.of("pipeline", "items.txt"), Path.of("interest", "scores.f32"));
         int n = 0;
         for (Path file : files) {
-            Path copy = TestPipelines.copy(artifact, dir.resolve("flipped-" + n++));
+            Path copy = TinyPipelines.copy(artifact, dir.resolve("flipped-" + n++));
             if (Files.size(copy.resolve(file)) == 0) {
                 continue;
             }
-            TestPipelines.flipOneByte(copy.resolve(file));
+            TinyPipelines.flipOneByte(copy.resolve(file));
             assertThatThrownBy(() -> M6Rec.load(copy, List.of()))
                     .as("flipped a byte in %s", file)
                     .isInstanceOf(ArtifactException.class)
@@ -81,7 +81,7 @@ class ArtifactIntegrityTest {
 
     @Test
     void aCrashBetweenTheTwoRenamesIsRolledBackOnOpen() throws IOException {
-        Path target = TestPipelines.copy(artifact, dir.resolve("half-swapped"));
+        Path target = TinyPipelines.copy(artifact, dir.resolve("half-swapped"));
         // The state a save leaves when it dies after moving the old artifact aside, before moving the new one in.
         Files.move(target, target.resolveSibling(".half-swapped.old"));
         Path tmp = Files.createDirectory(target.resolveSibling(".half-swapped.tmp-123"));

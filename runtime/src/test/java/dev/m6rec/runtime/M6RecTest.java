@@ -30,8 +30,8 @@ class M6RecTest {
 
     @BeforeAll
     static void train() {
-        popularity = TestPipelines.artifact(dir, "pop", TestPipelines.POPULARITY);
-        itemKnn = TestPipelines.artifact(dir, "knn", TestPipelines.ITEM_KNN);
+        popularity = TinyPipelines.artifact(dir, "pop", TinyPipelines.POPULARITY);
+        itemKnn = TinyPipelines.artifact(dir, "knn", TinyPipelines.ITEM_KNN);
     }
 
     @Test
@@ -42,7 +42,7 @@ class M6RecTest {
             rec.reload(itemKnn);
             assertThat(rec.version()).startsWith(itemKnn.toAbsolutePath().normalize() + "@");
         }
-        try (M6Rec trained = TestPipelines.train(dir, "versioned", TestPipelines.POPULARITY)) {
+        try (M6Rec trained = TinyPipelines.train(dir, "versioned", TinyPipelines.POPULARITY)) {
             assertThat(trained.version()).isEqualTo("trained");
         }
     }
@@ -73,7 +73,7 @@ class M6RecTest {
 
     @Test
     void theMlpFollowsFreshEventsWithoutRetraining() {
-        Path mlp = TestPipelines.artifact(dir, "mlp", TestPipelines.MLP);
+        Path mlp = TinyPipelines.artifact(dir, "mlp", TinyPipelines.MLP);
         try (M6Rec rec = M6Rec.load(mlp, List.of())) {
             Map<String, Recommendation> before = byItem(rec.recommend("u3", 50, null));
             String consumed = rec.recommend("u3", 1, null).get(0).item();
@@ -133,9 +133,9 @@ class M6RecTest {
 
     @Test
     void aReloadToACorruptArtifactKeepsTheOldOneServing() {
-        Path corrupt = TestPipelines.copy(itemKnn, dir.resolve("corrupt"));
+        Path corrupt = TinyPipelines.copy(itemKnn, dir.resolve("corrupt"));
         Path scores = corrupt.resolve("pipeline").resolve("known-items.i32");
-        TestPipelines.flipOneByte(scores);
+        TinyPipelines.flipOneByte(scores);
         try (M6Rec rec = M6Rec.load(popularity, List.of())) {
             String version = rec.version();
             List<Recommendation> before = rec.recommend("u1", 10, null);
@@ -190,7 +190,7 @@ class M6RecTest {
 
     @Test
     void requestsRunningDuringReloadsNeverFail() throws Exception {
-        Path twin = TestPipelines.copy(popularity, dir.resolve("twin"));
+        Path twin = TinyPipelines.copy(popularity, dir.resolve("twin"));
         try (M6Rec rec = M6Rec.load(popularity, List.of())) {
             rec.setCacheLimit(0);
             Map<String, List<Recommendation>> expected = new HashMap<>();

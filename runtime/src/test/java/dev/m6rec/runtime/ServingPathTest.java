@@ -9,7 +9,6 @@ import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.similarity.SimilarityInput;
 import dev.m6rec.api.similarity.SimilarityModel;
 import dev.m6rec.core.artifact.PipelineArtifact;
-import dev.m6rec.core.assembly.Assembly;
 import dev.m6rec.core.config.RecommendSettings;
 import dev.m6rec.core.pipeline.FittedPipeline;
 import dev.m6rec.core.pipeline.Recommender;
@@ -39,10 +38,10 @@ class ServingPathTest {
 
     @BeforeAll
     static void train() {
-        artifact = TestPipelines.artifact(dir, "serving", TestPipelines.SERVING_PATH);
+        artifact = TinyPipelines.artifact(dir, "serving", TinyPipelines.SERVING_PATH);
         PluginRegistry registry = PluginRegistry.discover(ServingPathTest.class.getClassLoader(), List.of());
         executor = PipelineRun.newExecutor(1);
-        loaded = PipelineArtifact.load(artifact, registry, Assembly.create(registry), executor, ProgressReporter.silent());
+        loaded = PipelineArtifact.load(artifact, registry, executor, ProgressReporter.silent());
     }
 
     @AfterAll

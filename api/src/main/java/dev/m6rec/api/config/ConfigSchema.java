@@ -39,6 +39,15 @@ public final class ConfigSchema {
         return EMPTY;
     }
 
+    /** The schema a settings record declares with {@link Param} (see {@link SettingsRecords}). */
+    public static ConfigSchema of(Class<? extends Record> settings) {
+        return SettingsRecords.schema(settings);
+    }
+
+    static ConfigSchema of(List<ParamSpec> params) {
+        return new ConfigSchema(params);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -101,8 +110,19 @@ public final class ConfigSchema {
             return start(key, ParamType.STRING_LIST, defaultValue == null ? null : List.copyOf(defaultValue), description);
         }
 
+        public Builder pathParam(String key, String defaultValue, String description) {
+            return start(key, ParamType.PATH, defaultValue, description);
+        }
+
         public Builder mapParam(String key, String description) {
             return start(key, ParamType.MAP, null, description);
+        }
+
+        /** Adds a parameter declared elsewhere (to widen or merge schemas). */
+        public Builder add(ParamSpec spec) {
+            flush();
+            done.add(spec);
+            return this;
         }
 
         /** The current parameter has no default and must be given. */

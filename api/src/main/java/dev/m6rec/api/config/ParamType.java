@@ -10,6 +10,8 @@ public enum ParamType {
     INT_LIST("a list of integers"),
     FLOAT_LIST("a list of numbers"),
     STRING_LIST("a list of strings"),
+    /** A file or folder, given relative to the config file's folder (or absolute); bound resolved. */
+    PATH("a path"),
     /** A free-form mapping the component checks itself in {@code validate}. */
     MAP("a mapping");
 

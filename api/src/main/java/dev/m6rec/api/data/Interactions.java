@@ -25,14 +25,36 @@ public final class Interactions {
     private volatile SparseRows byItem;
 
     /**
+     * Interactions over copies of the given columns, checked: equal lengths, ids within
+     * {@code [0, numUsers)} and {@code [0, numItems)}.
+     *
      * @param ratings    per-row ratings or {@code null} when the data has none
      * @param timestamps per-row timestamps or {@code null} when the data has none
      */
     public Interactions(int numUsers, int numItems, int[] users, int[] items, float[] ratings, long[] timestamps) {
+        this(numUsers, numItems, users.clone(), items.clone(), ratings == null ? null : ratings.clone(),
+                timestamps == null ? null : timestamps.clone(), true);
+    }
+
+    /**
+     * As the constructor, but the columns are taken over without copying (loaders build arrays of
+     * millions of rows): the caller must not change them afterwards.
+     */
+    public static Interactions adopt(int numUsers, int numItems, int[] users, int[] items, float[] ratings,
+                                     long[] timestamps) {
+        return new Interactions(numUsers, numItems, users, items, ratings, timestamps, true);
+    }
+
+    private Interactions(int numUsers, int numItems, int[] users, int[] items, float[] ratings, long[] timestamps,
+                         boolean check) {
         if (users.length != items.length
                 || (ratings != null && ratings.length != users.length)
                 || (timestamps != null && timestamps.length != users.length)) {
             throw new IllegalArgumentException("column lengths differ");
+        }
+        if (check) {
+            checkIds("user", users, numUsers);
+            checkIds("item", items, numItems);
         }
         this.numUsers = numUsers;
         this.numItems = numItems;
@@ -42,6 +64,18 @@ public final class Interactions {
         this.timestamps = timestamps;
     }
 
+    private static void checkIds(String what, int[] ids, int bound) {
+        if (bound < 0) {
+            throw new IllegalArgumentException(what + " count is negative: " + bound);
+        }
+        for (int r = 0; r < ids.length; r++) {
+            if (ids[r] < 0 || ids[r] >= bound) {
+                throw new IllegalArgumentException("row " + r + ": " + what + " index " + ids[r]
+                        + " is outside [0, " + bound + ")");
+            }
+        }
+    }
+
     public static Builder builder(int numUsers, int numItems, boolean withRatings, boolean withTimestamps) {
         return new Builder(numUsers, numItems, withRatings, withTimestamps);
     }
@@ -49,7 +83,7 @@ public final class Interactions {
     /** No interactions over the same id spaces. */
     public Interactions empty() {
         return new Interactions(numUsers, numItems, new int[0], new int[0],
-                ratings == null ? null : new float[0], timestamps == null ? null : new long[0]);
+                ratings == null ? null : new float[0], timestamps == null ? null : new long[0], false);
     }
 
     public int size() {
@@ -110,7 +144,7 @@ public final class Interactions {
             t = java.util.Arrays.copyOf(first.timestamps, n);
             System.arraycopy(second.timestamps, 0, t, first.size(), second.size());
         }
-        return new Interactions(first.numUsers, first.numItems, u, i, r, t);
+        return new Interactions(first.numUsers, first.numItems, u, i, r, t, false);
     }
 
     /** The rows at the given positions, in that order. */
@@ -130,7 +164,7 @@ public final class Interactions {
                 t[k] = timestamps[row];
             }
         }
-        return new Interactions(numUsers, numItems, u, i, r, t);
+        return new Interactions(numUsers, numItems, u, i, r, t, false);
     }
 
     /** Interactions grouped by user; within a user, oldest first. */
@@ -280,7 +314,7 @@ public final class Interactions {
         }
 
         public Interactions build() {
-            return new Interactions(numUsers, numItems, Arrays.copyOf(users, size), Arrays.copyOf(items, size),
+            return adopt(numUsers, numItems, Arrays.copyOf(users, size), Arrays.copyOf(items, size),
                     ratings == null ? null : Arrays.copyOf(ratings, size),
                     timestamps == null ? null : Arrays.copyOf(timestamps, size));
         }

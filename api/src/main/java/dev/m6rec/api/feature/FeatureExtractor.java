@@ -27,17 +27,17 @@ public interface FeatureExtractor {
     /** The output columns, e.g. {@code gender=F}; fixed after fit. */
     List<String> columns();
 
-    /** Writes the vector of known entity {@code index} into {@code dest} at {@code offset}. */
-    void encode(int index, float[] dest, int offset);
-
     /** Writes the vector of an entity known only by its attributes (behaviour columns are 0). */
     void encode(Attributes attributes, float[] dest, int offset);
 
-    /** The vectors of all fitted entities. */
+    /**
+     * The vectors of all entities seen at {@code fit}. Only after {@code fit}: core stores this
+     * matrix once in the artifact, so {@code save} writes the learned parameters alone.
+     */
     FeatureMatrix encodeAll();
 
     void save(ArtifactWriter out);
 
-    /** Restores fitted state written by {@link #save}; replaces {@code fit}. */
+    /** Restores the parameters written by {@link #save}, enough to {@code encode} any attributes. */
     void load(ArtifactReader in);
 }

@@ -10,7 +10,7 @@ package dev.m6rec.api.optimize;
  * optimizer: { type: tpe, trials: 30, metric: ndcg@10, space: { interest.hidden[0]: { int: [32, 256] } } }
  *
  * optimizer.start(space, Direction.MAXIMIZE);
- * Trial t = optimizer.ask();
+ * Trial t = optimizer.ask(0);                       // trial numbers count from 0
  * optimizer.tell(t, TrialResult.complete(runPipeline(t.params())));
  * }</pre>
  */

@@ -3,5 +3,5 @@ package dev.m6rec.api.optimize;
 import dev.m6rec.api.ComponentFactory;
 
 /** Makes {@link StrategyOptimizer}s; {@code name()} is what {@code optimizer.type} selects. */
-public interface StrategyOptimizerFactory extends ComponentFactory<StrategyOptimizer> {
+public interface StrategyOptimizerFactory<S extends Record> extends ComponentFactory<S, StrategyOptimizer> {
 }

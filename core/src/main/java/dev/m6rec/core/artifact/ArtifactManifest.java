@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The manifest of a stored pipeline: format version, the resolved config that made it (so it can
- * be rebuilt and reproduced), the plugins and components with their versions, the seed, the
- * metrics measured at training time, and the SHA-256 of every file ({@code folder/name}).
+ * The manifest of a stored pipeline: format version, the config that made it (as written, so it
+ * can be rebuilt), the plugins with their versions, every component with its effective settings
+ * (defaults filled in, paths resolved), the JDK and library versions, the seed, the metrics
+ * measured at training time, and the SHA-256 of every file ({@code folder/name}).
  */
 public record ArtifactManifest(String format, int formatVersion, Map<String, Object> config, long seed,
                                List<PluginEntry> plugins, List<ComponentEntry> components,
+                               Map<String, String> libraries,
                                Map<String, Map<String, Double>> metrics, Map<String, String> files) {
     public static final String FORMAT = "m6rec-artifact";
     public static final int CURRENT_VERSION = 1;
@@ -18,6 +20,7 @@ public record ArtifactManifest(String format, int formatVersion, Map<String, Obj
         config = config == null ? Map.of() : config;
         plugins = plugins == null ? List.of() : List.copyOf(plugins);
         components = components == null ? List.of() : List.copyOf(components);
+        libraries = libraries == null ? Map.of() : libraries;
         metrics = metrics == null ? Map.of() : metrics;
         files = files == null ? Map.of() : Map.copyOf(files);
     }
@@ -26,7 +29,13 @@ public record ArtifactManifest(String format, int formatVersion, Map<String, Obj
     public record PluginEntry(String name, String version) {
     }
 
-    /** A stored component: its config path, chosen type, plugin, and folder in the artifact. */
-    public record ComponentEntry(String path, String type, String plugin, String folder) {
+    /**
+     * A stored component: its config path, chosen type, plugin, folder in the artifact, and every
+     * parameter's effective value.
+     */
+    public record ComponentEntry(String path, String type, String plugin, String folder, Map<String, Object> settings) {
+        public ComponentEntry {
+            settings = settings == null ? Map.of() : settings;
+        }
     }
 }

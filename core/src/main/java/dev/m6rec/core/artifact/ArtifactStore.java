@@ -62,7 +62,7 @@ public final class ArtifactStore {
                 forceDirectory(tmp.resolve(entry.getKey()));
             }
             ArtifactManifest manifest = new ArtifactManifest(ArtifactManifest.FORMAT, ArtifactManifest.CURRENT_VERSION,
-                    base.config(), base.seed(), base.plugins(), base.components(), base.metrics(), checksums);
+                    base.config(), base.seed(), base.plugins(), base.components(), base.libraries(), base.metrics(), checksums);
             byte[] manifestBytes = MAPPER.writeValueAsBytes(manifest);
             writeForced(tmp.resolve(MANIFEST), manifestBytes);
             writeForced(tmp.resolve(MANIFEST_CHECKSUM), (HexFormat.of().formatHex(sha256(manifestBytes)) + "  " + MANIFEST + "\n")

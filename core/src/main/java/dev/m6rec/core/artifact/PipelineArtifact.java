@@ -7,21 +7,17 @@ import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.DataSplit;
 import dev.m6rec.api.data.IdIndex;
 import dev.m6rec.api.data.Interactions;
-import dev.m6rec.api.feature.FeatureExtractor;
-import dev.m6rec.api.interest.InterestModel;
-import dev.m6rec.api.interest.ModelInputs;
-import dev.m6rec.api.similarity.SimilarityModel;
-import dev.m6rec.core.assembly.ComponentResolver;
-import dev.m6rec.core.config.BoundComponentConfig;
+import dev.m6rec.core.config.ConfiguredComponent;
 import dev.m6rec.core.config.RawConfig;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.config.RunConfigValidator;
 import dev.m6rec.core.pipeline.DefaultPluginContext;
 import dev.m6rec.core.pipeline.FittedPipeline;
+import dev.m6rec.core.pipeline.PipelineParts;
+import dev.m6rec.core.pipeline.PipelinePlan;
+import dev.m6rec.core.pipeline.PlanStep;
 import dev.m6rec.core.pipeline.UserHistories;
-import dev.m6rec.core.plugin.ComponentKind;
 import dev.m6rec.core.plugin.PluginRegistry;
-import dev.m6rec.core.plugin.RegisteredFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,9 +28,9 @@ import java.util.function.Consumer;
 
 /**
  * Maps a {@link FittedPipeline} onto an artifact folder and back: ids, known interactions and
- * encoded features in {@code pipeline/}, then one folder per component (feature extractors,
- * similarity, interest model), each written by the component itself. Loading rebuilds every
- * component from the stored config through the registry, then lets it restore its state.
+ * encoded features in {@code pipeline/}, then one folder per step of the {@link PipelinePlan},
+ * each written by the component itself. Loading validates the stored config, walks the same plan
+ * and lets each component restore its state.
  */
 public final class PipelineArtifact {
     private static final String PIPELINE = "pipeline";
@@ -54,6 +50,13 @@ public final class PipelineArtifact {
      */
     public static void save(Path dir, FittedPipeline pipeline, RunConfig config, PluginRegistry registry,
                             Map<String, Map<String, Double>> metrics, Optional<DataSplit> split) {
+        save(dir, pipeline, PipelinePlan.of(config), config, registry, metrics, split);
+    }
+
+    /** As above, storing the steps of {@code plan}, the plan {@code pipeline} was fitted with. */
+    public static void save(Path dir, FittedPipeline pipeline, PipelinePlan plan, RunConfig config,
+                            PluginRegistry registry, Map<String, Map<String, Double>> metrics,
+                            Optional<DataSplit> split) {
         Map<String, Consumer<ArtifactWriter>> folders = new LinkedHashMap<>();
         List<ArtifactManifest.ComponentEntry> components = new ArrayList<>();
         Map<String, String> plugins = new LinkedHashMap<>();
@@ -63,34 +66,24 @@ public final class PipelineArtifact {
             writeInteractions(out, "valid", s.valid());
             writeInteractions(out, "test", s.test());
         }));
-        for (int i = 0; i < config.userFeatures().size(); i++) {
-            FeatureExtractor extractor = pipeline.userExtractors().get(i);
-            add(folders, components, plugins, registry, ComponentKind.FEATURE, config.userFeatures().get(i), extractor::save);
+        Map<String, String> folderOfStep = new LinkedHashMap<>();
+        for (PlanStep step : plan.steps()) {
+            String folder = ArtifactFileNames.folderOf(step.component().path());
+            folders.put(folder, out -> step.save(pipeline, out));
+            folderOfStep.put(step.component().path(), folder);
         }
-        for (int i = 0; i < config.itemFeatures().size(); i++) {
-            FeatureExtractor extractor = pipeline.itemExtractors().get(i);
-            add(folders, components, plugins, registry, ComponentKind.FEATURE, config.itemFeatures().get(i), extractor::save);
+        // Provenance lists every section, stored or not, with its effective settings.
+        for (ConfiguredComponent c : config.components()) {
+            components.add(new ArtifactManifest.ComponentEntry(c.path(), c.type(), c.registered().plugin().name(),
+                    folderOfStep.get(c.path()), c.effective()));
+            plugins.put(c.registered().plugin().name(), c.registered().plugin().version());
         }
-        if (config.similarity().isPresent()) {
-            SimilarityModel similarity = pipeline.similarity().orElseThrow();
-            add(folders, components, plugins, registry, ComponentKind.SIMILARITY, config.similarity().get(), similarity::save);
-        }
-        add(folders, components, plugins, registry, ComponentKind.INTEREST, config.interest(), pipeline.interest()::save);
         List<ArtifactManifest.PluginEntry> pluginEntries = new ArrayList<>();
         plugins.forEach((name, version) -> pluginEntries.add(new ArtifactManifest.PluginEntry(name, version)));
         ArtifactManifest base = new ArtifactManifest(ArtifactManifest.FORMAT, ArtifactManifest.CURRENT_VERSION,
-                config.resolved(), config.seed(), pluginEntries, components, metrics, Map.of());
+                config.resolved(), config.seed(), pluginEntries, components, LibraryVersions.of(registry), metrics,
+                Map.of());
         ArtifactStore.save(dir, base, folders);
-    }
-
-    private static void add(Map<String, Consumer<ArtifactWriter>> folders, List<ArtifactManifest.ComponentEntry> components,
-                            Map<String, String> plugins, PluginRegistry registry, ComponentKind kind,
-                            BoundComponentConfig config, Consumer<ArtifactWriter> writer) {
-        RegisteredFactory factory = registry.factory(kind, config.type()).orElseThrow();
-        String folder = ArtifactFileNames.folderOf(config.path());
-        folders.put(folder, writer);
-        components.add(new ArtifactManifest.ComponentEntry(config.path(), config.type(), factory.plugin().name(), folder));
-        plugins.put(factory.plugin().name(), factory.plugin().version());
     }
 
     private static void writePipelineState(ArtifactWriter out, FittedPipeline pipeline) {
@@ -136,7 +129,7 @@ public final class PipelineArtifact {
                 throw new ArtifactException(in.location() + "/" + prefix + "-*: row " + r + " is out of the id range");
             }
         }
-        return new Interactions(numUsers, numItems, users, items, ratings, times);
+        return Interactions.adopt(numUsers, numItems, users, items, ratings, times);
     }
 
     private static String ids(IdIndex index) {
@@ -157,10 +150,18 @@ public final class PipelineArtifact {
     }
 
     /** Opens, verifies and rebuilds a pipeline; {@code threads}/executor come from the host. */
-    public static LoadedPipeline load(Path dir, PluginRegistry registry, ComponentResolver resolver,
-                                      java.util.concurrent.ExecutorService executor, dev.m6rec.api.ProgressReporter progress) {
+    public static LoadedPipeline load(Path dir, PluginRegistry registry, java.util.concurrent.ExecutorService executor,
+                                      dev.m6rec.api.ProgressReporter progress) {
+        return load(dir, registry, executor, progress, PipelinePlan::of);
+    }
+
+    /** As above, restoring the steps of the plan {@code planner} makes for the stored config. */
+    public static LoadedPipeline load(Path dir, PluginRegistry registry, java.util.concurrent.ExecutorService executor,
+                                      dev.m6rec.api.ProgressReporter progress,
+                                      java.util.function.Function<RunConfig, PipelinePlan> planner) {
         ArtifactStore.OpenedArtifact artifact = ArtifactStore.open(dir);
         ArtifactManifest manifest = artifact.manifest();
+        PluginVersions.check(dir, manifest, registry, progress);
         RunConfig config = RunConfigValidator.validate(RawConfig.fromMap(manifest.config()), registry);
         DefaultPluginContext context = new DefaultPluginContext(config.seed(), "run", executor, config.threads(),
                 progress, Path.of("").toAbsolutePath());
@@ -171,31 +172,12 @@ public final class PipelineArtifact {
         FeatureMatrix userFeatures = readMatrix(state, "user-features", users.size());
         FeatureMatrix itemFeatures = readMatrix(state, "item-features", items.size());
 
-        List<FeatureExtractor> userExtractors = new ArrayList<>();
-        for (BoundComponentConfig c : config.userFeatures()) {
-            FeatureExtractor e = resolver.featureExtractor(c.type()).create(c, context.forComponent(c.path()));
-            e.load(artifact.reader(ArtifactFileNames.folderOf(c.path())));
-            userExtractors.add(e);
+        PipelineParts parts = PipelineParts.forLoad(users.size(), items.size(), userFeatures, itemFeatures);
+        for (PlanStep step : planner.apply(config).steps()) {
+            String path = step.component().path();
+            step.load(parts, artifact.reader(ArtifactFileNames.folderOf(path)), context.forComponent(path));
         }
-        List<FeatureExtractor> itemExtractors = new ArrayList<>();
-        for (BoundComponentConfig c : config.itemFeatures()) {
-            FeatureExtractor e = resolver.featureExtractor(c.type()).create(c, context.forComponent(c.path()));
-            e.load(artifact.reader(ArtifactFileNames.folderOf(c.path())));
-            itemExtractors.add(e);
-        }
-        Optional<SimilarityModel> similarity = config.similarity().map(c -> {
-            SimilarityModel m = resolver.similarityModel(c.type()).create(c, context.forComponent(c.path()));
-            m.load(artifact.reader(ArtifactFileNames.folderOf(c.path())));
-            return m;
-        });
-        BoundComponentConfig ic = config.interest();
-        InterestModel interest = resolver.interestModel(ic.type()).create(ic, context.forComponent(ic.path()));
-        boolean similarityFromEmbeddings = config.similarity()
-                .map(c -> resolver.similarityModel(c.type()).requiresEmbeddings(c)).orElse(false);
-        interest.load(artifact.reader(ArtifactFileNames.folderOf(ic.path())), new ModelInputs(users.size(), items.size(),
-                userFeatures, itemFeatures, similarityFromEmbeddings ? Optional.empty() : similarity));
-        FittedPipeline pipeline = new FittedPipeline(users, items, userExtractors, itemExtractors, userFeatures,
-                itemFeatures, similarity, interest, new UserHistories(known, userFeatures));
+        FittedPipeline pipeline = FittedPipeline.of(users, items, parts, new UserHistories(known, userFeatures));
         return new LoadedPipeline(pipeline, config, manifest);
     }
 

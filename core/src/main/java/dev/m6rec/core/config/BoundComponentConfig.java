@@ -1,6 +1,5 @@
 package dev.m6rec.core.config;
 
-import dev.m6rec.api.config.ComponentConfig;
 import dev.m6rec.api.config.ConfigSchema;
 import dev.m6rec.api.config.ParamSpec;
 import dev.m6rec.api.config.ParamType;
@@ -8,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A component section after {@link SectionBinder} checked it: typed getters with schema defaults. */
-public final class BoundComponentConfig implements ComponentConfig {
+public final class BoundComponentConfig {
     private final String path;
     private final String type;
     private final ConfigSchema schema;
@@ -21,59 +20,66 @@ public final class BoundComponentConfig implements ComponentConfig {
         this.values = Map.copyOf(values);
     }
 
-    @Override
     public String path() {
         return path;
     }
 
-    @Override
     public String type() {
         return type;
     }
 
-    @Override
     public boolean isSet(String key) {
         spec(key);
         return values.containsKey(key);
     }
 
-    /** The explicitly given values (normalised), for provenance in manifests and reports. */
+    /** The explicitly given values (normalised). */
     public Map<String, Object> givenValues() {
         return values;
     }
 
-    @Override
+    /** The schema the section was checked against. */
+    public ConfigSchema schema() {
+        return schema;
+    }
+
+    /** Every declared parameter's value: the given one, else its default (absent when it has neither). */
+    public Map<String, Object> effectiveValues() {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (ParamSpec p : schema.params()) {
+            Object v = values.containsKey(p.key()) ? values.get(p.key()) : p.defaultValue();
+            if (v != null) {
+                out.put(p.key(), v);
+            }
+        }
+        return out;
+    }
+
     public int getInt(String key) {
         return ((Number) value(key, ParamType.INT)).intValue();
     }
 
-    @Override
     public long getLong(String key) {
         return ((Number) value(key, ParamType.LONG)).longValue();
     }
 
-    @Override
     public double getDouble(String key) {
         return ((Number) value(key, ParamType.FLOAT)).doubleValue();
     }
 
-    @Override
     public boolean getBoolean(String key) {
         return (Boolean) value(key, ParamType.BOOLEAN);
     }
 
-    @Override
     public String getString(String key) {
         return (String) value(key, ParamType.STRING);
     }
 
-    @Override
     public int[] getIntArray(String key) {
         List<?> list = (List<?>) value(key, ParamType.INT_LIST);
         return list == null ? new int[0] : list.stream().mapToInt(v -> ((Number) v).intValue()).toArray();
     }
 
-    @Override
     public float[] getFloatArray(String key) {
         List<?> list = (List<?>) value(key, ParamType.FLOAT_LIST);
         if (list == null) {
@@ -86,14 +92,12 @@ public final class BoundComponentConfig implements ComponentConfig {
         return out;
     }
 
-    @Override
     @SuppressWarnings("unchecked")
     public List<String> getStringList(String key) {
         List<?> list = (List<?>) value(key, ParamType.STRING_LIST);
         return list == null ? List.of() : (List<String>) list;
     }
 
-    @Override
     @SuppressWarnings("unchecked")
     public Map<String, Object> getMap(String key) {
         Map<String, Object> map = (Map<String, Object>) value(key, ParamType.MAP);
@@ -124,7 +128,6 @@ public final class BoundComponentConfig implements ComponentConfig {
                 new IllegalArgumentException(path + "." + key + " is not declared in the " + type + " schema"));
     }
 
-    @Override
     public String toString() {
         return path + " " + type + " " + values;
     }

@@ -93,7 +93,7 @@ public final class CoreSectionSchemas {
     public static ConfigSchema optimizer(ConfigSchema pluginSchema, String defaultMetric) {
         ConfigSchema.Builder builder = ConfigSchema.builder();
         for (ParamSpec spec : pluginSchema.params()) {
-            copy(builder, spec);
+            builder.add(spec);
         }
         ConfigSchema study = ConfigSchema.builder()
                 .intParam("trials", 20, "how many trials the study runs").atLeast(1)
@@ -106,45 +106,9 @@ public final class CoreSectionSchemas {
                 .build();
         for (ParamSpec spec : study.params()) {
             if (pluginSchema.param(spec.key()).isEmpty()) {
-                copy(builder, spec);
+                builder.add(spec);
             }
         }
         return builder.build();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void copy(ConfigSchema.Builder builder, ParamSpec spec) {
-        Object d = spec.defaultValue();
-        switch (spec.type()) {
-            case INT -> builder.intParam(spec.key(), (Integer) d, spec.description());
-            case LONG -> builder.longParam(spec.key(), (Long) d, spec.description());
-            case FLOAT -> builder.floatParam(spec.key(), (Double) d, spec.description());
-            case BOOLEAN -> builder.booleanParam(spec.key(), (Boolean) d, spec.description());
-            case STRING -> builder.stringParam(spec.key(), (String) d, spec.description());
-            case INT_LIST -> builder.intListParam(spec.key(), (List<Integer>) d, spec.description());
-            case FLOAT_LIST -> builder.floatListParam(spec.key(), (List<Double>) d, spec.description());
-            case STRING_LIST -> builder.stringListParam(spec.key(), (List<String>) d, spec.description());
-            case MAP -> builder.mapParam(spec.key(), spec.description());
-        }
-        if (spec.required()) {
-            builder.required();
-        }
-        if (spec.min() != null) {
-            if (spec.minInclusive()) {
-                builder.atLeast(spec.min());
-            } else {
-                builder.greaterThan(spec.min());
-            }
-        }
-        if (spec.max() != null) {
-            if (spec.maxInclusive()) {
-                builder.atMost(spec.max());
-            } else {
-                builder.lessThan(spec.max());
-            }
-        }
-        if (!spec.choices().isEmpty()) {
-            builder.oneOf(spec.choices().toArray(String[]::new));
-        }
     }
 }

@@ -1,6 +1,9 @@
 package dev.m6rec.core.config;
 
 import dev.m6rec.core.prepare.FilterSettings;
+import dev.m6rec.api.config.ParamSpec;
+import dev.m6rec.api.config.ParamType;
+import dev.m6rec.api.optimize.SearchSpace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +19,19 @@ import java.util.Optional;
  * @param seed         the run seed ({@code seed:}, default 42)
  * @param threads      worker threads ({@code threads:}, default = available processors)
  * @param pluginDirs   extra plugin directories ({@code plugins.dirs} and {@code --plugins})
+ * @param searchSpace  the optimizer's {@code space}, parsed and checked against the configured components
  * @param filter       what is removed from the dataset before the split ({@code filter:}, default nothing)
+ *
+ * Each component section carries the factory its {@code type} resolved to and its typed settings
+ * ({@link ConfiguredComponent}): nothing after validation looks a name up again.
  */
 public record RunConfig(Path source, Map<String, Object> resolved, long seed, int threads, List<Path> pluginDirs,
-                        BoundComponentConfig data, BoundComponentConfig split,
-                        List<BoundComponentConfig> userFeatures, List<BoundComponentConfig> itemFeatures,
-                        BoundComponentConfig interest, Optional<BoundComponentConfig> similarity,
+                        ConfiguredComponent data, ConfiguredComponent split,
+                        List<ConfiguredComponent> userFeatures, List<ConfiguredComponent> itemFeatures,
+                        ConfiguredComponent interest, Optional<ConfiguredComponent> similarity,
                         EvaluationSettings evaluation, RecommendSettings recommend, OutputSettings output,
-                        Optional<BoundComponentConfig> optimizer, FilterSettings filter) {
+                        Optional<ConfiguredComponent> optimizer, Optional<SearchSpace> searchSpace,
+                        FilterSettings filter) {
     public RunConfig {
         Objects.requireNonNull(resolved, "resolved is null");
         pluginDirs = List.copyOf(pluginDirs);
@@ -37,6 +45,42 @@ public record RunConfig(Path source, Map<String, Object> resolved, long seed, in
         Objects.requireNonNull(recommend, "recommend is null");
         Objects.requireNonNull(output, "output is null");
         Objects.requireNonNull(optimizer, "optimizer is null");
+        Objects.requireNonNull(searchSpace, "searchSpace is null");
         Objects.requireNonNull(filter, "filter is null");
+    }
+
+    /** The folder relative paths in the config are resolved against (the config file's, else the working directory). */
+    public Path baseDir() {
+        Path parent = source == null ? null : source.toAbsolutePath().getParent();
+        return parent != null ? parent : Path.of("").toAbsolutePath();
+    }
+
+    /**
+     * {@code raw} (the tree this config was validated from) with every path parameter that was given
+     * written as the absolute path it resolved to, so the config runs the same from any folder.
+     */
+    public RawConfig withAbsolutePaths(RawConfig raw) {
+        RawConfig out = raw;
+        for (ConfiguredComponent c : components()) {
+            for (ParamSpec p : c.registered().schema().params()) {
+                if (p.type() == ParamType.PATH && c.section().givenValues().containsKey(p.key())) {
+                    out = out.with(c.path() + "." + p.key(), String.valueOf(c.effective().get(p.key())));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every component section in pipeline order: data, split, features, similarity, interest, optimizer. */
+    public List<ConfiguredComponent> components() {
+        List<ConfiguredComponent> all = new java.util.ArrayList<>();
+        all.add(data);
+        all.add(split);
+        all.addAll(userFeatures);
+        all.addAll(itemFeatures);
+        similarity.ifPresent(all::add);
+        all.add(interest);
+        optimizer.ifPresent(all::add);
+        return List.copyOf(all);
     }
 }

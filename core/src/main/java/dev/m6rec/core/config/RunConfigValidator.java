@@ -4,6 +4,8 @@ import dev.m6rec.api.ConfigException;
 import dev.m6rec.api.config.ConfigProblem;
 import dev.m6rec.api.config.ConfigSchema;
 import dev.m6rec.api.interest.InterestModelFactory;
+import dev.m6rec.api.optimize.SearchSpace;
+import dev.m6rec.core.assembly.Assembly;
 import dev.m6rec.core.eval.MetricSpec;
 import dev.m6rec.core.plugin.ComponentKind;
 import dev.m6rec.core.plugin.PluginRegistry;
@@ -37,9 +39,13 @@ public final class RunConfigValidator {
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final ComponentSections components;
 
+    private final PluginRegistry registry;
+
     private RunConfigValidator(RawConfig raw, PluginRegistry registry) {
+        this.registry = registry;
         this.raw = Objects.requireNonNull(raw, "raw is null");
-        this.components = new ComponentSections(registry, problems);
+        Path parent = raw.source() == null ? null : raw.source().toAbsolutePath().getParent();
+        this.components = new ComponentSections(Assembly.catalog(registry), problems, parent != null ? parent : Path.of("").toAbsolutePath());
     }
 
     public static RunConfig validate(RawConfig raw, PluginRegistry registry) {
@@ -63,21 +69,21 @@ public final class RunConfigValidator {
         var data = component(ComponentKind.LOADER, "data", "synthetic", badSections);
         FilterSettings filter = filter(badSections);
         var split = component(ComponentKind.SPLITTER, "split", "ratio", badSections);
-        List<BoundComponentConfig> userFeatures = new ArrayList<>();
-        List<BoundComponentConfig> itemFeatures = new ArrayList<>();
+        List<ConfiguredComponent> userFeatures = new ArrayList<>();
+        List<ConfiguredComponent> itemFeatures = new ArrayList<>();
         features(badSections, userFeatures, itemFeatures);
         var interest = component(ComponentKind.INTEREST, "interest", "popularity", badSections);
         var similarity = optionalComponent(ComponentKind.SIMILARITY, "similarity", badSections, null);
-        if (interest.isPresent() && similarity.isEmpty() && !badSections.contains("similarity")
-                && interest.get().factory() instanceof InterestModelFactory factory && factory.requiresSimilarity()) {
-            problems.add(new ConfigProblem("similarity", "required by interest model '" + interest.get().config().type() + "'"));
+        boolean interestNeedsSimilarity = interest.isPresent()
+                && interest.get().factory() instanceof InterestModelFactory<?> factory && factory.requiresSimilarity();
+        // A similarity section that is given but wrong was reported already; only a missing one is.
+        boolean noSimilarity = !raw.tree().containsKey("similarity");
+        if (interestNeedsSimilarity && noSimilarity) {
+            problems.add(new ConfigProblem("similarity", "required by interest model '" + interest.get().type() + "'"));
         }
-        if (interest.isPresent() && similarity.isPresent()
-                && interest.get().factory() instanceof InterestModelFactory factory && factory.requiresSimilarity()
-                && similarity.get().factory() instanceof dev.m6rec.api.similarity.SimilarityModelFactory simFactory
-                && simFactory.requiresEmbeddings(similarity.get().config())) {
+        if (interestNeedsSimilarity && similarity.isPresent() && similarity.get().needsEmbeddings()) {
             // The embeddings come from the interest model, which needs the similarity first: a cycle.
-            problems.add(new ConfigProblem("similarity.source", "interest model '" + interest.get().config().type()
+            problems.add(new ConfigProblem("similarity.source", "interest model '" + interest.get().type()
                     + "' ranks with the similarity, so the similarity cannot be built from its embeddings"));
         }
         EvaluationSettings evaluation = evaluation(badSections);
@@ -85,18 +91,59 @@ public final class RunConfigValidator {
         OutputSettings output = output(badSections);
         var optimizer = optionalComponent(ComponentKind.OPTIMIZER, "optimizer", badSections,
                 evaluation.validationMetric());
-        optimizer.ifPresent(o -> checkMetric("optimizer.metric", o.config().getString("metric")));
+        // Checked even when another optimizer key is wrong, so every problem is reported at once.
+        if (raw.tree().get("optimizer") instanceof Map<?, ?> section && section.get("metric") instanceof String metric) {
+            checkMetric("optimizer.metric", metric);
+        }
+
+        servingNeeds(recommend, interest, similarity, noSimilarity);
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new RunConfig(raw.source(), raw.tree(), root.getLong("seed"), root.getInt("threads"), pluginDirs,
-                data.orElseThrow().config(), split.orElseThrow().config(), userFeatures, itemFeatures,
-                interest.orElseThrow().config(), similarity.map(ComponentSections.Bound::config), evaluation,
-                recommend, output, optimizer.map(ComponentSections.Bound::config), filter);
+        RunConfig config = new RunConfig(raw.source(), raw.tree(), root.getLong("seed"), root.getInt("threads"),
+                pluginDirs, data.orElseThrow(), split.orElseThrow(), userFeatures, itemFeatures, interest.orElseThrow(),
+                similarity, evaluation, recommend, output, optimizer, Optional.empty(), filter);
+        if (optimizer.isEmpty()) {
+            return config;
+        }
+        // The space names config paths, so it is checked against the components bound above.
+        SearchSpace space = SearchSpaceParser.parse(optimizer.get().section().getMap("space"), config, registry);
+        return new RunConfig(config.source(), config.resolved(), config.seed(), config.threads(), config.pluginDirs(),
+                config.data(), config.split(), config.userFeatures(), config.itemFeatures(), config.interest(),
+                config.similarity(), config.evaluation(), config.recommend(), config.output(), config.optimizer(),
+                Optional.of(space), config.filter());
     }
 
-    private Optional<ComponentSections.Bound> component(ComponentKind kind, String path, String defaultType,
+    /**
+     * What serving needs from the other sections, checked here rather than after training: recall
+     * from the history and diversity rank with the similarity model; embedding recall, and a
+     * similarity built from embeddings, need an interest model that learns them.
+     */
+    private void servingNeeds(RecommendSettings recommend, Optional<ConfiguredComponent> interest,
+                              Optional<ConfiguredComponent> similarity, boolean noSimilarity) {
+        if (noSimilarity) {
+            if (recommend.diversity() > 0) {
+                problems.add(new ConfigProblem("recommend.diversity", "needs a similarity section"));
+            }
+            if (recommend.recall().containsKey("history")) {
+                problems.add(new ConfigProblem("recommend.recall.history", "needs a similarity section"));
+            }
+        }
+        if (interest.isEmpty() || interest.get().learnsItemEmbeddings()) {
+            return;
+        }
+        String without = "interest model '" + interest.get().type() + "' learns no item embeddings";
+        if (recommend.recall().containsKey("embedding")) {
+            problems.add(new ConfigProblem("recommend.recall.embedding", "needs item embeddings, and " + without));
+        }
+        if (similarity.isPresent() && similarity.get().needsEmbeddings()) {
+            problems.add(new ConfigProblem("similarity.source", "embeddings need an interest model that learns item "
+                    + "embeddings ('" + interest.get().type() + "' does not)"));
+        }
+    }
+
+    private Optional<ConfiguredComponent> component(ComponentKind kind, String path, String defaultType,
                                                         Set<String> badSections) {
         if (badSections.contains(path)) {
             return Optional.empty();
@@ -106,7 +153,7 @@ public final class RunConfigValidator {
                 : components.bindDefault(kind, path, defaultType);
     }
 
-    private Optional<ComponentSections.Bound> optionalComponent(ComponentKind kind, String path, Set<String> badSections,
+    private Optional<ConfiguredComponent> optionalComponent(ComponentKind kind, String path, Set<String> badSections,
                                                                 String defaultMetric) {
         if (badSections.contains(path) || !raw.tree().containsKey(path)) {
             return Optional.empty();
@@ -117,7 +164,7 @@ public final class RunConfigValidator {
         return components.bind(kind, path, raw.tree().get(path), s -> CoreSectionSchemas.optimizer(s, defaultMetric));
     }
 
-    private void features(Set<String> badSections, List<BoundComponentConfig> user, List<BoundComponentConfig> item) {
+    private void features(Set<String> badSections, List<ConfiguredComponent> user, List<ConfiguredComponent> item) {
         if (badSections.contains("features") || !(raw.tree().get("features") instanceof Map<?, ?> section)) {
             return;
         }
@@ -131,7 +178,7 @@ public final class RunConfigValidator {
         featureList("features.item", section.get("item"), item);
     }
 
-    private void featureList(String path, Object value, List<BoundComponentConfig> out) {
+    private void featureList(String path, Object value, List<ConfiguredComponent> out) {
         if (value == null) {
             return;
         }
@@ -140,7 +187,7 @@ public final class RunConfigValidator {
             return;
         }
         for (int i = 0; i < list.size(); i++) {
-            components.bind(ComponentKind.FEATURE, ConfigPath.index(path, i), list.get(i)).ifPresent(b -> out.add(b.config()));
+            components.bind(ComponentKind.FEATURE, ConfigPath.index(path, i), list.get(i)).ifPresent(out::add);
         }
     }
 

@@ -23,6 +23,8 @@ public final class SectionBinder {
     /** Whether the section selects a component with {@code type} (skipped here, resolved by the caller). */
     private final boolean component;
     private final Map<String, Object> values = new LinkedHashMap<>();
+    /** Keys given at all, valid or not: a bad value is one problem, not also a missing one. */
+    private final Set<String> given = new java.util.HashSet<>();
 
     private SectionBinder(String path, ConfigSchema schema, List<ConfigProblem> problems, boolean component) {
         this.path = path;
@@ -76,6 +78,7 @@ public final class SectionBinder {
             Object value = entry.getValue();
             var spec = schema.param(key);
             if (spec.isPresent()) {
+                given.add(key);
                 Object normalised = check(spec.get(), where(key), value);
                 if (normalised != null) {
                     values.put(key, normalised);
@@ -116,7 +119,7 @@ public final class SectionBinder {
 
     private void checkRequired() {
         for (ParamSpec p : schema.params()) {
-            if (p.required() && !values.containsKey(p.key())) {
+            if (p.required() && !given.contains(p.key())) {
                 problems.add(new ConfigProblem(where(p.key()), "required (" + p.description() + ")"));
             }
         }
@@ -130,6 +133,7 @@ public final class SectionBinder {
         }
         return switch (spec.type()) {
             case INT, LONG, FLOAT, BOOLEAN, STRING -> scalar(spec, spec.type(), where, value);
+            case PATH -> path(where, value);
             case INT_LIST, FLOAT_LIST, STRING_LIST -> list(spec, where, value);
             case MAP -> {
                 if (value instanceof Map<?, ?>) {
@@ -139,6 +143,21 @@ public final class SectionBinder {
                 yield null;
             }
         };
+    }
+
+    private Object path(String where, Object value) {
+        Object text = parse(ParamType.STRING, value);
+        try {
+            if (text != null && !((String) text).isEmpty()) {
+                java.nio.file.Path.of((String) text);
+                return text;
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            // reported below
+        }
+        problems.add(new ConfigProblem(where, "expected " + ParamType.PATH.expectation() + " (was "
+                + ValueFormat.show(value) + ")"));
+        return null;
     }
 
     private Object list(ParamSpec spec, String where, Object value) {

@@ -7,13 +7,12 @@ import dev.m6rec.api.interest.ClickPredictor;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.RatingPredictor;
 import dev.m6rec.api.interest.UserProfile;
+import dev.m6rec.core.exec.ChunkedParallelFor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /**
@@ -87,26 +86,8 @@ public final class Evaluator {
         SparseRows byUser = targets.byUser();
         int[] counted = users != null ? users : byUser.nonEmptyRows();
         UserResult[] results = new UserResult[counted.length];
-        int chunk = Math.max(1, (counted.length + threads * 4 - 1) / (threads * 4));
-        List<Future<?>> work = new ArrayList<>();
-        for (int start = 0; start < counted.length; start += chunk) {
-            int from = start;
-            int to = Math.min(counted.length, start + chunk);
-            work.add(executor.submit(() -> evaluateRange(model, ranker, profiles, targets, byUser, counted, from, to, results)));
-        }
-        for (Future<?> f : work) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("evaluation interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
-        }
+        ChunkedParallelFor.run(executor, threads, 0, counted.length,
+                (from, to) -> evaluateRange(model, ranker, profiles, targets, byUser, counted, from, to, results));
         return combine(results, targets.numItems());
     }
 

@@ -2,6 +2,8 @@ package dev.m6rec.core.pipeline;
 
 import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.ProgressReporter;
+import dev.m6rec.api.RangeBody;
+import dev.m6rec.core.exec.ChunkedParallelFor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -54,6 +56,11 @@ public final class DefaultPluginContext implements PluginContext {
     @Override
     public ExecutorService executor() {
         return executor;
+    }
+
+    @Override
+    public void parallelFor(int from, int to, RangeBody body) {
+        ChunkedParallelFor.run(executor, threads, from, to, body);
     }
 
     @Override

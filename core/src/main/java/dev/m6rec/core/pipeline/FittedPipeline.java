@@ -1,6 +1,7 @@
 package dev.m6rec.core.pipeline;
 
 import dev.m6rec.api.data.Attributes;
+import dev.m6rec.api.data.EntityKind;
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.IdIndex;
 import dev.m6rec.api.feature.FeatureExtractor;
@@ -39,6 +40,12 @@ public final class FittedPipeline implements AutoCloseable {
         this.similarity = Objects.requireNonNull(similarity, "similarity is null");
         this.interest = Objects.requireNonNull(interest, "interest is null");
         this.histories = Objects.requireNonNull(histories, "histories is null");
+    }
+
+    /** The pipeline a plan fitted or restored into {@code parts}. */
+    public static FittedPipeline of(IdIndex users, IdIndex items, PipelineParts parts, UserHistories histories) {
+        return new FittedPipeline(users, items, parts.extractors(EntityKind.USER), parts.extractors(EntityKind.ITEM),
+                parts.userFeatures(), parts.itemFeatures(), parts.similarity(), parts.interest(), histories);
     }
 
     public IdIndex users() {

@@ -1,29 +1,17 @@
 package dev.m6rec.core.pipeline;
 
-import dev.m6rec.api.ConfigException;
 import dev.m6rec.api.data.DataSplit;
 import dev.m6rec.api.data.Dataset;
-import dev.m6rec.api.data.EntityKind;
-import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.Interactions;
-import dev.m6rec.api.feature.FeatureExtractor;
-import dev.m6rec.api.feature.FeatureInput;
-import dev.m6rec.api.interest.InterestModel;
-import dev.m6rec.api.interest.ModelInputs;
-import dev.m6rec.api.interest.TrainingData;
-import dev.m6rec.api.similarity.SimilarityInput;
-import dev.m6rec.api.similarity.SimilarityModel;
-import dev.m6rec.api.similarity.SimilarityModelFactory;
-import dev.m6rec.core.assembly.ComponentResolver;
-import dev.m6rec.core.config.BoundComponentConfig;
+import dev.m6rec.api.dataset.DatasetLoader;
+import dev.m6rec.api.dataset.DatasetSplitter;
+import dev.m6rec.core.config.ConfiguredComponent;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.eval.Evaluator;
 import dev.m6rec.core.eval.MetricSpec;
 import dev.m6rec.core.prepare.DatasetFilter;
 import dev.m6rec.core.prepare.FilteredDataset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -32,12 +20,12 @@ import java.util.function.DoubleConsumer;
  */
 public final class PipelineTrainer {
     private final RunConfig config;
-    private final ComponentResolver resolver;
     private final DefaultPluginContext context;
     private final DoubleConsumer validationListener;
+    private final PipelinePlan plan;
 
-    public PipelineTrainer(RunConfig config, ComponentResolver resolver, DefaultPluginContext context) {
-        this(config, resolver, context, value -> { });
+    public PipelineTrainer(RunConfig config, DefaultPluginContext context) {
+        this(config, context, value -> { });
     }
 
     /**
@@ -45,10 +33,15 @@ public final class PipelineTrainer {
      *                           epoch for models with early stopping); it may throw to stop training,
      *                           which is how a tuning study prunes a trial
      */
-    public PipelineTrainer(RunConfig config, ComponentResolver resolver, DefaultPluginContext context,
-                           DoubleConsumer validationListener) {
+    public PipelineTrainer(RunConfig config, DefaultPluginContext context, DoubleConsumer validationListener) {
+        this(config, context, validationListener, PipelinePlan.of(config));
+    }
+
+    /** As above, fitting {@code plan} (by default {@link PipelinePlan#of} the config). */
+    public PipelineTrainer(RunConfig config, DefaultPluginContext context, DoubleConsumer validationListener,
+                           PipelinePlan plan) {
+        this.plan = plan;
         this.config = config;
-        this.resolver = resolver;
         this.context = context;
         this.validationListener = validationListener;
     }
@@ -65,15 +58,14 @@ public final class PipelineTrainer {
      * and splits it (a study reuses one split for every trial).
      */
     public DataSplit loadAndSplit() {
-        BoundComponentConfig data = config.data();
+        ConfiguredComponent data = config.data();
         context.progress().info("loading " + data.type() + " data");
-        Dataset loaded = resolver.loader(data.type()).create(data, context.forComponent(data.path())).load();
+        Dataset loaded = data.<DatasetLoader>create(context.forComponent(data.path())).load();
         FilteredDataset filtered = new DatasetFilter(config.filter()).apply(loaded);
         filtered.summary().ifPresent(context.progress()::info);
         Dataset dataset = filtered.dataset();
-        BoundComponentConfig splitConfig = config.split();
-        DataSplit split = resolver.splitter(splitConfig.type())
-                .create(splitConfig, context.forComponent(splitConfig.path())).split(dataset);
+        ConfiguredComponent splitConfig = config.split();
+        DataSplit split = splitConfig.<DatasetSplitter>create(context.forComponent(splitConfig.path())).split(dataset);
         context.progress().info(String.format("%s: %d users, %d items, %d interactions (train %d, valid %d, test %d)",
                 dataset.name(), dataset.users().size(), dataset.items().size(), dataset.interactions().size(),
                 split.train().size(), split.valid().size(), split.test().size()));
@@ -93,78 +85,23 @@ public final class PipelineTrainer {
         }
     }
 
-    /** Fits features, similarity and the interest model on an existing split. */
+    /** Fits the plan's components (features, similarity, interest model) on an existing split. */
     public TrainedRun trainOn(DataSplit split, long loadMillis) {
         Dataset dataset = split.dataset();
         long t1 = System.nanoTime();
-
-        List<FeatureExtractor> userExtractors = fitFeatures(config.userFeatures(), EntityKind.USER, dataset, split.train());
-        List<FeatureExtractor> itemExtractors = fitFeatures(config.itemFeatures(), EntityKind.ITEM, dataset, split.train());
-        FeatureMatrix userFeatures = encode(userExtractors, dataset.users().size());
-        FeatureMatrix itemFeatures = encode(itemExtractors, dataset.items().size());
-
-        Optional<SimilarityModel> similarity = Optional.empty();
-        boolean similarityAfterInterest = false;
-        if (config.similarity().isPresent()) {
-            BoundComponentConfig simConfig = config.similarity().get();
-            SimilarityModelFactory factory = resolver.similarityModel(simConfig.type());
-            SimilarityModel model = factory.create(simConfig, context.forComponent(simConfig.path()));
-            similarityAfterInterest = factory.requiresEmbeddings(simConfig);
-            if (!similarityAfterInterest) {
-                context.progress().info("fitting similarity " + simConfig.type());
-                model.fit(new SimilarityInput(split.train(), itemFeatures, Optional.empty()));
-            }
-            similarity = Optional.of(model);
-        }
-
-        BoundComponentConfig interestConfig = config.interest();
-        UserHistories trainHistories = new UserHistories(split.train(), userFeatures);
-        ModelInputs inputs = new ModelInputs(dataset.users().size(), dataset.items().size(), userFeatures, itemFeatures,
-                similarityAfterInterest ? Optional.empty() : similarity);
         MetricSpec validationMetric = MetricSpec.parse(config.evaluation().validationMetric());
         Evaluator validationEvaluator = new Evaluator(List.of(validationMetric), context.executor(), context.threads(),
                 dataset.items().size());
-        InterestModel interest = resolver.interestModel(interestConfig.type())
-                .create(interestConfig, context.forComponent(interestConfig.path()));
-        context.progress().info("fitting interest model " + interestConfig.type());
-        interest.fit(new TrainingData(split, inputs,
-                new ValidationMetricScorer(validationMetric, validationEvaluator, trainHistories, split.valid(), null,
-                        validationListener)));
-
-        if (similarityAfterInterest) {
-            BoundComponentConfig simConfig = config.similarity().get();
-            FeatureMatrix embeddings = interest.itemEmbeddings().orElseThrow(() -> new ConfigException(
-                    simConfig.path() + ".source", "embeddings need an interest model that learns item embeddings ('"
-                    + interestConfig.type() + "' does not)"));
-            context.progress().info("fitting similarity " + simConfig.type() + " on item embeddings");
-            similarity.get().fit(new SimilarityInput(split.train(), itemFeatures, Optional.of(embeddings)));
-        }
+        PipelineParts parts = PipelineParts.forFit(split);
+        parts.validation(new ValidationMetricScorer(validationMetric, validationEvaluator, split.train(),
+                parts::userFeatures, split.valid(), null, validationListener));
+        plan.fit(parts, context);
         long t2 = System.nanoTime();
 
-        UserHistories servingHistories = new UserHistories(Interactions.concat(split.train(), split.valid()), userFeatures);
-        FittedPipeline pipeline = new FittedPipeline(dataset.users(), dataset.items(), userExtractors, itemExtractors,
-                userFeatures, itemFeatures, similarity, interest, servingHistories);
+        UserHistories trainHistories = new UserHistories(split.train(), parts.userFeatures());
+        UserHistories servingHistories = new UserHistories(Interactions.concat(split.train(), split.valid()),
+                parts.userFeatures());
+        FittedPipeline pipeline = FittedPipeline.of(dataset.users(), dataset.items(), parts, servingHistories);
         return new TrainedRun(split, pipeline, trainHistories, loadMillis, (t2 - t1) / 1_000_000);
-    }
-
-    private List<FeatureExtractor> fitFeatures(List<BoundComponentConfig> configs, EntityKind kind, Dataset dataset,
-                                               Interactions train) {
-        List<FeatureExtractor> fitted = new ArrayList<>();
-        for (BoundComponentConfig c : configs) {
-            FeatureExtractor extractor = resolver.featureExtractor(c.type()).create(c, context.forComponent(c.path()));
-            EntityKind other = kind == EntityKind.USER ? EntityKind.ITEM : EntityKind.USER;
-            extractor.fit(new FeatureInput(kind, dataset.ids(kind), dataset.attributes(kind), train,
-                    dataset.attributes(other)));
-            fitted.add(extractor);
-        }
-        return fitted;
-    }
-
-    private static FeatureMatrix encode(List<FeatureExtractor> extractors, int rows) {
-        List<FeatureMatrix> parts = new ArrayList<>();
-        for (FeatureExtractor extractor : extractors) {
-            parts.add(extractor.encodeAll());
-        }
-        return FeatureMatrix.concatColumns(rows, parts);
     }
 }

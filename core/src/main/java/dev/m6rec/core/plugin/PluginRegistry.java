@@ -47,7 +47,7 @@ public final class PluginRegistry {
         }
         for (PluginInfo info : plugins) {
             for (ComponentKind kind : ComponentKind.values()) {
-                for (ComponentFactory<?> factory : kind.factoriesOf(info.plugin())) {
+                for (ComponentFactory<?, ?> factory : kind.factoriesOf(info.plugin())) {
                     register(byKind.get(kind), new RegisteredFactory(kind, factory, info));
                 }
             }

@@ -70,7 +70,7 @@ final class IdSpaceCompaction {
         Map<String, Long> withDropped = new LinkedHashMap<>(counts);
         withDropped.put("filter.users-dropped", (long) (all.numUsers() - survivingUsers.length));
         withDropped.put("filter.items-dropped", (long) (all.numItems() - survivingItems.length));
-        Interactions filtered = new Interactions(survivingUsers.length, survivingItems.length, users, items,
+        Interactions filtered = Interactions.adopt(survivingUsers.length, survivingItems.length, users, items,
                 ratings, timestamps);
         return new Dataset(dataset.name(),
                 select(dataset.users(), survivingUsers), select(dataset.items(), survivingItems), filtered,

@@ -6,7 +6,6 @@ import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.data.SparseRows;
 import dev.m6rec.api.interest.UserProfile;
-import dev.m6rec.core.assembly.ComponentResolver;
 import dev.m6rec.core.config.EvaluationSettings;
 import dev.m6rec.core.config.RecommendSettings;
 import dev.m6rec.core.config.RunConfig;
@@ -39,15 +38,13 @@ public final class PipelineRun {
     private PipelineRun() {
     }
 
-    public static RunResult execute(RunConfig config, ComponentResolver resolver, ProgressReporter progress) {
+    public static RunResult execute(RunConfig config, ProgressReporter progress) {
         ExecutorService executor = newExecutor(config.threads());
         try {
-            Path baseDir = config.source() == null ? Path.of("").toAbsolutePath()
-                    : config.source().toAbsolutePath().getParent();
             DefaultPluginContext context = new DefaultPluginContext(config.seed(), "run", executor, config.threads(),
-                    progress, baseDir);
+                    progress, config.baseDir());
             List<Double> validationCurve = java.util.Collections.synchronizedList(new ArrayList<>());
-            TrainedRun trained = new PipelineTrainer(config, resolver, context, validationCurve::add).train();
+            TrainedRun trained = new PipelineTrainer(config, context, validationCurve::add).train();
             long t0 = System.nanoTime();
             List<MetricSpec> metrics = config.evaluation().metrics().stream().map(MetricSpec::parse).toList();
             DataSplit split = trained.split();

@@ -12,7 +12,7 @@ public final class CorePlugin implements Plugin {
     }
 
     @Override
-    public List<DatasetSplitterFactory> datasetSplitters() {
+    public List<DatasetSplitterFactory<?>> datasetSplitters() {
         return List.of(new RatioSplitterFactory(), new LeaveOneOutSplitterFactory(), new TemporalSplitterFactory(),
                 new PresplitSplitterFactory());
     }

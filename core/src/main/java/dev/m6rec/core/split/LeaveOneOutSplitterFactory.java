@@ -1,13 +1,19 @@
 package dev.m6rec.core.split;
 
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.Param;
 import dev.m6rec.api.dataset.DatasetSplitter;
 import dev.m6rec.api.dataset.DatasetSplitterFactory;
 
 /** {@code split: { type: leave-one-out, order: time, valid: true }}. */
-public final class LeaveOneOutSplitterFactory implements DatasetSplitterFactory {
+public final class LeaveOneOutSplitterFactory implements DatasetSplitterFactory<LeaveOneOutSplitterFactory.Settings> {
+
+    /** The parameters of {@code leave-one-out}. */
+    public record Settings(
+            @Param(value = "time: hold out the latest; random: a seeded random one", def = "time") RowOrder order,
+            @Param(value = "also hold out one interaction per user for validation", def = "true") boolean valid) {
+    }
+
     @Override
     public String name() {
         return "leave-one-out";
@@ -19,16 +25,12 @@ public final class LeaveOneOutSplitterFactory implements DatasetSplitterFactory 
     }
 
     @Override
-    public ConfigSchema schema() {
-        return ConfigSchema.builder()
-                .stringParam("order", "time", "time: hold out the latest; random: a seeded random one").oneOf("time", "random")
-                .booleanParam("valid", true, "also hold out one interaction per user for validation")
-                .build();
+    public Class<Settings> settingsType() {
+        return Settings.class;
     }
 
     @Override
-    public DatasetSplitter create(ComponentConfig config, PluginContext context) {
-        return new LeaveOneOutSplitter("random".equals(config.getString("order")), config.getBoolean("valid"),
-                context.random("split"));
+    public DatasetSplitter create(Settings settings, PluginContext context) {
+        return new LeaveOneOutSplitter(settings.order() == RowOrder.RANDOM, settings.valid(), context.random("split"));
     }
 }

@@ -1,15 +1,21 @@
 package dev.m6rec.core.split;
 
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigProblem;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.Param;
+import dev.m6rec.api.config.Problems;
 import dev.m6rec.api.dataset.DatasetSplitter;
 import dev.m6rec.api.dataset.DatasetSplitterFactory;
-import java.util.List;
 
 /** {@code split: { type: ratio, ratios: [0.8, 0.1, 0.1], order: random, per-user: true }}. */
-public final class RatioSplitterFactory implements DatasetSplitterFactory {
+public final class RatioSplitterFactory implements DatasetSplitterFactory<RatioSplitterFactory.Settings> {
+
+    /** The parameters of {@code ratio}. */
+    public record Settings(
+            @Param(value = "train, valid, test shares (valid may be 0)", def = "[0.8, 0.1, 0.1]", min = 0) float[] ratios,
+            @Param(value = "random: shuffle with the seed; time: oldest go to train", def = "random") RowOrder order,
+            @Param(value = "cut each user's interactions (true) or the whole log (false)", def = "true") boolean perUser) {
+    }
+
     @Override
     public String name() {
         return "ratio";
@@ -21,33 +27,28 @@ public final class RatioSplitterFactory implements DatasetSplitterFactory {
     }
 
     @Override
-    public ConfigSchema schema() {
-        return ConfigSchema.builder()
-                .floatListParam("ratios", List.of(0.8, 0.1, 0.1), "train, valid, test shares (valid may be 0)").atLeast(0)
-                .stringParam("order", "random", "random: shuffle with the seed; time: oldest go to train").oneOf("random", "time")
-                .booleanParam("per-user", true, "cut each user's interactions (true) or the whole log (false)")
-                .build();
+    public Class<Settings> settingsType() {
+        return Settings.class;
     }
 
     @Override
-    public List<ConfigProblem> validate(ComponentConfig config) {
-        float[] ratios = config.getFloatArray("ratios");
+    public void check(Settings settings, Problems problems) {
+        float[] ratios = settings.ratios();
         if (ratios.length != 3) {
-            return List.of(new ConfigProblem("ratios",
-                    "expected 3 shares [train, valid, test] (was " + ratios.length + ")"));
+            problems.add("ratios", "expected 3 shares [train, valid, test] (was " + ratios.length + ")");
+            return;
         }
         double sum = ratios[0] + ratios[1] + ratios[2];
         if (Math.abs(sum - 1.0) > 1e-6 || ratios[0] <= 0 || ratios[2] <= 0) {
-            return List.of(new ConfigProblem("ratios",
-                    "train and test shares must be > 0 and all three must sum to 1 (sum was " + (float) sum + ")"));
+            problems.add("ratios", "train and test shares must be > 0 and all three must sum to 1 (sum was "
+                    + (float) sum + ")");
         }
-        return List.of();
     }
 
     @Override
-    public DatasetSplitter create(ComponentConfig config, PluginContext context) {
-        float[] r = config.getFloatArray("ratios");
-        return new RatioSplitter(r[0], r[1], "time".equals(config.getString("order")), config.getBoolean("per-user"),
+    public DatasetSplitter create(Settings settings, PluginContext context) {
+        float[] r = settings.ratios();
+        return new RatioSplitter(r[0], r[1], settings.order() == RowOrder.TIME, settings.perUser(),
                 context.random("split"));
     }
 }

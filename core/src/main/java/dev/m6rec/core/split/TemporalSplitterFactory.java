@@ -1,21 +1,29 @@
 package dev.m6rec.core.split;
 
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigProblem;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.Param;
+import dev.m6rec.api.config.Problems;
 import dev.m6rec.api.dataset.DatasetSplitter;
 import dev.m6rec.api.dataset.DatasetSplitterFactory;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code split: { type: temporal, valid-from: 2019-12-01, test-from: 2020-01-01 }} or
  * {@code split: { type: temporal, valid-quantile: 0.8, test-quantile: 0.9 }}: one global cut
  * through time. Times are epoch seconds or ISO dates (UTC unless an offset is given).
  */
-public final class TemporalSplitterFactory implements DatasetSplitterFactory {
+public final class TemporalSplitterFactory implements DatasetSplitterFactory<TemporalSplitterFactory.Settings> {
     private static final String TIME = "epoch seconds or an ISO date/date-time, UTC unless an offset is given";
+
+    /** The parameters of {@code temporal}: each cut-off as a time or as a quantile of the timestamps. */
+    public record Settings(
+            @Param("test holds the interactions at or after this time (" + TIME + ")") String testFrom,
+            @Param(value = "instead of test-from: the cut-off is this quantile of the timestamps "
+                    + "(0.9: about the newest 10% to test)", above = 0, below = 1) Double testQuantile,
+            @Param("validation holds the interactions from this time until test-from (default: no validation part)")
+            String validFrom,
+            @Param(value = "instead of valid-from: the validation cut-off as a quantile of the timestamps",
+                    above = 0, below = 1) Double validQuantile) {
+    }
 
     @Override
     public String name() {
@@ -28,68 +36,59 @@ public final class TemporalSplitterFactory implements DatasetSplitterFactory {
     }
 
     @Override
-    public ConfigSchema schema() {
-        return ConfigSchema.builder()
-                .stringParam("test-from", null, "test holds the interactions at or after this time (" + TIME + ")")
-                .floatParam("test-quantile", null, "instead of test-from: the cut-off is this quantile of the timestamps "
-                        + "(0.9: about the newest 10% to test)").greaterThan(0).lessThan(1)
-                .stringParam("valid-from", null, "validation holds the interactions from this time until test-from "
-                        + "(default: no validation part)")
-                .floatParam("valid-quantile", null, "instead of valid-from: the validation cut-off as a quantile of the "
-                        + "timestamps").greaterThan(0).lessThan(1)
-                .build();
+    public Class<Settings> settingsType() {
+        return Settings.class;
     }
 
     @Override
-    public List<ConfigProblem> validate(ComponentConfig config) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        if (config.isSet("test-from") == config.isSet("test-quantile")) {
-            problems.add(config.isSet("test-from")
-                    ? new ConfigProblem("test-quantile", "give test-from or test-quantile, not both")
-                    : new ConfigProblem("test-from",
-                            "required: give test-from (a time) or test-quantile (a share of the timeline)"));
+    public void check(Settings s, Problems problems) {
+        if ((s.testFrom() != null) == (s.testQuantile() != null)) {
+            if (s.testFrom() != null) {
+                problems.add("test-quantile", "give test-from or test-quantile, not both");
+            } else {
+                problems.add("test-from", "required: give test-from (a time) or test-quantile (a share of the timeline)");
+            }
         }
-        if (config.isSet("valid-from") && config.isSet("valid-quantile")) {
-            problems.add(new ConfigProblem("valid-quantile", "give valid-from or valid-quantile, not both"));
+        if (s.validFrom() != null && s.validQuantile() != null) {
+            problems.add("valid-quantile", "give valid-from or valid-quantile, not both");
         }
-        Long testAt = seconds(config, "test-from", problems);
-        Long validAt = seconds(config, "valid-from", problems);
+        Long testAt = seconds("test-from", s.testFrom(), problems);
+        Long validAt = seconds("valid-from", s.validFrom(), problems);
         if (testAt != null && validAt != null && validAt >= testAt) {
-            problems.add(new ConfigProblem("valid-from", "must be before test-from (was " + TimeCutoff.show(validAt)
-                    + ", test-from " + TimeCutoff.show(testAt) + ")"));
+            problems.add("valid-from", "must be before test-from (was " + TimeCutoff.show(validAt)
+                    + ", test-from " + TimeCutoff.show(testAt) + ")");
         }
-        if (config.isSet("valid-quantile") && config.isSet("test-quantile")
-                && config.getDouble("valid-quantile") >= config.getDouble("test-quantile")) {
-            problems.add(new ConfigProblem("valid-quantile", "must be below test-quantile (was "
-                    + config.getDouble("valid-quantile") + ", test-quantile " + config.getDouble("test-quantile") + ")"));
+        if (s.validQuantile() != null && s.testQuantile() != null && s.validQuantile() >= s.testQuantile()) {
+            problems.add("valid-quantile", "must be below test-quantile (was " + s.validQuantile()
+                    + ", test-quantile " + s.testQuantile() + ")");
         }
-        return problems;
     }
 
     @Override
-    public DatasetSplitter create(ComponentConfig config, PluginContext context) {
-        return new TemporalSplitter(config.path(), cutoff(config, "valid"), cutoff(config, "test"));
+    public DatasetSplitter create(Settings s, PluginContext context) {
+        return new TemporalSplitter(context.componentPath(), cutoff("valid", s.validFrom(), s.validQuantile()),
+                cutoff("test", s.testFrom(), s.testQuantile()));
     }
 
     /** The cut-off of one part ({@code valid} or {@code test}), or null when neither key is given. */
-    private static TimeCutoff cutoff(ComponentConfig config, String part) {
-        if (config.isSet(part + "-from")) {
-            return TimeCutoff.at(part + "-from", TimeCutoff.parseSeconds(config.getString(part + "-from")));
+    private static TimeCutoff cutoff(String part, String from, Double quantile) {
+        if (from != null) {
+            return TimeCutoff.at(part + "-from", TimeCutoff.parseSeconds(from));
         }
-        if (config.isSet(part + "-quantile")) {
-            return TimeCutoff.atQuantile(part + "-quantile", config.getDouble(part + "-quantile"));
+        if (quantile != null) {
+            return TimeCutoff.atQuantile(part + "-quantile", quantile);
         }
         return null;
     }
 
-    private static Long seconds(ComponentConfig config, String key, List<ConfigProblem> problems) {
-        if (!config.isSet(key)) {
+    private static Long seconds(String key, String given, Problems problems) {
+        if (given == null) {
             return null;
         }
         try {
-            return TimeCutoff.parseSeconds(config.getString(key));
+            return TimeCutoff.parseSeconds(given);
         } catch (IllegalArgumentException e) {
-            problems.add(new ConfigProblem(key, e.getMessage()));
+            problems.add(key, e.getMessage());
             return null;
         }
     }

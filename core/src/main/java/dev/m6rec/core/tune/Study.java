@@ -10,8 +10,8 @@ import dev.m6rec.api.optimize.SearchSpace;
 import dev.m6rec.api.optimize.StrategyOptimizer;
 import dev.m6rec.api.optimize.Trial;
 import dev.m6rec.api.optimize.TrialResult;
-import dev.m6rec.core.assembly.ComponentResolver;
 import dev.m6rec.core.config.BoundComponentConfig;
+import dev.m6rec.core.config.ConfiguredComponent;
 import dev.m6rec.core.config.RawConfig;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.config.RunConfigValidator;
@@ -45,24 +45,23 @@ public final class Study {
     private final RawConfig base;
     private final RunConfig config;
     private final PluginRegistry registry;
-    private final ComponentResolver resolver;
     private final ProgressReporter progress;
     private final StudyJournal journal;
 
-    public Study(RawConfig base, RunConfig config, PluginRegistry registry, ComponentResolver resolver,
+    public Study(RawConfig base, RunConfig config, PluginRegistry registry,
                  ProgressReporter progress, Path journalFile) {
         this.base = base;
         this.config = config;
         this.registry = registry;
-        this.resolver = resolver;
         this.progress = progress;
         this.journal = new StudyJournal(journalFile);
     }
 
     public StudyResult run() {
-        BoundComponentConfig section = config.optimizer().orElseThrow(() ->
+        ConfiguredComponent optimizerSection = config.optimizer().orElseThrow(() ->
                 new ConfigException("optimizer", "required for tuning: { type: tpe, trials: 30, space: {...} }"));
-        SearchSpace space = SearchSpaceParser.parse(section.getMap("space"), config, registry);
+        BoundComponentConfig section = optimizerSection.section();
+        SearchSpace space = config.searchSpace().orElseThrow();
         MetricSpec metric = metric(section);
         Direction direction = "minimize".equals(section.getString("direction")) ? Direction.MINIMIZE : Direction.MAXIMIZE;
         int trials = section.getInt("trials");
@@ -74,7 +73,7 @@ public final class Study {
         try {
             DefaultPluginContext context = new DefaultPluginContext(config.seed(), section.path(), studyExecutor,
                     config.threads(), progress, baseDir());
-            StrategyOptimizer optimizer = resolver.optimizer(section.type()).create(section, context);
+            StrategyOptimizer optimizer = optimizerSection.create(context);
             optimizer.start(space, direction);
             MedianPruner pruner = new MedianPruner(direction, 5, 1);
             List<TrialRecord> records = Collections.synchronizedList(new ArrayList<>(journal.read()));
@@ -90,7 +89,7 @@ public final class Study {
             boolean reuseSplit = space.parameters().stream()
                     .noneMatch(p -> p.path().startsWith("data.") || p.path().startsWith("split."));
             DataSplit sharedSplit = reuseSplit && records.size() < trials
-                    ? new PipelineTrainer(config, resolver, context).loadAndSplit() : null;
+                    ? new PipelineTrainer(config, context).loadAndSplit() : null;
             if (sharedSplit != null && sharedSplit.valid().size() == 0) {
                 throw new ConfigException("split", "tuning needs a validation split (e.g. ratios: [0.8, 0.1, 0.1])");
             }
@@ -145,7 +144,7 @@ public final class Study {
 
     /** The validation value of the untuned config, the reference a study must beat. */
     public double baseline() {
-        BoundComponentConfig section = config.optimizer().orElseThrow();
+        BoundComponentConfig section = config.optimizer().orElseThrow().section();
         MedianPruner never = new MedianPruner(Direction.MAXIMIZE, Integer.MAX_VALUE, 0);
         TrialRecord record = runTrial(new Trial(-1, Map.of()), metric(section), never, null,
                 config.threads());
@@ -177,7 +176,7 @@ public final class Study {
             RunConfig trialConfig = RunConfigValidator.validate(configFor(trial.params()), registry);
             DefaultPluginContext context = new DefaultPluginContext(trialConfig.seed(), "run", executor, threads,
                     ProgressReporter.silent(), baseDir());
-            PipelineTrainer trainer = new PipelineTrainer(trialConfig, resolver, context, value -> {
+            PipelineTrainer trainer = new PipelineTrainer(trialConfig, context, value -> {
                 intermediate.add(value);
                 if (pruner.shouldPrune(intermediate.size() - 1, value)) {
                     throw new TrialPrunedException(intermediate.size() - 1, value);

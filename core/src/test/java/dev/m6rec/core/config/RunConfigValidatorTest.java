@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunConfigValidatorTest {
-    private final PluginRegistry registry = TestFactories.registry();
+    private final PluginRegistry registry = StubFactories.registry();
     private final ConfigLoader loader = new ConfigLoader(Map.of("EPOCHS", "12")::get, name -> null);
 
     @TempDir
@@ -54,7 +54,7 @@ class RunConfigValidatorTest {
         assertThat(config.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(config.pluginDirs()).isEmpty();
         assertThat(config.data().type()).isEqualTo("synthetic");
-        assertThat(config.data().getInt("users")).isEqualTo(100);
+        assertThat(config.data().settings(StubFactories.SyntheticSettings.class).users()).isEqualTo(100);
         assertThat(config.data().path()).isEqualTo("data");
         assertThat(config.split().type()).isEqualTo("ratio");
         assertThat(config.interest().type()).isEqualTo("popularity");
@@ -90,29 +90,29 @@ class RunConfigValidatorTest {
                   parallel: 2
                   timeout: 600
                   space:
-                    interest.hidden[0]: {int: [32, 256]}
+                    similarity.neighbours: {int: [10, 100]}
                 """, "interest.type=item-knn");
         assertThat(config.source()).isEqualTo(dir.resolve("quick.yaml"));
         assertThat(config.seed()).isEqualTo(7);
         assertThat(config.threads()).isEqualTo(2);
         assertThat(config.pluginDirs()).containsExactly(dir.resolve("plugins"));
-        assertThat(config.data().getString("path")).isEqualTo("ratings.csv");
-        assertThat(config.split().getFloatArray("ratios")).containsExactly(0.7f, 0.15f, 0.15f);
-        assertThat(config.userFeatures()).extracting(BoundComponentConfig::path)
+        assertThat(config.data().settings(StubFactories.CsvSettings.class).path()).isEqualTo(dir.resolve("ratings.csv"));
+        assertThat(config.split().settings(StubFactories.RatioSettings.class).ratios()).containsExactly(0.7f, 0.15f, 0.15f);
+        assertThat(config.userFeatures()).extracting(ConfiguredComponent::path)
                 .containsExactly("features.user[0]", "features.user[1]");
-        assertThat(config.userFeatures()).extracting(BoundComponentConfig::type).containsExactly("categorical", "numeric");
-        assertThat(config.itemFeatures().get(0).getStringList("fields")).containsExactly("genre");
-        assertThat(config.similarity().orElseThrow().getInt("neighbours")).isEqualTo(20);
+        assertThat(config.userFeatures()).extracting(ConfiguredComponent::type).containsExactly("categorical", "numeric");
+        assertThat(config.itemFeatures().get(0).settings(StubFactories.FieldsSettings.class).fields()).containsExactly("genre");
+        assertThat(config.similarity().orElseThrow().settings(StubFactories.CosineSettings.class).neighbours()).isEqualTo(20);
         assertThat(config.evaluation()).isEqualTo(new EvaluationSettings(List.of("hr@5", "ndcg@10"), "recall@20", "full", 100, 100, "uniform"));
         assertThat(config.recommend()).isEqualTo(new RecommendSettings(5, Map.of("history", 200, "popular", 0), 0.25));
         assertThat(config.output()).isEqualTo(new OutputSettings(Path.of("runs", "quick"), 1, 5));
-        BoundComponentConfig optimizer = config.optimizer().orElseThrow();
+        BoundComponentConfig optimizer = config.optimizer().orElseThrow().section();
         assertThat(optimizer.getInt("startup")).isEqualTo(5);
         assertThat(optimizer.getInt("trials")).isEqualTo(30);
         assertThat(optimizer.getString("metric")).isEqualTo("recall@20");
         assertThat(optimizer.getString("direction")).isEqualTo("maximize");
         assertThat(optimizer.getDouble("timeout")).isEqualTo(600.0);
-        assertThat(optimizer.getMap("space")).containsOnlyKeys("interest.hidden[0]");
+        assertThat(optimizer.getMap("space")).containsOnlyKeys("similarity.neighbours");
         assertThat(config.resolved()).containsKeys("seed", "optimizer");
     }
 
@@ -175,9 +175,38 @@ class RunConfigValidatorTest {
     }
 
     @Test
+    void whatServingNeedsFromOtherSectionsIsCheckedBeforeTraining() throws IOException {
+        assertThat(problems("""
+                interest: {type: ease}
+                recommend: {recall: {history: 100, embedding: 50}, diversity: 0.3}
+                """)).containsExactly(
+                "recommend.diversity: needs a similarity section",
+                "recommend.recall.history: needs a similarity section",
+                "recommend.recall.embedding: needs item embeddings, and interest model 'ease' learns no item embeddings");
+        assertThat(validate("""
+                interest: {type: bpr}
+                recommend: {recall: {embedding: 50}}
+                """).recommend().recall()).containsEntry("embedding", 50);
+    }
+
+    @Test
+    void theSearchSpaceIsCheckedWithTheRestOfTheConfig() throws IOException {
+        assertThat(problems("""
+                interest: {type: ease}
+                optimizer: {type: tpe, space: {interest.factors: {int: [8, 64]}}}
+                """)).containsExactly("optimizer.space.interest.factors: no such config path: 'interest.factors'");
+        RunConfig config = validate("""
+                interest: {type: ease}
+                optimizer: {type: tpe, space: {interest.lambda: {log-float: [1, 1000]}}}
+                """);
+        assertThat(config.searchSpace().orElseThrow().parameters()).extracting(p -> p.path())
+                .containsExactly("interest.lambda");
+    }
+
+    @Test
     void interpolatedStringsAreReadAsTheDeclaredType() throws IOException {
         RunConfig config = validate("interest: {type: mlp, epochs: '${env:EPOCHS}'}\n");
-        assertThat(config.interest().getInt("epochs")).isEqualTo(12);
+        assertThat(config.interest().settings(StubFactories.MlpSettings.class).epochs()).isEqualTo(12);
     }
 
     @Test
@@ -238,8 +267,8 @@ class RunConfigValidatorTest {
             }
 
             @Override
-            public List<dev.m6rec.api.dataset.DatasetLoaderFactory> datasetLoaders() {
-                return TestFactories.plugin().datasetLoaders().subList(1, 2);
+            public List<dev.m6rec.api.dataset.DatasetLoaderFactory<?>> datasetLoaders() {
+                return StubFactories.plugin().datasetLoaders().subList(1, 2);
             }
         }, "csv-only", "1", "classpath")));
         assertThatThrownBy(() -> RunConfigValidator.validate(RawConfig.fromMap(Map.of()), onlyCsv))

@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.ProgressReporter;
 import dev.m6rec.api.ProgressTask;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.NoSettings;
 import dev.m6rec.api.data.DataSplit;
 import dev.m6rec.api.data.Dataset;
 import dev.m6rec.api.dataset.DatasetLoader;
 import dev.m6rec.api.dataset.DatasetLoaderFactory;
-import dev.m6rec.core.assembly.Assembly;
 import dev.m6rec.core.config.RawConfig;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.config.RunConfigValidator;
@@ -56,7 +54,7 @@ class LoadAndSplitFilterTest {
             }
         };
         DefaultPluginContext context = new DefaultPluginContext(config.seed(), "", executor, 1, reporter, Path.of("."));
-        return new PipelineTrainer(config, Assembly.create(registry), context).loadAndSplit();
+        return new PipelineTrainer(config, context).loadAndSplit();
     }
 
     @Test
@@ -88,19 +86,19 @@ class LoadAndSplitFilterTest {
     }
 
     /** {@code data: {type: fixed}}: always {@link #LOADED}. */
-    private static final class FixedLoaderFactory implements DatasetLoaderFactory {
+    private static final class FixedLoaderFactory implements DatasetLoaderFactory<NoSettings> {
         @Override
         public String name() {
             return "fixed";
         }
 
         @Override
-        public ConfigSchema schema() {
-            return ConfigSchema.empty();
+        public Class<NoSettings> settingsType() {
+            return NoSettings.class;
         }
 
         @Override
-        public DatasetLoader create(ComponentConfig config, PluginContext context) {
+        public DatasetLoader create(NoSettings settings, PluginContext context) {
             return () -> LOADED;
         }
     }

@@ -125,8 +125,7 @@ final class PluginJars {
 
                 import dev.m6rec.api.Plugin;
                 import dev.m6rec.api.PluginContext;
-                import dev.m6rec.api.config.ComponentConfig;
-                import dev.m6rec.api.config.ConfigSchema;
+                import dev.m6rec.api.config.Param;
                 import dev.m6rec.api.similarity.SimilarityModel;
                 import dev.m6rec.api.similarity.SimilarityModelFactory;
                 import java.util.List;
@@ -134,8 +133,11 @@ final class PluginJars {
                 public final class %2$s implements Plugin {
                     public String name() { return "%3$s"; }
 
-                    public List<SimilarityModelFactory> similarityModels() {
-                        return List.of(new SimilarityModelFactory() {
+                    public record Settings(@Param(value = "k", def = "5", min = 1) int k) {
+                    }
+
+                    public List<SimilarityModelFactory<?>> similarityModels() {
+                        return List.of(new SimilarityModelFactory<Settings>() {
                             public String name() { return "%4$s"; }
                             public String description() {
                                 return "guice=" + visible("com.google.inject.Injector")
@@ -143,8 +145,8 @@ final class PluginJars {
                                         + " api=" + visible("dev.m6rec.api.config.ConfigSchema")
                                         + %5$s;
                             }
-                            public ConfigSchema schema() { return ConfigSchema.builder().intParam("k", 5, "k").atLeast(1).build(); }
-                            public SimilarityModel create(ComponentConfig config, PluginContext context) {
+                            public Class<Settings> settingsType() { return Settings.class; }
+                            public SimilarityModel create(Settings settings, PluginContext context) {
                                 throw new UnsupportedOperationException();
                             }
                         });

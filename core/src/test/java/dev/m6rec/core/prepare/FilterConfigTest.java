@@ -7,7 +7,7 @@ import dev.m6rec.api.config.ConfigProblem;
 import dev.m6rec.core.config.RawConfig;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.config.RunConfigValidator;
-import dev.m6rec.core.config.TestFactories;
+import dev.m6rec.core.config.StubFactories;
 import dev.m6rec.core.plugin.PluginRegistry;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The {@code filter:} section as the validator binds and checks it. */
 class FilterConfigTest {
-    private final PluginRegistry registry = TestFactories.registry();
+    private final PluginRegistry registry = StubFactories.registry();
 
     private RunConfig validate(Map<String, Object> tree) {
         return RunConfigValidator.validate(RawConfig.fromMap(tree), registry);

@@ -3,7 +3,7 @@ package dev.m6rec.core.split;
 import dev.m6rec.api.Plugin;
 import dev.m6rec.api.dataset.DatasetLoaderFactory;
 import dev.m6rec.api.interest.InterestModelFactory;
-import dev.m6rec.core.config.TestFactories;
+import dev.m6rec.core.config.StubFactories;
 import dev.m6rec.core.plugin.PluginInfo;
 import dev.m6rec.core.plugin.PluginRegistry;
 import java.util.ArrayList;
@@ -19,9 +19,9 @@ public final class CoreSplitterRegistry {
     }
 
     /** Core's splitters, the test factories' loaders and interest models, plus {@code loaders}. */
-    public static PluginRegistry with(DatasetLoaderFactory... loaders) {
-        Plugin stubs = TestFactories.plugin();
-        List<DatasetLoaderFactory> allLoaders = new ArrayList<>(stubs.datasetLoaders());
+    public static PluginRegistry with(DatasetLoaderFactory<?>... loaders) {
+        Plugin stubs = StubFactories.plugin();
+        List<DatasetLoaderFactory<?>> allLoaders = new ArrayList<>(stubs.datasetLoaders());
         allLoaders.addAll(List.of(loaders));
         Plugin rest = new Plugin() {
             @Override
@@ -30,12 +30,12 @@ public final class CoreSplitterRegistry {
             }
 
             @Override
-            public List<DatasetLoaderFactory> datasetLoaders() {
+            public List<DatasetLoaderFactory<?>> datasetLoaders() {
                 return allLoaders;
             }
 
             @Override
-            public List<InterestModelFactory> interestModels() {
+            public List<InterestModelFactory<?>> interestModels() {
                 return stubs.interestModels();
             }
         };

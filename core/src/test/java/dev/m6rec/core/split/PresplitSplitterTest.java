@@ -15,6 +15,7 @@ import dev.m6rec.core.config.RawConfig;
 import dev.m6rec.core.config.RunConfigValidator;
 import dev.m6rec.core.config.SectionBinder;
 import dev.m6rec.core.pipeline.DefaultPluginContext;
+import dev.m6rec.core.testing.Sections;
 import dev.m6rec.core.prepare.TinyDatasets;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,10 +48,7 @@ class PresplitSplitterTest {
 
     private DataSplit split(Map<String, Object> section, long seed, Dataset dataset) {
         PresplitSplitterFactory factory = new PresplitSplitterFactory();
-        List<ConfigProblem> problems = new ArrayList<>();
-        var config = SectionBinder.bind("split", "presplit", section, factory.schema(), problems);
-        assertThat(problems).isEmpty();
-        assertThat(factory.validate(config)).isEmpty();
+        var settings = Sections.bind(factory, "split", section, dir);
         ProgressReporter reporter = new ProgressReporter() {
             @Override
             public ProgressTask begin(String name, long total) {
@@ -64,7 +62,7 @@ class PresplitSplitterTest {
         };
         DefaultPluginContext context = new DefaultPluginContext(seed, "split", Executors.newSingleThreadExecutor(), 1,
                 reporter, dir);
-        return factory.create(config, context).split(dataset);
+        return factory.create(settings, context).split(dataset);
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.dataset.DatasetSplitterFactory;
 import dev.m6rec.core.config.SectionBinder;
 import dev.m6rec.core.pipeline.DefaultPluginContext;
+import dev.m6rec.core.testing.Sections;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,14 +37,10 @@ class SplitterTest {
                 AttributeTable.empty(20), AttributeTable.empty(30), Map.of());
     }
 
-    private static DataSplit split(DatasetSplitterFactory factory, Map<String, Object> section, long seed) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        var config = SectionBinder.bind("split", factory.name(), section, factory.schema(), problems);
-        assertThat(problems).isEmpty();
-        assertThat(factory.validate(config)).isEmpty();
+    private static DataSplit split(DatasetSplitterFactory<?> factory, Map<String, Object> section, long seed) {
         PluginContext context = new DefaultPluginContext(seed, "split", Executors.newSingleThreadExecutor(), 1,
                 ProgressReporter.silent(), Path.of("."));
-        return factory.create(config, context).split(dataset());
+        return Sections.create(factory, "split", section, context).split(dataset());
     }
 
     private static Set<Long> keys(Interactions part) {
@@ -98,10 +95,7 @@ class SplitterTest {
 
     @Test
     void ratioSharesMustSumToOne() {
-        List<ConfigProblem> problems = new ArrayList<>();
-        RatioSplitterFactory factory = new RatioSplitterFactory();
-        var config = SectionBinder.bind("split", "ratio", Map.of("ratios", List.of(0.8, 0.3, 0.1)), factory.schema(), problems);
-        assertThat(factory.validate(config)).extracting(Object::toString).containsExactly(
-                "ratios: train and test shares must be > 0 and all three must sum to 1 (sum was 1.2)");
+        assertThat(Sections.problems(new RatioSplitterFactory(), "split", Map.of("ratios", List.of(0.8, 0.3, 0.1))))
+                .containsExactly("split.ratios: train and test shares must be > 0 and all three must sum to 1 (sum was 1.2)");
     }
 }

@@ -10,12 +10,14 @@ import dev.m6rec.api.ProgressReporter;
 import dev.m6rec.api.config.ConfigProblem;
 import dev.m6rec.api.data.DataSplit;
 import dev.m6rec.api.data.Dataset;
+import dev.m6rec.api.dataset.DatasetSplitter;
 import dev.m6rec.core.config.ConfigLoader;
 import dev.m6rec.core.config.RawConfig;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.config.RunConfigValidator;
 import dev.m6rec.core.config.SectionBinder;
 import dev.m6rec.core.pipeline.DefaultPluginContext;
+import dev.m6rec.core.testing.Sections;
 import dev.m6rec.core.plugin.PluginRegistry;
 import dev.m6rec.core.prepare.TinyDatasets;
 import java.io.IOException;
@@ -46,14 +48,9 @@ class TemporalSplitterTest {
     Path dir;
 
     private static DataSplit split(Map<String, Object> section, long seed, Dataset dataset) {
-        TemporalSplitterFactory factory = new TemporalSplitterFactory();
-        List<ConfigProblem> problems = new ArrayList<>();
-        var config = SectionBinder.bind("split", "temporal", section, factory.schema(), problems);
-        assertThat(problems).isEmpty();
-        assertThat(factory.validate(config)).isEmpty();
         PluginContext context = new DefaultPluginContext(seed, "split", Executors.newSingleThreadExecutor(), 1,
                 ProgressReporter.silent(), Path.of("."));
-        return factory.create(config, context).split(dataset);
+        return Sections.create(new TemporalSplitterFactory(), "split", section, context).split(dataset);
     }
 
     private List<String> problems(Map<String, Object> split) {
@@ -140,7 +137,7 @@ class TemporalSplitterTest {
                 "b x 1 " + NEW_YEAR_2020);
         PluginContext context = new DefaultPluginContext(1, "split", Executors.newSingleThreadExecutor(), 1,
                 ProgressReporter.silent(), dir);
-        DataSplit split = new TemporalSplitterFactory().create(config.split(), context).split(year);
+        DataSplit split = config.split().<DatasetSplitter>create(context).split(year);
         assertThat(rows(year, split.train())).containsExactly("a x 1 " + (NEW_YEAR_2020 - 86401));
         assertThat(rows(year, split.valid())).containsExactly("a y 1 " + (NEW_YEAR_2020 - 1));
         assertThat(rows(year, split.test())).containsExactly("b x 1 " + NEW_YEAR_2020);

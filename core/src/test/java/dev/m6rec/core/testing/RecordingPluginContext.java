@@ -3,6 +3,8 @@ package dev.m6rec.core.testing;
 import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.ProgressReporter;
 import dev.m6rec.api.ProgressTask;
+import dev.m6rec.api.RangeBody;
+import dev.m6rec.core.exec.ChunkedParallelFor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,6 +49,11 @@ public final class RecordingPluginContext implements PluginContext {
 
     public RecordingPluginContext(long seed, String componentPath) {
         this(seed, componentPath, 2, Path.of("."));
+    }
+
+    @Override
+    public void parallelFor(int from, int to, RangeBody body) {
+        ChunkedParallelFor.run(POOL, threads, from, to, body);
     }
 
     @Override

@@ -1,9 +1,10 @@
 package com.example.tags;
 
-import dev.m6rec.api.ArtifactException;
+import com.example.tags.TagCountExtractorFactory.Settings;
+import dev.m6rec.api.ConfigException;
+import dev.m6rec.api.FittedState;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
-import dev.m6rec.api.config.ComponentConfig;
 import dev.m6rec.api.data.AttributeColumn;
 import dev.m6rec.api.data.Attributes;
 import dev.m6rec.api.data.FeatureMatrix;
@@ -27,7 +28,8 @@ import java.util.Set;
  * the {@code max-tags} most frequent tags seen on at least {@code min-count} entities, ties
  * broken by name so the result is deterministic. A new entity is encoded from its attributes;
  * tags outside the vocabulary only add to the count. Blank tags and tags containing a line
- * break are ignored.
+ * break are ignored. {@link #save} writes the vocabulary alone: M6-Rec stores the fitted vectors
+ * itself, and a loaded extractor encodes entities from their attributes.
  *
  * <pre>{@code
  * extractor.fit(new FeatureInput(EntityKind.ITEM, items, itemAttributes, train));
@@ -38,23 +40,26 @@ public final class TagCountExtractor implements FeatureExtractor {
     /** Descending frequency, then name: the vocabulary does not depend on hash order. */
     private static final Comparator<Map.Entry<String, Integer>> BY_FREQUENCY =
             Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
-    private final ComponentConfig config;
-    private final String field;
-    private Map<String, Integer> vocabulary = Map.of();
+    private final Settings settings;
+    private final String path;
+    private final FittedState<Map<String, Integer>> vocabulary;
     private List<String> columns = List.of();
     private FeatureMatrix fitted;
 
-    public TagCountExtractor(ComponentConfig config) {
-        this.config = Objects.requireNonNull(config, "config is null");
-        this.field = config.getString("field");
+    public TagCountExtractor(Settings settings, String path) {
+        this.settings = Objects.requireNonNull(settings, "settings is null");
+        this.path = Objects.requireNonNull(path, "path is null");
+        this.vocabulary = new FittedState<>(path, "tag-count");
     }
 
     @Override
     public void fit(FeatureInput input) {
-        AttributeColumn column = input.attributes().column(field).orElseThrow(() -> config.invalid("field",
-                "no attribute '" + field + "' on " + input.kind().label() + "s; available: " + input.attributes().names()));
+        String field = settings.field();
+        AttributeColumn column = input.attributes().column(field).orElseThrow(() -> new ConfigException(
+                path + ".field", "no attribute '" + field + "' on " + input.kind().label() + "s; available: "
+                + input.attributes().names()));
         if (!(column instanceof AttributeColumn.Tags tags)) {
-            throw config.invalid("field", "attribute '" + field + "' is " + column.kind()
+            throw new ConfigException(path + ".field", "attribute '" + field + "' is " + column.kind()
                     + ", expected TAGS (a list of tags per " + input.kind().label() + ")");
         }
         Map<String, Integer> frequency = new HashMap<>();
@@ -64,16 +69,16 @@ public final class TagCountExtractor implements FeatureExtractor {
             }
         }
         List<String> kept = frequency.entrySet().stream()
-                .filter(e -> e.getValue() >= config.getInt("min-count"))
+                .filter(e -> e.getValue() >= settings.minCount())
                 .sorted(BY_FREQUENCY)
-                .limit(config.getInt("max-tags"))
+                .limit(settings.maxTags())
                 .map(Map.Entry::getKey)
                 .toList();
         setVocabulary(kept);
         int rows = tags.size();
         float[] data = new float[rows * columns.size()];
         for (int row = 0; row < rows; row++) {
-            encodeTags(Arrays.asList(tags.values()[row]), data, row * columns.size());
+            encodeTags(vocabulary.get(), Arrays.asList(tags.values()[row]), data, row * columns.size());
         }
         fitted = new FeatureMatrix(rows, columns, data);
     }
@@ -84,39 +89,27 @@ public final class TagCountExtractor implements FeatureExtractor {
     }
 
     @Override
-    public void encode(int index, float[] dest, int offset) {
-        requireFitted().copyRow(index, dest, offset);
-    }
-
-    @Override
     public void encode(Attributes attributes, float[] dest, int offset) {
-        requireFitted();
-        encodeTags(attributes.tags(field), dest, offset);
+        encodeTags(vocabulary.get(), attributes.tags(settings.field()), dest, offset);
     }
 
     @Override
     public FeatureMatrix encodeAll() {
-        return requireFitted();
+        if (fitted == null) {
+            throw new IllegalStateException("tag-count at " + path + ": encodeAll() is only available after fit");
+        }
+        return fitted;
     }
 
     @Override
     public void save(ArtifactWriter out) {
-        FeatureMatrix matrix = requireFitted();
-        out.writeText("vocabulary.txt", String.join("\n", vocabulary.keySet()));
-        out.writeInts("shape.i32", new int[] {matrix.rows(), matrix.columns()});
-        out.writeFloats("vectors.f32", matrix.data());
+        out.writeText("vocabulary.txt", String.join("\n", vocabulary.get().keySet()));
     }
 
     @Override
     public void load(ArtifactReader in) {
         String text = in.readText("vocabulary.txt");
         setVocabulary(text.isEmpty() ? List.of() : List.of(text.split("\n", -1)));
-        int[] shape = in.readInts("shape.i32");
-        float[] data = in.readFloats("vectors.f32");
-        if (shape.length != 2 || shape[1] != columns.size() || (long) shape[0] * shape[1] != data.length) {
-            throw new ArtifactException(in.location() + ": vectors.f32 does not match shape.i32 and vocabulary.txt");
-        }
-        fitted = new FeatureMatrix(shape[0], columns, data);
     }
 
     private void setVocabulary(List<String> tags) {
@@ -124,26 +117,26 @@ public final class TagCountExtractor implements FeatureExtractor {
         List<String> names = new ArrayList<>();
         for (String tag : tags) {
             index.put(tag, index.size());
-            names.add(field + "=" + tag);
+            names.add(settings.field() + "=" + tag);
         }
-        if (config.getBoolean("count")) {
-            names.add(field + "#count");
+        if (settings.count()) {
+            names.add(settings.field() + "#count");
         }
-        vocabulary = index;
         columns = List.copyOf(names);
+        vocabulary.set(index);
     }
 
     /** Writes the vector of one entity's tags; every column is written, so {@code dest} may be reused. */
-    private void encodeTags(List<String> tags, float[] dest, int offset) {
+    private void encodeTags(Map<String, Integer> index, List<String> tags, float[] dest, int offset) {
         Arrays.fill(dest, offset, offset + columns.size(), 0f);
         Set<String> seen = distinct(tags.toArray(String[]::new));
         for (String tag : seen) {
-            Integer column = vocabulary.get(tag);
+            Integer column = index.get(tag);
             if (column != null) {
                 dest[offset + column] = 1f;
             }
         }
-        if (config.getBoolean("count")) {
+        if (settings.count()) {
             dest[offset + columns.size() - 1] = seen.size();
         }
     }
@@ -157,12 +150,5 @@ public final class TagCountExtractor implements FeatureExtractor {
             }
         }
         return out;
-    }
-
-    private FeatureMatrix requireFitted() {
-        if (fitted == null) {
-            throw new IllegalStateException("tag-count at " + config.path() + " is used before fit or load");
-        }
-        return fitted;
     }
 }

@@ -1,28 +1,30 @@
 package com.example.tags;
 
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.Param;
 import dev.m6rec.api.feature.FeatureExtractor;
 import dev.m6rec.api.feature.FeatureExtractorFactory;
 
 /**
- * Makes {@link TagCountExtractor}s. Every parameter is declared here, with its default, bounds
- * and description; M6-Rec checks a YAML section against this schema before anything runs, so
- * {@code create} can trust the values.
+ * Makes {@link TagCountExtractor}s. Every parameter is a component of {@link Settings}, with its
+ * default, bounds and description; M6-Rec checks a YAML section against them before anything
+ * runs, so {@code create} receives valid settings.
  *
  * <pre>{@code
  * features:
  *   item: [ { type: tag-count, field: genres, max-tags: 30, min-count: 2 } ]
  * }</pre>
  */
-public final class TagCountExtractorFactory implements FeatureExtractorFactory {
-    private static final ConfigSchema SCHEMA = ConfigSchema.builder()
-            .stringParam("field", null, "the tag attribute to encode, e.g. genres").required()
-            .intParam("max-tags", 50, "keep a column for at most this many of the most frequent tags").atLeast(1)
-            .intParam("min-count", 1, "ignore tags carried by fewer training entities").atLeast(1)
-            .booleanParam("count", true, "add a column <field>#count with the number of tags an entity carries")
-            .build();
+public final class TagCountExtractorFactory implements FeatureExtractorFactory<TagCountExtractorFactory.Settings> {
+
+    public record Settings(
+            @Param(value = "the tag attribute to encode, e.g. genres", required = true) String field,
+            @Param(value = "keep a column for at most this many of the most frequent tags", def = "50", min = 1)
+            int maxTags,
+            @Param(value = "ignore tags carried by fewer training entities", def = "1", min = 1) int minCount,
+            @Param(value = "add a column <field>#count with the number of tags an entity carries", def = "true")
+            boolean count) {
+    }
 
     @Override
     public String name() {
@@ -35,12 +37,12 @@ public final class TagCountExtractorFactory implements FeatureExtractorFactory {
     }
 
     @Override
-    public ConfigSchema schema() {
-        return SCHEMA;
+    public Class<Settings> settingsType() {
+        return Settings.class;
     }
 
     @Override
-    public FeatureExtractor create(ComponentConfig config, PluginContext context) {
-        return new TagCountExtractor(config);
+    public FeatureExtractor create(Settings settings, PluginContext context) {
+        return new TagCountExtractor(settings, context.componentPath());
     }
 }

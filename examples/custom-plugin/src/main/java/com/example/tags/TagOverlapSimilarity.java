@@ -1,9 +1,11 @@
 package com.example.tags;
 
+import com.example.tags.TagOverlapSimilarityFactory.Settings;
 import dev.m6rec.api.ArtifactException;
+import dev.m6rec.api.ConfigException;
+import dev.m6rec.api.FittedState;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
-import dev.m6rec.api.config.ComponentConfig;
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.similarity.SimilarityInput;
@@ -26,21 +28,24 @@ import java.util.Objects;
  * }</pre>
  */
 public final class TagOverlapSimilarity implements SimilarityModel {
-    private final ComponentConfig config;
-    private int items;
-    private int words;
-    /** Item i's set occupies words [i * words, (i + 1) * words). */
-    private long[] bits;
-    private int[] sizes;
+    private final Settings settings;
+    private final String path;
+    private final FittedState<TagSets> fitted;
 
-    public TagOverlapSimilarity(ComponentConfig config) {
-        this.config = Objects.requireNonNull(config, "config is null");
+    /** Item i's set occupies {@code bits[i * words, (i + 1) * words)} and has {@code sizes[i]} tags. */
+    private record TagSets(int items, int words, long[] bits, int[] sizes) {
+    }
+
+    public TagOverlapSimilarity(Settings settings, String path) {
+        this.settings = Objects.requireNonNull(settings, "settings is null");
+        this.path = Objects.requireNonNull(path, "path is null");
+        this.fitted = new FittedState<>(path, "tag-overlap");
     }
 
     @Override
     public void fit(SimilarityInput input) {
         FeatureMatrix features = input.itemFeatures();
-        String prefix = config.getString("column-prefix");
+        String prefix = settings.columnPrefix();
         List<Integer> selected = new ArrayList<>();
         for (int c = 0; c < features.columns(); c++) {
             if (features.columnNames().get(c).startsWith(prefix)) {
@@ -48,16 +53,15 @@ public final class TagOverlapSimilarity implements SimilarityModel {
             }
         }
         if (selected.isEmpty()) {
-            throw config.invalid("column-prefix", "no item feature column starts with '" + prefix + "'; columns: "
-                    + features.columnNames());
+            throw new ConfigException(path + ".column-prefix", "no item feature column starts with '" + prefix
+                    + "'; columns: " + features.columnNames());
         }
-        float threshold = config.getFloat("threshold");
         int rows = features.rows();
         int width = (selected.size() + 63) / 64;
         long[] packed = new long[rows * width];
         for (int item = 0; item < rows; item++) {
             for (int k = 0; k < selected.size(); k++) {
-                if (features.get(item, selected.get(k)) > threshold) {
+                if (features.get(item, selected.get(k)) > settings.threshold()) {
                     packed[item * width + (k >>> 6)] |= 1L << (k & 63);
                 }
             }
@@ -67,13 +71,14 @@ public final class TagOverlapSimilarity implements SimilarityModel {
 
     @Override
     public float similarity(int a, int b) {
-        requireFitted();
+        TagSets t = fitted.get();
+        int words = t.words();
         int shared = 0;
         for (int w = 0; w < words; w++) {
-            shared += Long.bitCount(bits[a * words + w] & bits[b * words + w]);
+            shared += Long.bitCount(t.bits()[a * words + w] & t.bits()[b * words + w]);
         }
-        int union = sizes[a] + sizes[b] - shared;
-        if (union == 0 || shared < config.getInt("min-overlap")) {
+        int union = t.sizes()[a] + t.sizes()[b] - shared;
+        if (union == 0 || shared < settings.minOverlap()) {
             return 0f;
         }
         return (float) shared / union;
@@ -82,7 +87,7 @@ public final class TagOverlapSimilarity implements SimilarityModel {
     /** The {@code k} items most similar to {@code item}; items with similarity 0 are never neighbours. */
     @Override
     public ScoredItems neighbours(int item, int k) {
-        requireFitted();
+        int items = fitted.get().items();
         float[] scores = new float[items];
         for (int other = 0; other < items; other++) {
             float s = other == item ? Float.NaN : similarity(item, other);
@@ -93,9 +98,9 @@ public final class TagOverlapSimilarity implements SimilarityModel {
 
     @Override
     public void save(ArtifactWriter out) {
-        requireFitted();
-        out.writeInts("shape.i32", new int[] {items, words});
-        out.writeLongs("tag-sets.i64", bits);
+        TagSets t = fitted.get();
+        out.writeInts("shape.i32", new int[] {t.items(), t.words()});
+        out.writeLongs("tag-sets.i64", t.bits());
     }
 
     @Override
@@ -115,15 +120,6 @@ public final class TagOverlapSimilarity implements SimilarityModel {
                 counts[item] += Long.bitCount(packed[item * width + w]);
             }
         }
-        this.items = rows;
-        this.words = width;
-        this.bits = packed;
-        this.sizes = counts;
-    }
-
-    private void requireFitted() {
-        if (bits == null) {
-            throw new IllegalStateException("tag-overlap at " + config.path() + " is used before fit or load");
-        }
+        fitted.set(new TagSets(rows, width, packed, counts));
     }
 }

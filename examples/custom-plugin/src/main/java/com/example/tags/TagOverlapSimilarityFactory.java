@@ -1,8 +1,7 @@
 package com.example.tags;
 
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.Param;
 import dev.m6rec.api.similarity.SimilarityModel;
 import dev.m6rec.api.similarity.SimilarityModelFactory;
 
@@ -14,12 +13,15 @@ import dev.m6rec.api.similarity.SimilarityModelFactory;
  * similarity: { type: tag-overlap, column-prefix: "genres=", min-overlap: 1 }
  * }</pre>
  */
-public final class TagOverlapSimilarityFactory implements SimilarityModelFactory {
-    private static final ConfigSchema SCHEMA = ConfigSchema.builder()
-            .stringParam("column-prefix", "", "use only item feature columns whose name starts with this, e.g. genres=")
-            .floatParam("threshold", 0.0, "a column is on for an item when its value is above this")
-            .intParam("min-overlap", 1, "items sharing fewer columns than this have similarity 0").atLeast(1)
-            .build();
+public final class TagOverlapSimilarityFactory implements SimilarityModelFactory<TagOverlapSimilarityFactory.Settings> {
+
+    public record Settings(
+            @Param(value = "use only item feature columns whose name starts with this, e.g. genres=", def = "")
+            String columnPrefix,
+            @Param(value = "a column is on for an item when its value is above this", def = "0.0") float threshold,
+            @Param(value = "items sharing fewer columns than this have similarity 0", def = "1", min = 1)
+            int minOverlap) {
+    }
 
     @Override
     public String name() {
@@ -32,12 +34,12 @@ public final class TagOverlapSimilarityFactory implements SimilarityModelFactory
     }
 
     @Override
-    public ConfigSchema schema() {
-        return SCHEMA;
+    public Class<Settings> settingsType() {
+        return Settings.class;
     }
 
     @Override
-    public SimilarityModel create(ComponentConfig config, PluginContext context) {
-        return new TagOverlapSimilarity(config);
+    public SimilarityModel create(Settings settings, PluginContext context) {
+        return new TagOverlapSimilarity(settings, context.componentPath());
     }
 }

@@ -24,12 +24,12 @@ public final class TagPlugin implements Plugin {
     }
 
     @Override
-    public List<FeatureExtractorFactory> featureExtractors() {
+    public List<FeatureExtractorFactory<?>> featureExtractors() {
         return List.of(new TagCountExtractorFactory());
     }
 
     @Override
-    public List<SimilarityModelFactory> similarityModels() {
+    public List<SimilarityModelFactory<?>> similarityModels() {
         return List.of(new TagOverlapSimilarityFactory());
     }
 }

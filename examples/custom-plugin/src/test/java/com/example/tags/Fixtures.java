@@ -1,22 +1,17 @@
 package com.example.tags;
 
-import dev.m6rec.api.ComponentFactory;
-import dev.m6rec.api.ConfigException;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigProblem;
 import dev.m6rec.api.data.AttributeColumn;
 import dev.m6rec.api.data.AttributeTable;
+import dev.m6rec.api.data.Attributes;
 import dev.m6rec.api.data.EntityKind;
 import dev.m6rec.api.data.IdIndex;
 import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.feature.FeatureInput;
-import dev.m6rec.core.config.SectionBinder;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Five items with genres and years, and configs bound exactly as a run binds them. */
+/** Five items with genres and years. */
 final class Fixtures {
     static final String[][] GENRES = {
         {"Drama", "Comedy"}, {"Drama"}, {"Comedy", "Horror"}, {}, {"Drama", "Romance"},
@@ -33,6 +28,11 @@ final class Fixtures {
         return new FeatureInput(EntityKind.ITEM, IdIndex.range("i", GENRES.length), attributes, none);
     }
 
+    /** Item {@code i} known only by its attributes, as a new item would be. */
+    static Attributes genresOf(int item) {
+        return Attributes.builder().tags("genres", List.of(GENRES[item])).build();
+    }
+
     /** A YAML section with its keys in the given order, as a config file would give them. */
     static Map<String, Object> section(Object... keysAndValues) {
         Map<String, Object> section = new LinkedHashMap<>();
@@ -40,15 +40,5 @@ final class Fixtures {
             section.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return section;
-    }
-
-    /** The section bound against the factory's schema; throws with every problem, as a run would. */
-    static ComponentConfig bind(String path, ComponentFactory<?> factory, Map<String, Object> section) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        ComponentConfig config = SectionBinder.bind(path, factory.name(), section, factory.schema(), problems);
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
-        return config;
     }
 }

@@ -12,6 +12,8 @@ import dev.m6rec.api.feature.FeatureExtractor;
 import dev.m6rec.api.similarity.SimilarityInput;
 import dev.m6rec.api.similarity.SimilarityModel;
 import dev.m6rec.core.testing.MemoryArtifacts;
+import dev.m6rec.core.testing.RecordingPluginContext;
+import dev.m6rec.core.testing.Sections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +26,27 @@ class TagOverlapSimilarityTest {
 
     /** genres=Drama, genres=Comedy, genres=Horror, genres=Romance, genres#count, as tag-count encodes them. */
     private static FeatureMatrix genreFeatures() {
-        TagCountExtractorFactory tags = new TagCountExtractorFactory();
-        FeatureExtractor extractor = tags.create(Fixtures.bind("features.item[0]", tags, Map.of("field", "genres")), null);
+        FeatureExtractor extractor = Sections.create(new TagCountExtractorFactory(), "features.item[0]",
+                Map.of("field", "genres"), new RecordingPluginContext(1, "features.item[0]"));
         extractor.fit(Fixtures.items());
         return extractor.encodeAll();
     }
 
+    private SimilarityModel created(Map<String, Object> section) {
+        return Sections.create(factory, "similarity", section, new RecordingPluginContext(1, "similarity"));
+    }
+
     private SimilarityModel fitted(Map<String, Object> section, FeatureMatrix features) {
-        SimilarityModel model = factory.create(Fixtures.bind("similarity", factory, section), null);
+        SimilarityModel model = created(section);
         Interactions none = new Interactions(1, features.rows(), new int[0], new int[0], null, null);
         model.fit(new SimilarityInput(none, features, Optional.empty()));
         return model;
+    }
+
+    @Test
+    void defaults() {
+        assertThat(Sections.bind(factory, "similarity", Map.of()))
+                .isEqualTo(new TagOverlapSimilarityFactory.Settings("", 0f, 1));
     }
 
     @Test
@@ -73,11 +85,9 @@ class TagOverlapSimilarityTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("similarity.column-prefix: no item feature column starts with 'tags='; columns: "
                         + "[genres=Drama, genres=Comedy, genres=Horror, genres=Romance, genres#count]");
-        assertThatThrownBy(() -> Fixtures.bind("similarity", factory, Fixtures.section("min-overlap", 0, "prefix", "x")))
-                .isInstanceOf(ConfigException.class)
-                .hasMessage("2 configuration problems:\n"
-                        + "  similarity.min-overlap: must be >= 1 (was 0)\n"
-                        + "  similarity.prefix: unknown key; valid keys are [column-prefix, min-overlap, threshold, type]");
+        assertThat(Sections.problems(factory, "similarity", Fixtures.section("min-overlap", 0, "prefix", "x")))
+                .containsExactly("similarity.min-overlap: must be >= 1 (was 0)",
+                        "similarity.prefix: unknown key; valid keys are [column-prefix, min-overlap, threshold, type]");
     }
 
     @Test
@@ -97,7 +107,7 @@ class TagOverlapSimilarityTest {
         SimilarityModel model = fitted(Map.of(), features);
         MemoryArtifacts artifact = new MemoryArtifacts();
         model.save(artifact);
-        SimilarityModel loaded = factory.create(Fixtures.bind("similarity", factory, Map.of()), null);
+        SimilarityModel loaded = created(Map.of());
         loaded.load(artifact);
 
         for (int a = 0; a < items; a++) {

@@ -12,7 +12,7 @@ class TagPluginTest {
 
     @Test
     void isFoundThroughServiceLoaderWithItsNames() {
-        // core (on the test class path for SectionBinder) contributes its own plugin too.
+        // core (on the test class path for its test kit) contributes its own plugin too.
         List<Plugin> plugins = ServiceLoader.load(Plugin.class).stream().map(ServiceLoader.Provider::get)
                 .filter(p -> p.getClass().getPackageName().equals("com.example.tags")).toList();
         assertThat(plugins).hasSize(1).first().isInstanceOf(TagPlugin.class);

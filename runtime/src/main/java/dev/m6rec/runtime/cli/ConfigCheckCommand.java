@@ -1,6 +1,5 @@
 package dev.m6rec.runtime.cli;
 
-import dev.m6rec.core.config.BoundComponentConfig;
 import dev.m6rec.core.config.RunConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,13 +27,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
     public Integer call() {
         RunConfig config = RunConfigs.load(configFile, options).config();
         List<String> parts = new ArrayList<>();
-        parts.add("data=" + config.data().type());
-        parts.add("split=" + config.split().type());
-        config.userFeatures().forEach(f -> parts.add(f.path() + "=" + f.type()));
-        config.itemFeatures().forEach(f -> parts.add(f.path() + "=" + f.type()));
-        parts.add("interest=" + config.interest().type());
-        config.similarity().map(BoundComponentConfig::type).ifPresent(t -> parts.add("similarity=" + t));
-        config.optimizer().map(BoundComponentConfig::type).ifPresent(t -> parts.add("optimizer=" + t));
+        config.components().forEach(c -> parts.add(c.path() + "=" + c.type()));
         parent.parent.out().println(configFile + ": ok (" + String.join(", ", parts) + ")");
         return ExitCodes.OK;
     }

@@ -1,14 +1,10 @@
 package dev.m6rec.runtime.cli;
 
-import dev.m6rec.core.artifact.PipelineArtifact;
-import dev.m6rec.core.assembly.Assembly;
-import dev.m6rec.core.report.RunReport;
-import dev.m6rec.core.run.MetricsJson;
 import dev.m6rec.core.run.PipelineRun;
+import dev.m6rec.core.run.RunOutputs;
 import dev.m6rec.core.run.RunResult;
 import dev.m6rec.core.run.SampleRecommendation;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,20 +28,15 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         RunConfigs loaded = RunConfigs.load(configFile, options);
         ConsoleProgress progress = new ConsoleProgress(parent.err());
-        RunResult result = PipelineRun.execute(loaded.config(), Assembly.create(loaded.registry()), progress);
+        RunResult result = PipelineRun.execute(loaded.config(), progress);
         progress.info(String.format("trained in %.1fs (load+split %.1fs), evaluated in %.1fs",
                 (result.trained().loadMillis() + result.trained().fitMillis()) / 1000.0,
                 result.trained().loadMillis() / 1000.0, result.evaluateMillis() / 1000.0));
         MetricsTable.print(parent.out(), result.valid(), result.test());
         printSamples(result);
         Path outputDir = loaded.config().output().dir();
-        MetricsJson.write(outputDir.resolve("metrics.json"), result.valid(), result.test());
-        progress.info("saving the artifact");
-        PipelineArtifact.save(outputDir.resolve("artifact"), result.trained().pipeline(), loaded.config(),
-                loaded.registry(), Map.of("valid", result.valid(), "test", result.test()),
-                java.util.Optional.of(result.trained().split()));
-        progress.info("writing the report");
-        RunReport.write(outputDir, "M6-Rec run: " + configFile.getFileName(), result);
+        RunOutputs.write(outputDir, "M6-Rec run: " + configFile.getFileName(), result, loaded.config(),
+                loaded.registry(), progress);
         progress.info("done");
         parent.out().println("wrote " + outputDir.resolve("metrics.json") + ", " + outputDir.resolve("report.html")
                 + " and " + outputDir.resolve("artifact"));

@@ -1,15 +1,11 @@
 package dev.m6rec.runtime.cli;
 
-import dev.m6rec.core.artifact.PipelineArtifact;
-import dev.m6rec.core.assembly.Assembly;
-import dev.m6rec.core.assembly.ComponentResolver;
 import dev.m6rec.core.config.RawConfig;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.config.RunConfigValidator;
-import dev.m6rec.core.report.RunReport;
 import dev.m6rec.core.report.TuneReport;
-import dev.m6rec.core.run.MetricsJson;
 import dev.m6rec.core.run.PipelineRun;
+import dev.m6rec.core.run.RunOutputs;
 import dev.m6rec.core.run.RunResult;
 import dev.m6rec.core.tune.Study;
 import dev.m6rec.core.tune.StudyResult;
@@ -18,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,9 +42,8 @@ final class TuneCommand implements Callable<Integer> {
         RunConfigs loaded = RunConfigs.load(configFile, options);
         RunConfig config = loaded.config();
         ConsoleProgress progress = new ConsoleProgress(parent.err());
-        ComponentResolver resolver = Assembly.create(loaded.registry());
         Path outputDir = config.output().dir();
-        Study study = new Study(loaded.raw(), config, loaded.registry(), resolver, progress,
+        Study study = new Study(loaded.raw(), config, loaded.registry(), progress,
                 outputDir.resolve("study.jsonl"));
         progress.info("evaluating the untuned config");
         double baseline = study.baseline();
@@ -60,17 +54,15 @@ final class TuneCommand implements Callable<Integer> {
         }
         TrialRecord best = result.best().get();
         Path bestDir = outputDir.resolve("best");
-        RawConfig bestRaw = absolutePaths(study.configFor(best.params()), loaded.raw())
-                .with("output.dir", bestDir.toAbsolutePath().toString());
+        RawConfig bestRaw = study.configFor(best.params()).with("output.dir", bestDir.toAbsolutePath().toString());
+        // best.yaml lives elsewhere than the original: every path parameter is written resolved.
+        bestRaw = RunConfigValidator.validate(bestRaw, loaded.registry()).withAbsolutePaths(bestRaw);
         writeString(outputDir.resolve("best.yaml"), bestRaw.toYaml());
         progress.info("retraining the best configuration (trial " + best.number() + ")");
         RunConfig bestConfig = RunConfigValidator.validate(bestRaw, loaded.registry());
-        RunResult bestRun = PipelineRun.execute(bestConfig, resolver, progress);
-        MetricsJson.write(bestDir.resolve("metrics.json"), bestRun.valid(), bestRun.test());
-        PipelineArtifact.save(bestDir.resolve("artifact"), bestRun.trained().pipeline(), bestConfig, loaded.registry(),
-                Map.of("valid", bestRun.valid(), "test", bestRun.test()),
-                java.util.Optional.of(bestRun.trained().split()));
-        RunReport.write(bestDir, "M6-Rec run: best of " + configFile.getFileName(), bestRun);
+        RunResult bestRun = PipelineRun.execute(bestConfig, progress);
+        RunOutputs.write(bestDir, "M6-Rec run: best of " + configFile.getFileName(), bestRun, bestConfig,
+                loaded.registry(), progress);
         TuneReport.write(outputDir, "M6-Rec study: " + configFile.getFileName(), result, baseline, bestRun.test());
         bestRun.trained().pipeline().close();
 
@@ -86,17 +78,6 @@ final class TuneCommand implements Callable<Integer> {
 
     private static long count(StudyResult result, String state) {
         return result.trials().stream().filter(t -> t.state().name().equals(state)).count();
-    }
-
-    /**
-     * best.yaml lives elsewhere than the original: make the data path absolute (RawConfig.toYaml
-     * already does so for plugin directories).
-     */
-    private static RawConfig absolutePaths(RawConfig config, RawConfig original) {
-        Object dataPath = config.get("data.path").orElse(null);
-        return dataPath instanceof String p
-                ? config.with("data.path", original.baseDirectory().resolve(p).toAbsolutePath().normalize().toString())
-                : config;
     }
 
     private static void writeString(Path file, String text) {

@@ -37,6 +37,29 @@ class ConfigCheckCommandTest {
     }
 
     @Test
+    void reportsWhatWouldOnlyFailAfterTrainingBeforeAnythingTrains() throws IOException {
+        Path config = write("late.yaml", """
+                interest: { type: ease }
+                recommend: { recall: { history: 100, embedding: 50 }, diversity: 0.2 }
+                optimizer: { type: tpe, space: { interest.factors: { int: [8, 64] } } }
+                """);
+        CliRunner result = CliRunner.run("config", "check", config.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains(
+                "recommend.diversity: needs a similarity section",
+                "recommend.recall.history: needs a similarity section",
+                "recommend.recall.embedding: needs item embeddings, and interest model 'ease' learns no item embeddings")
+                .doesNotContain("Exception");
+        Path space = write("space.yaml", """
+                interest: { type: ease }
+                optimizer: { type: tpe, space: { interest.factors: { int: [8, 64] } } }
+                """);
+        CliRunner spaced = CliRunner.run("config", "check", space.toString());
+        assertThat(spaced.exitCode()).isEqualTo(2);
+        assertThat(spaced.err()).contains("optimizer.space.interest.factors: no such config path: 'interest.factors'");
+    }
+
+    @Test
     void refusesAGlobalTagWithExitTwo() throws IOException {
         Path config = write("evil.yaml", """
                 data: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL ["http://localhost/"]]]]

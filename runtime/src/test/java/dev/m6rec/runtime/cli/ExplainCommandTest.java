@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.m6rec.runtime.Contribution;
 import dev.m6rec.runtime.M6Rec;
 import dev.m6rec.runtime.Recommendation;
-import dev.m6rec.runtime.TestPipelines;
+import dev.m6rec.runtime.TinyPipelines;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +19,7 @@ class ExplainCommandTest {
 
     @BeforeAll
     static void train() {
-        artifact = TestPipelines.artifact(dir, "knn", TestPipelines.ITEM_KNN);
+        artifact = TinyPipelines.artifact(dir, "knn", TinyPipelines.ITEM_KNN);
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.m6rec.runtime.M6Rec;
 import dev.m6rec.runtime.Recommendation;
-import dev.m6rec.runtime.TestPipelines;
+import dev.m6rec.runtime.TinyPipelines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ class RecommendCommandTest {
 
     @BeforeAll
     static void train() {
-        artifact = TestPipelines.artifact(dir, "serving", TestPipelines.SERVING_PATH);
+        artifact = TinyPipelines.artifact(dir, "serving", TinyPipelines.SERVING_PATH);
     }
 
     @Test

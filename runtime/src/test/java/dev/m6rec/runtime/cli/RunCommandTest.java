@@ -63,6 +63,28 @@ class RunCommandTest {
     }
 
     @Test
+    void theQuickStartManifestRecordsEveryComponentsEffectiveSettingsAndTheLibraryVersions() throws IOException {
+        CliRunner result = CliRunner.run("run", "../examples/quickstart.yaml", "--set", "output.dir=" + dir.resolve("qs"));
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode manifest = new ObjectMapper().readTree(dir.resolve("qs/artifact/manifest.json").toFile());
+        java.util.Map<String, JsonNode> byPath = new java.util.LinkedHashMap<>();
+        manifest.path("components").forEach(c -> byPath.put(c.path("path").asText(), c));
+        assertThat(byPath).containsOnlyKeys("data", "split", "features.user[0]", "features.user[1]",
+                "features.item[0]", "features.item[1]", "similarity", "interest");
+        // Defaults the YAML never wrote are there: item-knn's neighbours, the split's ratios, the loader's size.
+        assertThat(byPath.get("interest").path("settings").path("neighbours").asInt()).isEqualTo(50);
+        assertThat(byPath.get("split").path("settings").path("ratios").toString()).isEqualTo("[0.8,0.1,0.1]");
+        assertThat(byPath.get("data").path("settings").path("users").asInt()).isEqualTo(2000);
+        assertThat(byPath.get("similarity").path("folder").asText()).isEqualTo("similarity");
+        assertThat(byPath.get("data").path("folder").isNull()).isTrue();
+        JsonNode libraries = manifest.path("libraries");
+        assertThat(libraries.path("java").asText()).isEqualTo(Runtime.version().toString());
+        assertThat(libraries.path("smile").asText()).matches("\\d+\\.\\d+.*");
+        assertThat(libraries.path("nd4j").asText()).matches("\\d+\\.\\d+.*");
+        assertThat(manifest.path("plugins").findValuesAsText("name")).contains("baselines", "similarity", "features");
+    }
+
+    @Test
     void badDataIsAUserErrorNamingFileAndLine() throws IOException {
         Path ml = MovieLensFixture.write(dir.resolve("ml-bad"), 50, 40, 3);
         Files.writeString(ml.resolve("u.data"), Files.readString(ml.resolve("u.data")) + "1\tx\t3\n");

@@ -2,7 +2,7 @@ package dev.m6rec.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.m6rec.runtime.TestPipelines;
+import dev.m6rec.runtime.TinyPipelines;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -26,7 +26,7 @@ class ServeCommandTest {
 
     @Test
     void servesUntilSigtermThenStopsGracefullyWithExitZero() throws Exception {
-        Path artifact = TestPipelines.artifact(dir, "pop", TestPipelines.POPULARITY);
+        Path artifact = TinyPipelines.artifact(dir, "pop", TinyPipelines.POPULARITY);
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "serve", "--artifact", artifact.toString(), "--port", "0", "--threads", "2")
@@ -53,8 +53,8 @@ class ServeCommandTest {
 
     @Test
     void aCorruptArtifactIsAUserErrorBeforeListening() {
-        Path artifact = TestPipelines.artifact(dir, "pop", TestPipelines.POPULARITY);
-        TestPipelines.flipOneByte(artifact.resolve("pipeline").resolve("users.txt"));
+        Path artifact = TinyPipelines.artifact(dir, "pop", TinyPipelines.POPULARITY);
+        TinyPipelines.flipOneByte(artifact.resolve("pipeline").resolve("users.txt"));
         CliRunner result = CliRunner.run("serve", "--artifact", artifact.toString(), "--port", "0");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
         assertThat(result.err()).isEqualTo("error: " + artifact.resolve("pipeline").resolve("users.txt").toAbsolutePath()

@@ -3,7 +3,7 @@ package dev.m6rec.runtime.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.m6rec.runtime.M6Rec;
-import dev.m6rec.runtime.TestPipelines;
+import dev.m6rec.runtime.TinyPipelines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ class SimilarCommandTest {
 
     @BeforeAll
     static void train() {
-        artifact = TestPipelines.artifact(dir, "knn", TestPipelines.ITEM_KNN);
+        artifact = TinyPipelines.artifact(dir, "knn", TinyPipelines.ITEM_KNN);
     }
 
     @Test
@@ -56,7 +56,7 @@ class SimilarCommandTest {
 
     @Test
     void aPipelineWithoutSimilarityIsAUserError() {
-        Path popularity = TestPipelines.artifact(dir, "pop", TestPipelines.POPULARITY);
+        Path popularity = TinyPipelines.artifact(dir, "pop", TinyPipelines.POPULARITY);
         CliRunner result = CliRunner.run("similar", "--artifact", popularity.toString(), "--item", "i1");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
         assertThat(result.err()).isEqualTo("error: similarity: similar items need a similarity section" + System.lineSeparator());

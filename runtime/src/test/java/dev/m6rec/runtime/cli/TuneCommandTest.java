@@ -49,6 +49,47 @@ class TuneCommandTest {
     }
 
     @Test
+    void bestYamlRunsFromItsOwnFolderWithEveryPathParameterResolved() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("project/data"));
+        StringBuilder ratings = new StringBuilder("user,item,rating,time\n");
+        StringBuilder users = new StringBuilder("id,age\n");
+        StringBuilder items = new StringBuilder("id,genre\n");
+        for (int u = 0; u < 30; u++) {
+            users.append("u").append(u).append(',').append(20 + u).append('\n');
+            for (int k = 0; k < 6; k++) {
+                ratings.append("u").append(u).append(",i").append((u * 7 + k * 3) % 20).append(",4,")
+                        .append(1_600_000_000 + 86_400 * (u + k)).append('\n');
+            }
+        }
+        for (int i = 0; i < 20; i++) {
+            items.append("i").append(i).append(',').append(i % 3 == 0 ? "drama" : "comedy").append('\n');
+        }
+        Files.writeString(data.resolve("ratings.csv"), ratings);
+        Files.writeString(data.resolve("users.csv"), users);
+        Files.writeString(data.resolve("items.csv"), items);
+        Path config = dir.resolve("project/tune.yaml");
+        Files.writeString(config, """
+                data:
+                  type: csv
+                  path: data/ratings.csv
+                  columns: { user: user, item: item, rating: rating, timestamp: time }
+                  user-attributes: { path: data/users.csv, id: id, columns: { age: numeric } }
+                  item-attributes: { path: data/items.csv, id: id, columns: { genre: categorical } }
+                features: { item: [ { type: categorical, fields: [genre] } ] }
+                interest: { type: popularity }
+                optimizer: { type: random, trials: 2, space: { interest.decay: { float: [0, 0.1] } } }
+                output: { samples: 0 }
+                """);
+        CliRunner tuned = CliRunner.run("tune", config.toString(), "--set", "output.dir=" + dir.resolve("elsewhere"));
+        assertThat(tuned.exitCode()).as(tuned.err()).isZero();
+        String best = Files.readString(dir.resolve("elsewhere/best.yaml"));
+        assertThat(best).contains(data.resolve("ratings.csv").toString(), data.resolve("users.csv").toString(),
+                data.resolve("items.csv").toString());
+        CliRunner rerun = CliRunner.run("run", dir.resolve("elsewhere/best.yaml").toString());
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    }
+
+    @Test
     void aStudyKilledMidWayResumesFromItsJournalWithoutRepeatingTrials() throws Exception {
         int trials = 12;
         Path journal = dir.resolve("study/study.jsonl");

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.m6rec.api.data.Attributes;
 import dev.m6rec.runtime.M6Rec;
 import dev.m6rec.runtime.Recommendation;
-import dev.m6rec.runtime.TestPipelines;
+import dev.m6rec.runtime.TinyPipelines;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
@@ -39,12 +39,12 @@ class RecommendationServerTest {
 
     @BeforeAll
     static void train() {
-        popularity = TestPipelines.artifact(dir, "pop", TestPipelines.POPULARITY);
-        itemKnn = TestPipelines.artifact(dir, "knn", TestPipelines.ITEM_KNN);
+        popularity = TinyPipelines.artifact(dir, "pop", TinyPipelines.POPULARITY);
+        itemKnn = TinyPipelines.artifact(dir, "knn", TinyPipelines.ITEM_KNN);
     }
 
     /** A facade loaded from an artifact and a server in front of it, closed together. */
-    private record Served(M6Rec rec, RecommendationServer server, TestClient client) implements AutoCloseable {
+    private record Served(M6Rec rec, RecommendationServer server, RawHttpClient client) implements AutoCloseable {
         static Served of(Path artifact, boolean strict) {
             return of(artifact, strict, Map.of());
         }
@@ -53,7 +53,7 @@ class RecommendationServerTest {
             M6Rec rec = M6Rec.load(artifact, List.of());
             ServerSettings settings = new ServerSettings("127.0.0.1", 0, 2, strict, artifact);
             RecommendationServer server = RecommendationServer.start(rec, settings, extra, new PrintStream(System.err));
-            return new Served(rec, server, new TestClient(server.address()));
+            return new Served(rec, server, new RawHttpClient(server.address()));
         }
 
         @Override
@@ -66,7 +66,7 @@ class RecommendationServerTest {
     @Test
     void aKnownUserGetsTheirList() {
         try (Served s = Served.of(popularity, false)) {
-            TestClient.Answer answer = s.client().get("/v1/recommend?user=u7&k=4");
+            RawHttpClient.Answer answer = s.client().get("/v1/recommend?user=u7&k=4");
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.response().headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
             JsonNode body = answer.json();
@@ -88,7 +88,7 @@ class RecommendationServerTest {
             assertThat(coldStart).isEqualTo(s.rec().recommend(Attributes.none(), 5).stream().map(Recommendation::item).toList());
         }
         try (Served s = Served.of(popularity, true)) {
-            TestClient.Answer answer = s.client().get("/v1/recommend?user=stranger&k=5");
+            RawHttpClient.Answer answer = s.client().get("/v1/recommend?user=stranger&k=5");
             assertThat(answer.status()).isEqualTo(404);
             assertThat(answer.error()).isEqualTo("unknown user 'stranger'");
             JsonNode withAttributes = s.client().post("/v1/recommend",
@@ -101,7 +101,7 @@ class RecommendationServerTest {
     @Test
     void postingAttributesGivesANewUserColdStartRecommendations() {
         try (Served s = Served.of(popularity, false)) {
-            TestClient.Answer answer = s.client().post("/v1/recommend",
+            RawHttpClient.Answer answer = s.client().post("/v1/recommend",
                     "{\"attributes\": {\"age\": 31, \"gender\": \"F\", \"genres\": [\"Comedy\"]}, \"k\": 3}");
             assertThat(answer.status()).isEqualTo(200);
             Attributes attributes = Attributes.builder().number("age", 31).category("gender", "F")
@@ -136,7 +136,7 @@ class RecommendationServerTest {
     void anEventChangesThatUsersNextList() {
         try (Served s = Served.of(popularity, false)) {
             List<String> before = items(s.client().get("/v1/recommend?user=u2&k=5").json());
-            TestClient.Answer recorded = s.client().post("/v1/events", "{\"user\": \"u2\", \"item\": \"" + before.get(0) + "\"}");
+            RawHttpClient.Answer recorded = s.client().post("/v1/events", "{\"user\": \"u2\", \"item\": \"" + before.get(0) + "\"}");
             assertThat(recorded.status()).isEqualTo(200);
             assertThat(recorded.json().get("recorded").asInt()).isEqualTo(1);
             List<String> after = items(s.client().get("/v1/recommend?user=u2&k=5").json());
@@ -158,7 +158,7 @@ class RecommendationServerTest {
                         // Every other post is a list of three events.
                         String event = "{\"user\": \"u" + (id * posts + p) % 50 + "\", \"item\": \"i" + (1 + p % 90) + "\"}";
                         String body = p % 2 == 0 ? event : "[" + event + "," + event + "," + event + "]";
-                        TestClient.Answer answer = s.client().post("/v1/events", body);
+                        RawHttpClient.Answer answer = s.client().post("/v1/events", body);
                         if (answer.status() != 200) {
                             failures.add(answer.status() + " " + answer.body());
                         }
@@ -241,7 +241,7 @@ class RecommendationServerTest {
         };
         try (Served s = Served.of(itemKnn, false)) {
             for (Object[] c : cases) {
-                TestClient.Answer answer = s.client().send((String) c[0], (String) c[1], (String) c[2]);
+                RawHttpClient.Answer answer = s.client().send((String) c[0], (String) c[1], (String) c[2]);
                 String what = c[0] + " " + c[1] + " " + abbreviate((String) c[2]);
                 assertThat(answer.status()).as(what + " -> " + answer.body()).isEqualTo(c[3]);
                 assertThat(answer.response().headers().firstValue("Content-Type")).as(what)
@@ -254,11 +254,11 @@ class RecommendationServerTest {
             }
             // The JDK server refuses a request line that is not a URI itself (a plain-text 400).
             assertThat(s.client().raw("GET", "/v1/recommend?user=%ZZ").status()).isEqualTo(400);
-            TestClient.Answer badUtf8 = s.client().send(HttpRequest.newBuilder(URI.create(s.client().base() + "/v1/events"))
+            RawHttpClient.Answer badUtf8 = s.client().send(HttpRequest.newBuilder(URI.create(s.client().base() + "/v1/events"))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'{', '"', (byte) 0xff, (byte) 0xfe, '"', '}'})).build());
             assertThat(badUtf8.status()).isEqualTo(400);
             assertThat(badUtf8.error()).startsWith("malformed JSON: ");
-            TestClient.Answer head = s.client().send("HEAD", "/v1/recommend?user=u1", null);
+            RawHttpClient.Answer head = s.client().send("HEAD", "/v1/recommend?user=u1", null);
             assertThat(head.status()).isEqualTo(405);
             assertThat(head.response().headers().firstValue("Allow")).hasValue("GET, POST");
             assertThat(head.body()).isEmpty();
@@ -271,26 +271,26 @@ class RecommendationServerTest {
 
     @Test
     void reloadsSwapTheArtifactAndAFailedOneKeepsTheOldServing() {
-        Path corrupt = TestPipelines.copy(popularity, dir.resolve("corrupt"));
+        Path corrupt = TinyPipelines.copy(popularity, dir.resolve("corrupt"));
         Path altered = corrupt.resolve("interest").resolve("scores.f32");
-        TestPipelines.flipOneByte(altered);
+        TinyPipelines.flipOneByte(altered);
         try (Served s = Served.of(popularity, false)) {
             String version = s.client().get("/health").json().get("version").asText();
             assertThat(version).startsWith(popularity.toAbsolutePath().normalize() + "@");
 
-            TestClient.Answer same = s.client().post("/admin/reload", null);
+            RawHttpClient.Answer same = s.client().post("/admin/reload", null);
             assertThat(same.status()).isEqualTo(200);
             assertThat(same.json().get("version").asText()).isEqualTo(version);
             assertThat(same.json().get("previous").asText()).isEqualTo(version);
 
-            TestClient.Answer failed = s.client().post("/admin/reload", "{\"artifact\": \"" + corrupt + "\"}");
+            RawHttpClient.Answer failed = s.client().post("/admin/reload", "{\"artifact\": \"" + corrupt + "\"}");
             assertThat(failed.status()).isEqualTo(422);
             assertThat(failed.error()).isEqualTo("reload of " + corrupt + " failed; still serving " + version + ": "
                     + altered.toAbsolutePath() + ": checksum mismatch (the file was altered or truncated)");
             assertThat(s.client().get("/health").json().get("version").asText()).isEqualTo(version);
             assertThat(s.client().get("/v1/recommend?user=u1").status()).isEqualTo(200);
 
-            TestClient.Answer other = s.client().post("/admin/reload", "{\"artifact\": \"" + itemKnn + "\"}");
+            RawHttpClient.Answer other = s.client().post("/admin/reload", "{\"artifact\": \"" + itemKnn + "\"}");
             assertThat(other.status()).isEqualTo(200);
             String knnVersion = other.json().get("version").asText();
             assertThat(knnVersion).startsWith(itemKnn.toAbsolutePath().normalize() + "@");
@@ -343,7 +343,7 @@ class RecommendationServerTest {
         };
         Served s = Served.of(popularity, false, Map.of("/test/slow", Map.of("GET", slow)));
         int port = s.server().address().getPort();
-        CompletableFuture<TestClient.Answer> inFlight = CompletableFuture.supplyAsync(() -> s.client().get("/test/slow"));
+        CompletableFuture<RawHttpClient.Answer> inFlight = CompletableFuture.supplyAsync(() -> s.client().get("/test/slow"));
         assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<Boolean> stopped = CompletableFuture.supplyAsync(() -> s.server().stop(Duration.ofSeconds(30)));
@@ -360,7 +360,7 @@ class RecommendationServerTest {
 
     @Test
     void requestsDuringRepeatedReloadsAllSucceed() throws Exception {
-        Path twin = TestPipelines.copy(popularity, dir.resolve("twin"));
+        Path twin = TinyPipelines.copy(popularity, dir.resolve("twin"));
         try (Served s = Served.of(popularity, false)) {
             AtomicBoolean done = new AtomicBoolean();
             AtomicInteger answered = new AtomicInteger();
@@ -370,7 +370,7 @@ class RecommendationServerTest {
                 Random random = new Random(t);
                 clients.add(new Thread(() -> {
                     while (!done.get()) {
-                        TestClient.Answer a = s.client().get("/v1/recommend?user=u" + (1 + random.nextInt(200)) + "&k=10");
+                        RawHttpClient.Answer a = s.client().get("/v1/recommend?user=u" + (1 + random.nextInt(200)) + "&k=10");
                         if (a.status() != 200 || a.json().get("items").size() != 10) {
                             failures.add(a.status() + " " + a.body());
                         }

@@ -91,8 +91,8 @@ class CustomPluginIntegrationTest {
         RunConfig config = RunConfigValidator.validate(raw, PluginRegistry.discover(HOST, raw.pluginDirs()));
 
         assertThat(config.similarity().orElseThrow().type()).isEqualTo("tag-overlap");
-        assertThat(config.similarity().orElseThrow().getInt("min-overlap")).isEqualTo(2);
-        assertThat(config.itemFeatures().get(0).getInt("max-tags")).isEqualTo(40);
+        assertThat(config.similarity().orElseThrow().effective()).containsEntry("min-overlap", 2);
+        assertThat(config.itemFeatures().get(0).effective()).containsEntry("max-tags", 40);
         assertThat(config.pluginDirs()).containsExactly(plugins);
     }
 

@@ -20,7 +20,7 @@ public final class BaselinesPlugin implements Plugin {
     }
 
     @Override
-    public List<InterestModelFactory> interestModels() {
+    public List<InterestModelFactory<?>> interestModels() {
         return List.of(new PopularityFactory(), new ItemKnnFactory(), new BprFactory(), new EaseFactory());
     }
 }

@@ -2,6 +2,7 @@ package dev.m6rec.plugins.baselines;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.m6rec.api.FittedState;
 import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.ProgressTask;
 import dev.m6rec.api.artifact.ArtifactReader;
@@ -44,7 +45,7 @@ final class BprModel implements InterestModel {
     private final String path;
     private final BprSettings settings;
     private final PluginContext context;
-    private volatile Fitted fitted;
+    private final FittedState<Fitted> fitted;
 
     /**
      * @param userFactors  numUsers x factors, row-major
@@ -56,10 +57,11 @@ final class BprModel implements InterestModel {
                           float[] factorItems, float[] itemBias, int[] trainedUsers, ColdStartScores coldStart) {
     }
 
-    BprModel(String path, BprSettings settings, PluginContext context) {
-        this.path = requireNonNull(path, "path is null");
+    BprModel(BprSettings settings, PluginContext context) {
         this.settings = requireNonNull(settings, "settings is null");
         this.context = requireNonNull(context, "context is null");
+        this.path = context.componentPath();
+        this.fitted = new FittedState<>(path, "bpr");
     }
 
     @Override
@@ -104,13 +106,13 @@ final class BprModel implements InterestModel {
         for (int u = 0; u < positives.numUsers() && u < numUsers; u++) {
             trainedUsers[u] = positives.size(u) > 0 ? 1 : 0;
         }
-        fitted = assemble(numUsers, numItems, f, userFactors, itemFactors, itemBias, trainedUsers,
-                ColdStartScores.fromTraining(train));
+        fitted.set(assemble(numUsers, numItems, f, userFactors, itemFactors, itemBias, trainedUsers,
+                ColdStartScores.fromTraining(train)));
     }
 
     @Override
     public void scoreAll(UserProfile user, float[] out) {
-        Fitted m = fitted();
+        Fitted m = fitted.get();
         float[] p = userVector(m, user);
         if (p == null) {
             m.coldStart().scoreAll(out);
@@ -131,7 +133,7 @@ final class BprModel implements InterestModel {
     /** Adds the terms in the same order as {@link #scoreAll}, so both give bit-identical scores. */
     @Override
     public void score(UserProfile user, int[] items, float[] out) {
-        Fitted m = fitted();
+        Fitted m = fitted.get();
         float[] p = userVector(m, user);
         if (p == null) {
             m.coldStart().score(items, out);
@@ -154,7 +156,7 @@ final class BprModel implements InterestModel {
     /** The learned item factors (without bias), one row per item, columns {@code bpr-0..}. */
     @Override
     public Optional<FeatureMatrix> itemEmbeddings() {
-        Fitted m = fitted();
+        Fitted m = fitted.get();
         List<String> names = new ArrayList<>(m.factors());
         for (int d = 0; d < m.factors(); d++) {
             names.add("bpr-" + d);
@@ -164,7 +166,7 @@ final class BprModel implements InterestModel {
 
     @Override
     public void save(ArtifactWriter out) {
-        Fitted m = fitted();
+        Fitted m = fitted.get();
         StoredArrays.writeHeader(out, KIND, m.numUsers(), m.numItems(), m.factors());
         out.writeFloats(USER_FACTORS, m.userFactors());
         out.writeFloats(ITEM_FACTORS, m.itemFactors());
@@ -181,12 +183,12 @@ final class BprModel implements InterestModel {
         int f = dims[2];
         StoredArrays.requireSame(in, "users", numUsers, inputs.numUsers());
         StoredArrays.requireSame(in, "items", numItems, inputs.numItems());
-        fitted = assemble(numUsers, numItems, f,
+        fitted.set(assemble(numUsers, numItems, f,
                 StoredArrays.readFloats(in, USER_FACTORS, (long) numUsers * f),
                 StoredArrays.readFloats(in, ITEM_FACTORS, (long) numItems * f),
                 StoredArrays.readFloats(in, ITEM_BIAS, numItems),
                 StoredArrays.readInts(in, TRAINED_USERS, numUsers),
-                ColdStartScores.load(in, numItems));
+                ColdStartScores.load(in, numItems)));
     }
 
     private static Fitted assemble(int numUsers, int numItems, int f, float[] userFactors, float[] itemFactors,
@@ -262,13 +264,5 @@ final class BprModel implements InterestModel {
             values[k] = values[other];
             values[other] = tmp;
         }
-    }
-
-    private Fitted fitted() {
-        Fitted m = fitted;
-        if (m == null) {
-            throw new IllegalStateException(path + ": bpr used before fit or load");
-        }
-        return m;
     }
 }

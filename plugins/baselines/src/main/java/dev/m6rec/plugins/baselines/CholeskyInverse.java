@@ -2,13 +2,16 @@ package dev.m6rec.plugins.baselines;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.m6rec.api.PluginContext;
+import java.util.function.IntConsumer;
+
 /**
  * Inverts a symmetric positive-definite matrix in place through its Cholesky factor, the way
  * LAPACK's {@code dpotrf + dpotri} do: {@code A = L L^T}, {@code W = L^-1}, {@code A^-1 = W^T W}.
  * Each step costs {@code n^3/6} multiply-adds and is blocked ({@code block} rows at a time) so
  * that the bulk of the work is a rank-{@code block} update over cache-sized column tiles, spread
- * over threads by {@link ParallelRanges}; tiles are independent so the result does not depend on
- * the thread count.
+ * over threads by {@link PluginContext#parallelFor}; each task writes its own rows or tiles only,
+ * so the result does not depend on the thread count.
  *
  * <p>Storage: the lower triangle, packed by rows in float64: element {@code (i, j)}, {@code j <= i},
  * is at {@code i(i+1)/2 + j}. Rows are contiguous, so every inner loop is a stride-1
@@ -19,22 +22,31 @@ final class CholeskyInverse {
     static final int DEFAULT_TILE = 256;
     /** Rows per task in the panel solve and trailing update of the factorisation. */
     private static final int ROWS_PER_TASK = 16;
-    private final ParallelRanges parallel;
+    private final PluginContext context;
     private final int block;
     private final int tile;
 
-    CholeskyInverse(ParallelRanges parallel) {
-        this(parallel, DEFAULT_BLOCK, DEFAULT_TILE);
+    CholeskyInverse(PluginContext context) {
+        this(context, DEFAULT_BLOCK, DEFAULT_TILE);
     }
 
     /** Small blocks and tiles let tests exercise every code path on small matrices. */
-    CholeskyInverse(ParallelRanges parallel, int block, int tile) {
-        this.parallel = requireNonNull(parallel, "parallel is null");
+    CholeskyInverse(PluginContext context, int block, int tile) {
+        this.context = requireNonNull(context, "context is null");
         if (block < 1 || tile < 1) {
             throw new IllegalArgumentException("block and tile must be >= 1");
         }
         this.block = block;
         this.tile = tile;
+    }
+
+    /** Runs tasks {@code 0..tasks-1} on the context's threads, in chunks of consecutive tasks. */
+    private void forEachTask(int tasks, IntConsumer task) {
+        context.parallelFor(0, tasks, (from, to) -> {
+            for (int t = from; t < to; t++) {
+                task.accept(t);
+            }
+        });
     }
 
     /** Where row {@code i} of a packed lower triangle starts. */
@@ -74,11 +86,11 @@ final class CholeskyInverse {
             int rows = n - k1;
             int tasks = (rows + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
             int kk0 = k0;
-            parallel.forEach(tasks, t -> solvePanel(a, kk0, k1, k1 + t * ROWS_PER_TASK,
+            forEachTask(tasks, t -> solvePanel(a, kk0, k1, k1 + t * ROWS_PER_TASK,
                     Math.min(n, k1 + (t + 1) * ROWS_PER_TASK)));
             double[] panel = transposePanel(a, n, k0, k1);
             // Longest rows first so the last tasks to be claimed are the short ones.
-            parallel.forEach(tasks, t -> {
+            forEachTask(tasks, t -> {
                 int r1 = n - t * ROWS_PER_TASK;
                 int r0 = Math.max(k1, r1 - ROWS_PER_TASK);
                 updateTrailing(a, panel, n, kk0, k1, r0, r1);
@@ -240,7 +252,7 @@ final class CholeskyInverse {
             double[] lRows = copyBlockRows(a, i0, i1);
             int tiles = (i1 + tile - 1) / tile;
             int ii0 = i0;
-            parallel.forEach(tiles, t -> invertFactorTile(a, lRows, ii0, i1, t * tile, Math.min(i1, (t + 1) * tile)));
+            forEachTask(tiles, t -> invertFactorTile(a, lRows, ii0, i1, t * tile, Math.min(i1, (t + 1) * tile)));
         }
     }
 
@@ -364,7 +376,7 @@ final class CholeskyInverse {
             double[] wRows = copyBlockRows(a, i0, i1);
             int tiles = (i1 + tile - 1) / tile;
             int ii0 = i0;
-            parallel.forEach(tiles, t -> productTile(a, wRows, n, ii0, i1, t * tile, Math.min(i1, (t + 1) * tile)));
+            forEachTask(tiles, t -> productTile(a, wRows, n, ii0, i1, t * tile, Math.min(i1, (t + 1) * tile)));
         }
     }
 

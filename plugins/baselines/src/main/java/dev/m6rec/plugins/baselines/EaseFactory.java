@@ -1,8 +1,7 @@
 package dev.m6rec.plugins.baselines;
 
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.Param;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.InterestModelFactory;
 
@@ -14,15 +13,17 @@ import dev.m6rec.api.interest.InterestModelFactory;
  * interest: { type: ease, lambda: 500, max-items: 20000 }
  * }</pre>
  */
-public final class EaseFactory implements InterestModelFactory {
+public final class EaseFactory implements InterestModelFactory<EaseFactory.Settings> {
     /** The largest item count whose dense float32 item x item matrix fits one Java array. */
     static final int ITEM_LIMIT = 46_340;
-    private static final ConfigSchema SCHEMA = ConfigSchema.builder()
-            .floatParam("lambda", 500.0, "L2 regularisation added to the diagonal of the item Gram matrix")
-            .greaterThan(0)
-            .intParam("max-items", 20_000, "refuse to fit above this many items: EASE holds dense item x item "
-                    + "matrices, about 8 bytes x items^2 of heap while fitting").atLeast(1).atMost(ITEM_LIMIT)
-            .build();
+
+    /** The {@code ease} section. */
+    public record Settings(
+            @Param(value = "L2 regularisation added to the diagonal of the item Gram matrix", def = "500", above = 0)
+            double lambda,
+            @Param(value = "refuse to fit above this many items: EASE holds dense item x item matrices, about 8 bytes "
+                    + "x items^2 of heap while fitting", def = "20000", min = 1, max = ITEM_LIMIT) int maxItems) {
+    }
 
     @Override
     public String name() {
@@ -35,12 +36,12 @@ public final class EaseFactory implements InterestModelFactory {
     }
 
     @Override
-    public ConfigSchema schema() {
-        return SCHEMA;
+    public Class<Settings> settingsType() {
+        return Settings.class;
     }
 
     @Override
-    public InterestModel create(ComponentConfig config, PluginContext context) {
-        return new EaseModel(config.path(), config.getDouble("lambda"), config.getInt("max-items"), context);
+    public InterestModel create(Settings settings, PluginContext context) {
+        return new EaseModel(settings.lambda(), settings.maxItems(), context);
     }
 }

@@ -3,6 +3,7 @@ package dev.m6rec.plugins.baselines;
 import static java.util.Objects.requireNonNull;
 
 import dev.m6rec.api.ConfigException;
+import dev.m6rec.api.FittedState;
 import dev.m6rec.api.M6RecException;
 import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.ProgressTask;
@@ -34,28 +35,28 @@ final class EaseModel implements InterestModel {
     static final int KIND = 4;
     /** {@code B} is written in row chunks of at most this many values (256 MB), keeping save and load buffers small. */
     static final int VALUES_PER_FILE = 1 << 26;
-    private static final int ROWS_PER_TASK = 64;
     private final String path;
     private final double lambda;
     private final int maxItems;
     private final PluginContext context;
     private final int valuesPerFile;
-    private volatile Fitted fitted;
+    private final FittedState<Fitted> fitted;
 
     /** @param weights numItems x numItems row-major {@code B} */
     private record Fitted(int numItems, float[] weights, ColdStartScores coldStart) {
     }
 
-    EaseModel(String path, double lambda, int maxItems, PluginContext context) {
-        this(path, lambda, maxItems, context, VALUES_PER_FILE);
+    EaseModel(double lambda, int maxItems, PluginContext context) {
+        this(lambda, maxItems, context, VALUES_PER_FILE);
     }
 
     /** A small {@code valuesPerFile} lets tests cover weights spread over several files. */
-    EaseModel(String path, double lambda, int maxItems, PluginContext context, int valuesPerFile) {
-        this.path = requireNonNull(path, "path is null");
+    EaseModel(double lambda, int maxItems, PluginContext context, int valuesPerFile) {
+        this.context = requireNonNull(context, "context is null");
+        this.path = context.componentPath();
+        this.fitted = new FittedState<>(path, "ease");
         this.lambda = lambda;
         this.maxItems = maxItems;
-        this.context = requireNonNull(context, "context is null");
         this.valuesPerFile = valuesPerFile;
     }
 
@@ -63,17 +64,16 @@ final class EaseModel implements InterestModel {
     public void fit(TrainingData data) {
         int n = data.inputs().numItems();
         checkSize(n);
-        ParallelRanges parallel = new ParallelRanges(context.executor(), context.threads());
         try (ProgressTask task = context.progress().begin(path + ": ease", 3)) {
             task.message("item Gram matrix (" + n + " items)");
-            double[] gram = gram(UserItemSets.of(data.train()), n, parallel);
+            double[] gram = gram(UserItemSets.of(data.train()), n, context);
             for (int i = 0; i < n; i++) {
                 gram[CholeskyInverse.rowStart(i) + i] += lambda;
             }
             task.advance(1);
             task.message("inverting the regularised Gram matrix");
             try {
-                new CholeskyInverse(parallel).invert(gram, n);
+                new CholeskyInverse(context).invert(gram, n);
             } catch (ArithmeticException e) {
                 throw new ConfigException(path + ".lambda", String.format(Locale.ROOT,
                         "too small to make the item Gram matrix invertible (was %s; %s); raise it", lambda,
@@ -83,7 +83,7 @@ final class EaseModel implements InterestModel {
             task.message("item weights");
             float[] weights = weights(gram, n);
             task.advance(1);
-            fitted = new Fitted(n, weights, ColdStartScores.fromTraining(data.train()));
+            fitted.set(new Fitted(n, weights, ColdStartScores.fromTraining(data.train())));
         }
     }
 
@@ -113,16 +113,14 @@ final class EaseModel implements InterestModel {
     }
 
     /** {@code X^T X} as a packed lower triangle: co-occurrence counts of item pairs over users. */
-    private static double[] gram(UserItemSets users, int n, ParallelRanges parallel) {
+    private static double[] gram(UserItemSets users, int n, PluginContext context) {
         UserItemSets items = users.byItem();
         int[] userItems = users.items();
         int[] itemUsers = items.items();
         double[] gram = new double[(int) CholeskyInverse.packedSize(n)];
-        int tasks = (n + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
-        // Row a collects, over the users of item a, their items b <= a: each row is one task's.
-        parallel.forEach(tasks, t -> {
-            int end = Math.min(n, (t + 1) * ROWS_PER_TASK);
-            for (int a = t * ROWS_PER_TASK; a < end; a++) {
+        // Row a collects, over the users of item a, their items b <= a: each row is one chunk's.
+        context.parallelFor(0, n, (from, to) -> {
+            for (int a = from; a < to; a++) {
                 int row = CholeskyInverse.rowStart(a);
                 for (int e = items.start(a); e < items.end(a); e++) {
                     int u = itemUsers[e];
@@ -155,7 +153,7 @@ final class EaseModel implements InterestModel {
 
     @Override
     public void scoreAll(UserProfile user, float[] out) {
-        Fitted m = fitted();
+        Fitted m = fitted.get();
         int[] items = distinctHistory(user);
         if (items.length == 0) {
             m.coldStart().scoreAll(out);
@@ -175,7 +173,7 @@ final class EaseModel implements InterestModel {
     /** Adds the rows in the same order as {@link #scoreAll}, so both give bit-identical scores. */
     @Override
     public void score(UserProfile user, int[] candidates, float[] out) {
-        Fitted m = fitted();
+        Fitted m = fitted.get();
         int[] items = distinctHistory(user);
         if (items.length == 0) {
             m.coldStart().score(candidates, out);
@@ -207,7 +205,7 @@ final class EaseModel implements InterestModel {
 
     @Override
     public void save(ArtifactWriter out) {
-        Fitted m = fitted();
+        Fitted m = fitted.get();
         int n = m.numItems();
         StoredArrays.writeHeader(out, KIND, n);
         int rowsPerFile = rowsPerFile(n);
@@ -230,7 +228,7 @@ final class EaseModel implements InterestModel {
             float[] chunk = StoredArrays.readFloats(in, weightsFile(file), (long) rows * n);
             System.arraycopy(chunk, 0, weights, row * n, chunk.length);
         }
-        fitted = new Fitted(n, weights, ColdStartScores.load(in, n));
+        fitted.set(new Fitted(n, weights, ColdStartScores.load(in, n)));
     }
 
     private int rowsPerFile(int n) {
@@ -240,13 +238,5 @@ final class EaseModel implements InterestModel {
     /** {@code weights-000.f32}, {@code weights-001.f32}, ...: consecutive row ranges of {@code B}. */
     private static String weightsFile(int file) {
         return String.format(Locale.ROOT, "weights-%03d.f32", file);
-    }
-
-    private Fitted fitted() {
-        Fitted m = fitted;
-        if (m == null) {
-            throw new IllegalStateException(path + ": ease scored before fit or load");
-        }
-        return m;
     }
 }

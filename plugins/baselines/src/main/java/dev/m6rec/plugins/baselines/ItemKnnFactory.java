@@ -1,8 +1,7 @@
 package dev.m6rec.plugins.baselines;
 
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.Param;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.InterestModelFactory;
 
@@ -16,15 +15,18 @@ import dev.m6rec.api.interest.InterestModelFactory;
  * similarity: { type: cosine, source: interactions }
  * }</pre>
  */
-public final class ItemKnnFactory implements InterestModelFactory {
-    private static final ConfigSchema SCHEMA = ConfigSchema.builder()
-            .intParam("neighbours", 50, "how many nearest items each history item contributes to").atLeast(1)
-            .booleanParam("weight-by-rating", false, "weigh each history item by its rating instead of 1")
-            .floatParam("recency-half-life", 0.0, "half-life in history positions: the newest item weighs 1, "
-                    + "the one this many positions older 0.5; 0 weighs all history items the same").atLeast(0)
-            .booleanParam("normalise", false, "divide each item's score by the summed |similarity x recency "
-                    + "weight| that reached it (a weighted average of history ratings, Sarwar et al.)")
-            .build();
+public final class ItemKnnFactory implements InterestModelFactory<ItemKnnFactory.Settings> {
+
+    /** The {@code item-knn} section. */
+    public record Settings(
+            @Param(value = "how many nearest items each history item contributes to", def = "50", min = 1)
+            int neighbours,
+            @Param(value = "weigh each history item by its rating instead of 1", def = "false") boolean weightByRating,
+            @Param(value = "half-life in history positions: the newest item weighs 1, the one this many positions "
+                    + "older 0.5; 0 weighs all history items the same", def = "0", min = 0) double recencyHalfLife,
+            @Param(value = "divide each item's score by the summed |similarity x recency weight| that reached it "
+                    + "(a weighted average of history ratings, Sarwar et al.)", def = "false") boolean normalise) {
+    }
 
     @Override
     public String name() {
@@ -37,8 +39,8 @@ public final class ItemKnnFactory implements InterestModelFactory {
     }
 
     @Override
-    public ConfigSchema schema() {
-        return SCHEMA;
+    public Class<Settings> settingsType() {
+        return Settings.class;
     }
 
     @Override
@@ -47,9 +49,7 @@ public final class ItemKnnFactory implements InterestModelFactory {
     }
 
     @Override
-    public InterestModel create(ComponentConfig config, PluginContext context) {
-        return new ItemKnnModel(config.path(), config.getInt("neighbours"), config.getBoolean("weight-by-rating"),
-                config.getDouble("recency-half-life"), config.getBoolean("normalise"),
-                new ParallelRanges(context.executor(), context.threads()));
+    public InterestModel create(Settings settings, PluginContext context) {
+        return new ItemKnnModel(settings, context);
     }
 }

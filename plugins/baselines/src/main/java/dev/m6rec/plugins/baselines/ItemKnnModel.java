@@ -3,6 +3,8 @@ package dev.m6rec.plugins.baselines;
 import static java.util.Objects.requireNonNull;
 
 import dev.m6rec.api.ConfigException;
+import dev.m6rec.api.FittedState;
+import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
 import dev.m6rec.api.interest.InterestModel;
@@ -25,8 +27,9 @@ import java.util.Arrays;
  * as soon as they are in the history. A profile with an empty history gets {@link ColdStartScores}
  * (training popularity scaled into [0, 0.001]).
  *
- * <p>Neighbour lists are fetched once at fit and stored in the artifact, so a loaded model scores
- * exactly as the fitted one without asking the similarity model again.
+ * <p>Neighbour lists are fetched once at fit, on the threads of the context given at create, and
+ * stored in the artifact, so a loaded model scores exactly as the fitted one without asking the
+ * similarity model again.
  */
 final class ItemKnnModel implements InterestModel {
     static final int KIND = 2;
@@ -35,33 +38,33 @@ final class ItemKnnModel implements InterestModel {
     private final boolean weightByRating;
     private final double recencyHalfLife;
     private final boolean normalise;
-    private final ParallelRanges parallel;
-    private volatile Fitted fitted;
+    private final PluginContext context;
+    private final FittedState<Fitted> fitted;
 
-    private record Fitted(NeighbourLists lists, ColdStartScores coldStart, int numItems) {
+    private record Fitted(ItemKnnNeighbours lists, ColdStartScores coldStart, int numItems) {
     }
 
-    ItemKnnModel(String path, int neighbours, boolean weightByRating, double recencyHalfLife, boolean normalise,
-                 ParallelRanges parallel) {
-        this.path = requireNonNull(path, "path is null");
-        this.neighbours = neighbours;
-        this.weightByRating = weightByRating;
-        this.recencyHalfLife = recencyHalfLife;
-        this.normalise = normalise;
-        this.parallel = requireNonNull(parallel, "parallel is null");
+    ItemKnnModel(ItemKnnFactory.Settings settings, PluginContext context) {
+        this.context = requireNonNull(context, "context is null");
+        this.path = context.componentPath();
+        this.fitted = new FittedState<>(path, "item-knn");
+        this.neighbours = settings.neighbours();
+        this.weightByRating = settings.weightByRating();
+        this.recencyHalfLife = settings.recencyHalfLife();
+        this.normalise = settings.normalise();
     }
 
     @Override
     public void fit(TrainingData data) {
         SimilarityModel similarity = requireSimilarity(data.inputs());
         int numItems = data.inputs().numItems();
-        fitted = new Fitted(NeighbourLists.fetch(similarity, numItems, neighbours, parallel),
-                ColdStartScores.fromTraining(data.train()), numItems);
+        fitted.set(new Fitted(ItemKnnNeighbours.fetch(similarity, numItems, neighbours, context),
+                ColdStartScores.fromTraining(data.train()), numItems));
     }
 
     @Override
     public void scoreAll(UserProfile user, float[] out) {
-        Fitted f = fitted();
+        Fitted f = fitted.get();
         int[] history = user.history();
         if (history.length == 0) {
             f.coldStart().scoreAll(out);
@@ -101,7 +104,7 @@ final class ItemKnnModel implements InterestModel {
     /** Scores through {@link #scoreAll} so both give bit-identical values. */
     @Override
     public void score(UserProfile user, int[] items, float[] out) {
-        float[] all = new float[fitted().numItems()];
+        float[] all = new float[fitted.get().numItems()];
         scoreAll(user, all);
         for (int k = 0; k < items.length; k++) {
             out[k] = all[items[k]];
@@ -110,7 +113,7 @@ final class ItemKnnModel implements InterestModel {
 
     @Override
     public void save(ArtifactWriter out) {
-        Fitted f = fitted();
+        Fitted f = fitted.get();
         StoredArrays.writeHeader(out, KIND, f.numItems());
         f.lists().save(out);
         f.coldStart().save(out);
@@ -121,19 +124,11 @@ final class ItemKnnModel implements InterestModel {
         requireSimilarity(inputs);
         int[] dims = StoredArrays.readHeader(in, KIND, "item-knn", 1);
         StoredArrays.requireSame(in, "items", dims[0], inputs.numItems());
-        fitted = new Fitted(NeighbourLists.load(in, dims[0]), ColdStartScores.load(in, dims[0]), dims[0]);
+        fitted.set(new Fitted(ItemKnnNeighbours.load(in, dims[0]), ColdStartScores.load(in, dims[0]), dims[0]));
     }
 
     private SimilarityModel requireSimilarity(ModelInputs inputs) {
         return inputs.similarity().orElseThrow(() ->
                 new ConfigException(path + ".type", "item-knn needs a similarity section"));
-    }
-
-    private Fitted fitted() {
-        Fitted f = fitted;
-        if (f == null) {
-            throw new IllegalStateException(path + ": item-knn scored before fit or load");
-        }
-        return f;
     }
 }

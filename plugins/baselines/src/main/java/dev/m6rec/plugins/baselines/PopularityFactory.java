@@ -1,8 +1,7 @@
 package dev.m6rec.plugins.baselines;
 
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.Param;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.InterestModelFactory;
 
@@ -14,12 +13,15 @@ import dev.m6rec.api.interest.InterestModelFactory;
  * interest: { type: popularity, decay: 30, weight-by-rating: false }
  * }</pre>
  */
-public final class PopularityFactory implements InterestModelFactory {
-    private static final ConfigSchema SCHEMA = ConfigSchema.builder()
-            .floatParam("decay", 0.0, "half-life in days of an interaction's weight, counted back from the latest "
-                    + "training timestamp (timestamps in seconds); 0 weighs every interaction the same").atLeast(0)
-            .booleanParam("weight-by-rating", false, "weigh each interaction by its rating instead of 1")
-            .build();
+public final class PopularityFactory implements InterestModelFactory<PopularityFactory.Settings> {
+
+    /** The {@code popularity} section. */
+    public record Settings(
+            @Param(value = "half-life in days of an interaction's weight, counted back from the latest training "
+                    + "timestamp (timestamps in seconds); 0 weighs every interaction the same", def = "0", min = 0)
+            double decay,
+            @Param(value = "weigh each interaction by its rating instead of 1", def = "false") boolean weightByRating) {
+    }
 
     @Override
     public String name() {
@@ -32,12 +34,12 @@ public final class PopularityFactory implements InterestModelFactory {
     }
 
     @Override
-    public ConfigSchema schema() {
-        return SCHEMA;
+    public Class<Settings> settingsType() {
+        return Settings.class;
     }
 
     @Override
-    public InterestModel create(ComponentConfig config, PluginContext context) {
-        return new PopularityModel(config.path(), config.getDouble("decay"), config.getBoolean("weight-by-rating"));
+    public InterestModel create(Settings settings, PluginContext context) {
+        return new PopularityModel(context.componentPath(), settings.decay(), settings.weightByRating());
     }
 }

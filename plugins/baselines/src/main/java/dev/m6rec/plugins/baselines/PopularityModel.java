@@ -3,6 +3,7 @@ package dev.m6rec.plugins.baselines;
 import static java.util.Objects.requireNonNull;
 
 import dev.m6rec.api.ConfigException;
+import dev.m6rec.api.FittedState;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
 import dev.m6rec.api.data.Interactions;
@@ -25,10 +26,11 @@ final class PopularityModel implements InterestModel {
     private final String path;
     private final double decayDays;
     private final boolean weightByRating;
-    private volatile float[] scores;
+    private final FittedState<float[]> scores;
 
     PopularityModel(String path, double decayDays, boolean weightByRating) {
         this.path = requireNonNull(path, "path is null");
+        this.scores = new FittedState<>(path, "popularity");
         this.decayDays = decayDays;
         this.weightByRating = weightByRating;
     }
@@ -58,12 +60,12 @@ final class PopularityModel implements InterestModel {
         for (int i = 0; i < sums.length; i++) {
             fitted[i] = (float) sums[i];
         }
-        scores = fitted;
+        scores.set(fitted);
     }
 
     @Override
     public void score(UserProfile user, int[] items, float[] out) {
-        float[] s = fitted();
+        float[] s = scores.get();
         for (int k = 0; k < items.length; k++) {
             out[k] = s[items[k]];
         }
@@ -71,12 +73,12 @@ final class PopularityModel implements InterestModel {
 
     @Override
     public void scoreAll(UserProfile user, float[] out) {
-        System.arraycopy(fitted(), 0, out, 0, out.length);
+        System.arraycopy(scores.get(), 0, out, 0, out.length);
     }
 
     @Override
     public void save(ArtifactWriter out) {
-        float[] s = fitted();
+        float[] s = scores.get();
         StoredArrays.writeHeader(out, KIND, s.length);
         out.writeFloats(SCORES, s);
     }
@@ -85,14 +87,6 @@ final class PopularityModel implements InterestModel {
     public void load(ArtifactReader in, ModelInputs inputs) {
         int[] dims = StoredArrays.readHeader(in, KIND, "popularity", 1);
         StoredArrays.requireSame(in, "items", dims[0], inputs.numItems());
-        scores = StoredArrays.readFloats(in, SCORES, dims[0]);
-    }
-
-    private float[] fitted() {
-        float[] s = scores;
-        if (s == null) {
-            throw new IllegalStateException(path + ": popularity scored before fit or load");
-        }
-        return s;
+        scores.set(StoredArrays.readFloats(in, SCORES, dims[0]));
     }
 }

@@ -34,7 +34,7 @@ class BaselinesPluginTest {
 
     @Test
     void everyParameterIsDescribed() {
-        for (InterestModelFactory factory : new BaselinesPlugin().interestModels()) {
+        for (InterestModelFactory<?> factory : new BaselinesPlugin().interestModels()) {
             assertThat(factory.description()).as(factory.name()).isNotBlank();
             assertThat(factory.schema().params()).as(factory.name())
                     .allSatisfy(p -> assertThat(p.description()).isNotBlank());

@@ -1,11 +1,11 @@
 package dev.m6rec.plugins.baselines;
 
 import dev.m6rec.core.testing.RecordingPluginContext;
+import dev.m6rec.core.testing.Sections;
 import dev.m6rec.core.testing.MemoryArtifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.m6rec.api.config.ComponentConfig;
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.interest.InterestModel;
@@ -29,35 +29,35 @@ class BprModelTest {
 
     @Test
     void defaults() {
-        ComponentConfig config = Configs.bind(FACTORY, Map.of());
+        BprSettings settings = Sections.bind(FACTORY, "interest", Map.of());
 
-        assertThat(config.getInt("factors")).isEqualTo(64);
-        assertThat(config.getInt("epochs")).isEqualTo(30);
-        assertThat(config.getDouble("learning-rate")).isEqualTo(0.05);
-        assertThat(config.getDouble("regularization")).isEqualTo(0.01);
-        assertThat(config.getInt("negatives")).isEqualTo(1);
-        assertThat(config.getDouble("init-std")).isEqualTo(0.1);
-        assertThat(config.getBoolean("item-bias")).isTrue();
+        assertThat(settings.factors()).isEqualTo(64);
+        assertThat(settings.epochs()).isEqualTo(30);
+        assertThat(settings.learningRate()).isEqualTo(0.05f);
+        assertThat(settings.regularization()).isEqualTo(0.01f);
+        assertThat(settings.negatives()).isEqualTo(1);
+        assertThat(settings.initStd()).isEqualTo(0.1f);
+        assertThat(settings.itemBias()).isTrue();
     }
 
     @Test
     void validationMessagesNameThePath() {
-        assertThat(Configs.problems(FACTORY, Map.of("factors", 0)))
+        assertThat(Sections.problems(FACTORY, "interest", Map.of("factors", 0)))
                 .containsExactly("interest.factors: must be >= 1 (was 0)");
-        assertThat(Configs.problems(FACTORY, Map.of("epochs", 0, "negatives", -1)))
+        assertThat(Sections.problems(FACTORY, "interest", Map.of("epochs", 0, "negatives", -1)))
                 .containsExactlyInAnyOrder("interest.epochs: must be >= 1 (was 0)",
                         "interest.negatives: must be >= 1 (was -1)");
-        assertThat(Configs.problems(FACTORY, Map.of("learning-rate", 0)))
+        assertThat(Sections.problems(FACTORY, "interest", Map.of("learning-rate", 0)))
                 .containsExactly("interest.learning-rate: must be > 0 (was 0)");
-        assertThat(Configs.problems(FACTORY, Map.of("regularization", -0.1)))
+        assertThat(Sections.problems(FACTORY, "interest", Map.of("regularization", -0.1)))
                 .containsExactly("interest.regularization: must be >= 0 (was -0.1)");
-        assertThat(Configs.problems(FACTORY, Map.of("factors", "many")))
+        assertThat(Sections.problems(FACTORY, "interest", Map.of("factors", "many")))
                 .containsExactly("interest.factors: expected an integer (was 'many')");
     }
 
     @Test
     void beatsPopularity() {
-        InterestModel popularity = new PopularityFactory().create(Configs.bind(new PopularityFactory(), Map.of()),
+        InterestModel popularity = Sections.create(new PopularityFactory(), "interest", Map.of(),
                 new RecordingPluginContext(1, "interest"));
         popularity.fit(data.trainingData(Optional.empty()));
 
@@ -82,7 +82,7 @@ class BprModelTest {
     @Test
     void reportsEveryEpoch() {
         RecordingPluginContext context = new RecordingPluginContext(1, "interest");
-        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("factors", 4, "epochs", 5)), context);
+        InterestModel model = Sections.create(FACTORY, "interest", Map.of("factors", 4, "epochs", 5), context);
         model.fit(data.trainingData(Optional.empty()));
 
         assertThat(context.advances).containsExactly(1L, 1L, 1L, 1L, 1L);
@@ -117,7 +117,7 @@ class BprModelTest {
     @Test
     void knownUserWithoutTrainingInteractionsIsFoldedInToo() {
         SyntheticTastes withoutUser0 = data.withoutTrainingOf(0);
-        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("factors", 8, "epochs", 5)),
+        InterestModel model = Sections.create(FACTORY, "interest", Map.of("factors", 8, "epochs", 5),
                 new RecordingPluginContext(5, "interest"));
         model.fit(withoutUser0.trainingData(Optional.empty()));
         int[] history = data.profile(0).history();
@@ -163,7 +163,7 @@ class BprModelTest {
     void saveAndLoadReproduceScores() {
         MemoryArtifacts artifacts = new MemoryArtifacts("memory/interest");
         trained.save(artifacts);
-        InterestModel loaded = FACTORY.create(Configs.bind(FACTORY, SMALL), new RecordingPluginContext(99, "interest"));
+        InterestModel loaded = Sections.create(FACTORY, "interest", SMALL, new RecordingPluginContext(99, "interest"));
         loaded.load(artifacts, data.inputs(Optional.empty()));
 
         for (UserProfile profile : new UserProfile[] {data.profile(0), data.profile(239),
@@ -176,7 +176,7 @@ class BprModelTest {
     }
 
     private static InterestModel fit(Map<String, Object> section, long seed) {
-        InterestModel model = FACTORY.create(Configs.bind(FACTORY, section), new RecordingPluginContext(seed, "interest"));
+        InterestModel model = Sections.create(FACTORY, "interest", section, new RecordingPluginContext(seed, "interest"));
         model.fit(data.trainingData(Optional.empty()));
         return model;
     }

@@ -1,10 +1,12 @@
 package dev.m6rec.plugins.baselines;
 
-import dev.m6rec.core.testing.RecordingPluginContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import dev.m6rec.api.PluginContext;
+import dev.m6rec.core.testing.RecordingPluginContext;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +19,7 @@ class CholeskyInverseTest {
             int n = shape[0];
             double[][] dense = randomSpd(n, new SplittableRandom(n));
             double[] packed = pack(dense);
-            new CholeskyInverse(new ParallelRanges(new RecordingPluginContext(1, "interest").executor(), 2), shape[1], shape[2])
+            new CholeskyInverse(threads(2), shape[1], shape[2])
                     .invert(packed, n);
 
             double[][] expected = gaussJordanInverse(dense);
@@ -35,8 +37,8 @@ class CholeskyInverseTest {
         int n = 90;
         double[] one = pack(randomSpd(n, new SplittableRandom(5)));
         double[] two = one.clone();
-        new CholeskyInverse(new ParallelRanges(new RecordingPluginContext(1, "interest").executor(), 1), 8, 8).invert(one, n);
-        new CholeskyInverse(new ParallelRanges(new RecordingPluginContext(1, "interest").executor(), 2), 8, 8).invert(two, n);
+        new CholeskyInverse(threads(1), 8, 8).invert(one, n);
+        new CholeskyInverse(threads(2), 8, 8).invert(two, n);
 
         assertThat(two).containsExactly(one);
     }
@@ -45,10 +47,14 @@ class CholeskyInverseTest {
     void refusesAMatrixThatIsNotPositiveDefinite() {
         double[] packed = pack(new double[][] {{1, 2}, {2, 1}});
 
-        assertThatThrownBy(() -> new CholeskyInverse(new ParallelRanges(new RecordingPluginContext(1, "interest").executor(), 1))
+        assertThatThrownBy(() -> new CholeskyInverse(threads(1))
                 .invert(packed, 2))
                 .isInstanceOf(ArithmeticException.class)
                 .hasMessage("matrix is not positive definite (pivot 1 is -3.0)");
+    }
+
+    private static PluginContext threads(int threads) {
+        return new RecordingPluginContext(1, "interest", threads, Path.of("."));
     }
 
     /** A Gram matrix of random 0/1 rows plus a ridge, like EASE's. */

@@ -4,6 +4,7 @@ import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.InterestModelFactory;
 import dev.m6rec.core.testing.ConcurrentScoring;
 import dev.m6rec.core.testing.RecordingPluginContext;
+import dev.m6rec.core.testing.Sections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,9 @@ class ConcurrentScoringTest {
     void scoresFromSeveralThreadsMatchSequentialScores() throws Exception {
         SyntheticTastes data = SyntheticTastes.generate(51);
         List<InterestModel> models = new ArrayList<>();
-        for (InterestModelFactory factory : new BaselinesPlugin().interestModels()) {
+        for (InterestModelFactory<?> factory : new BaselinesPlugin().interestModels()) {
             Map<String, Object> section = factory.name().equals("bpr") ? Map.of("factors", 8, "epochs", 2) : Map.of();
-            InterestModel model = factory.create(Configs.bind(factory, section), new RecordingPluginContext(1, "interest"));
+            InterestModel model = Sections.create(factory, "interest", section, new RecordingPluginContext(1, "interest"));
             model.fit(data.trainingData(Optional.of(BruteForceCosine.fittedOn(data))));
             models.add(model);
         }

@@ -1,6 +1,7 @@
 package dev.m6rec.plugins.baselines;
 
 import dev.m6rec.core.testing.RecordingPluginContext;
+import dev.m6rec.core.testing.Sections;
 import dev.m6rec.core.testing.MemoryArtifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +9,6 @@ import static org.assertj.core.data.Offset.offset;
 
 import dev.m6rec.api.ArtifactException;
 import dev.m6rec.api.ConfigException;
-import dev.m6rec.api.config.ComponentConfig;
 import dev.m6rec.api.data.AttributeTable;
 import dev.m6rec.api.data.DataSplit;
 import dev.m6rec.api.data.Dataset;
@@ -19,6 +19,7 @@ import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.ModelInputs;
 import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.api.interest.UserProfile;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -28,19 +29,19 @@ class EaseModelTest {
 
     @Test
     void defaults() {
-        ComponentConfig config = Configs.bind(FACTORY, Map.of());
+        EaseFactory.Settings settings = Sections.bind(FACTORY, "interest", Map.of());
 
-        assertThat(config.getDouble("lambda")).isEqualTo(500.0);
-        assertThat(config.getInt("max-items")).isEqualTo(20_000);
+        assertThat(settings.lambda()).isEqualTo(500.0);
+        assertThat(settings.maxItems()).isEqualTo(20_000);
     }
 
     @Test
     void validationMessagesNameThePath() {
-        assertThat(Configs.problems(FACTORY, Map.of("lambda", 0)))
+        assertThat(Sections.problems(FACTORY, "interest", Map.of("lambda", 0)))
                 .containsExactly("interest.lambda: must be > 0 (was 0)");
-        assertThat(Configs.problems(FACTORY, Map.of("max-items", 0)))
+        assertThat(Sections.problems(FACTORY, "interest", Map.of("max-items", 0)))
                 .containsExactly("interest.max-items: must be >= 1 (was 0)");
-        assertThat(Configs.problems(FACTORY, Map.of("max-items", 50_000)))
+        assertThat(Sections.problems(FACTORY, "interest", Map.of("max-items", 50_000)))
                 .containsExactly("interest.max-items: must be <= 46340 (was 50000)");
     }
 
@@ -89,7 +90,7 @@ class EaseModelTest {
                 }
             }
         }
-        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", lambda)), new RecordingPluginContext(1, "interest"));
+        InterestModel model = Sections.create(FACTORY, "interest", Map.of("lambda", lambda), new RecordingPluginContext(1, "interest"));
         model.fit(trainingData(train.build()));
 
         for (int h = 0; h < n; h++) {
@@ -110,9 +111,9 @@ class EaseModelTest {
     @Test
     void beatsPopularity() {
         SyntheticTastes data = SyntheticTastes.generate(41);
-        InterestModel ease = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 10)), new RecordingPluginContext(1, "interest"));
+        InterestModel ease = Sections.create(FACTORY, "interest", Map.of("lambda", 10), new RecordingPluginContext(1, "interest"));
         ease.fit(data.trainingData(Optional.empty()));
-        InterestModel popularity = new PopularityFactory().create(Configs.bind(new PopularityFactory(), Map.of()),
+        InterestModel popularity = Sections.create(new PopularityFactory(), "interest", Map.of(),
                 new RecordingPluginContext(1, "interest"));
         popularity.fit(data.trainingData(Optional.empty()));
 
@@ -126,7 +127,7 @@ class EaseModelTest {
     @Test
     void refusesMoreItemsThanMaxItems() {
         SyntheticTastes data = SyntheticTastes.generate(42);
-        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("max-items", 50)), new RecordingPluginContext(1, "interest"));
+        InterestModel model = Sections.create(FACTORY, "interest", Map.of("max-items", 50), new RecordingPluginContext(1, "interest"));
 
         assertThatThrownBy(() -> model.fit(data.trainingData(Optional.empty())))
                 .isInstanceOf(ConfigException.class)
@@ -140,7 +141,7 @@ class EaseModelTest {
         // One user with both items: X^T X = [[1, 1], [1, 1]] is singular and 1e-300 does not fix it.
         Interactions.Builder train = Interactions.builder(1, 2, false, false);
         train.add(0, 0, 1f, 0L).add(0, 1, 1f, 0L);
-        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 1e-300)), new RecordingPluginContext(1, "interest"));
+        InterestModel model = Sections.create(FACTORY, "interest", Map.of("lambda", 1e-300), new RecordingPluginContext(1, "interest"));
 
         assertThatThrownBy(() -> model.fit(trainingData(train.build())))
                 .isInstanceOf(ConfigException.class)
@@ -151,7 +152,7 @@ class EaseModelTest {
     @Test
     void unknownUserScoresLikeAKnownUserWithTheSameHistory() {
         SyntheticTastes data = SyntheticTastes.generate(43);
-        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 10)), new RecordingPluginContext(1, "interest"));
+        InterestModel model = Sections.create(FACTORY, "interest", Map.of("lambda", 10), new RecordingPluginContext(1, "interest"));
         model.fit(data.trainingData(Optional.empty()));
         UserProfile known = data.profile(8);
 
@@ -171,11 +172,11 @@ class EaseModelTest {
     @Test
     void saveAndLoadReproduceScores() {
         SyntheticTastes data = SyntheticTastes.generate(44);
-        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 10)), new RecordingPluginContext(1, "interest"));
+        InterestModel model = Sections.create(FACTORY, "interest", Map.of("lambda", 10), new RecordingPluginContext(1, "interest"));
         model.fit(data.trainingData(Optional.empty()));
         MemoryArtifacts artifacts = new MemoryArtifacts("memory/interest");
         model.save(artifacts);
-        InterestModel loaded = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 10)), new RecordingPluginContext(1, "interest"));
+        InterestModel loaded = Sections.create(FACTORY, "interest", Map.of("lambda", 10), new RecordingPluginContext(1, "interest"));
         loaded.load(artifacts, data.inputs(Optional.empty()));
 
         for (UserProfile profile : new UserProfile[] {data.profile(0), data.profile(77),
@@ -193,14 +194,32 @@ class EaseModelTest {
     }
 
     @Test
+    void oneThreadAndThreeThreadsGiveTheSameWeights() {
+        SyntheticTastes data = SyntheticTastes.generate(47);
+        MemoryArtifacts one = new MemoryArtifacts("memory/interest");
+        MemoryArtifacts three = new MemoryArtifacts("memory/interest");
+        for (int threads : new int[] {1, 3}) {
+            InterestModel model = Sections.create(FACTORY, "interest", Map.of("lambda", 10),
+                    new RecordingPluginContext(1, "interest", threads, Path.of(".")));
+            model.fit(data.trainingData(Optional.empty()));
+            model.save(threads == 1 ? one : three);
+        }
+
+        assertThat(three.files.keySet()).isEqualTo(one.files.keySet());
+        for (String name : one.files.keySet()) {
+            assertThat(three.files.get(name)).as(name).isEqualTo(one.files.get(name));
+        }
+    }
+
+    @Test
     void largeWeightMatricesAreSavedInRowChunks() {
         SyntheticTastes data = SyntheticTastes.generate(46);
         // 1000 values per file: 11 rows of 90 items per file, so 9 files.
-        InterestModel model = new EaseModel("interest", 10, 20_000, new RecordingPluginContext(1, "interest"), 1000);
+        InterestModel model = new EaseModel(10, 20_000, new RecordingPluginContext(1, "interest"), 1000);
         model.fit(data.trainingData(Optional.empty()));
         MemoryArtifacts artifacts = new MemoryArtifacts("memory/interest");
         model.save(artifacts);
-        InterestModel loaded = new EaseModel("interest", 10, 20_000, new RecordingPluginContext(1, "interest"), 1000);
+        InterestModel loaded = new EaseModel(10, 20_000, new RecordingPluginContext(1, "interest"), 1000);
         loaded.load(artifacts, data.inputs(Optional.empty()));
 
         assertThat(artifacts.files.keySet()).filteredOn(name -> name.startsWith("weights-"))
@@ -217,18 +236,18 @@ class EaseModelTest {
     @Test
     void loadRefusesAModelOfAnotherItemSpace() {
         SyntheticTastes data = SyntheticTastes.generate(45);
-        InterestModel model = FACTORY.create(Configs.bind(FACTORY, Map.of("lambda", 10)), new RecordingPluginContext(1, "interest"));
+        InterestModel model = Sections.create(FACTORY, "interest", Map.of("lambda", 10), new RecordingPluginContext(1, "interest"));
         model.fit(data.trainingData(Optional.empty()));
         MemoryArtifacts artifacts = new MemoryArtifacts("memory/interest");
         model.save(artifacts);
         ModelInputs otherItems = new ModelInputs(data.numUsers, 91, FeatureMatrix.empty(data.numUsers),
                 FeatureMatrix.empty(91), Optional.empty());
 
-        assertThatThrownBy(() -> FACTORY.create(Configs.bind(FACTORY, Map.of()), new RecordingPluginContext(1, "interest"))
+        assertThatThrownBy(() -> Sections.create(FACTORY, "interest", Map.of(), new RecordingPluginContext(1, "interest"))
                 .load(artifacts, otherItems))
                 .isInstanceOf(ArtifactException.class)
                 .hasMessage("memory/interest/header.i32: the model was fitted on 90 items but the run has 91");
-        assertThatThrownBy(() -> new PopularityFactory().create(Configs.bind(new PopularityFactory(), Map.of()),
+        assertThatThrownBy(() -> Sections.create(new PopularityFactory(), "interest", Map.of(),
                 new RecordingPluginContext(1, "interest")).load(artifacts, data.inputs(Optional.empty())))
                 .isInstanceOf(ArtifactException.class)
                 .hasMessage("memory/interest/header.i32: not a popularity model");

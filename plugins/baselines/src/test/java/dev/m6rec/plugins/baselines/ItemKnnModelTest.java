@@ -1,17 +1,18 @@
 package dev.m6rec.plugins.baselines;
 
 import dev.m6rec.core.testing.RecordingPluginContext;
+import dev.m6rec.core.testing.Sections;
 import dev.m6rec.core.testing.MemoryArtifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import dev.m6rec.api.ConfigException;
-import dev.m6rec.api.config.ComponentConfig;
 import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.api.similarity.SimilarityModel;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,22 +31,22 @@ class ItemKnnModelTest {
 
     @Test
     void defaults() {
-        ComponentConfig config = Configs.bind(FACTORY, Map.of());
+        ItemKnnFactory.Settings settings = Sections.bind(FACTORY, "interest", Map.of());
 
-        assertThat(config.getInt("neighbours")).isEqualTo(50);
-        assertThat(config.getBoolean("weight-by-rating")).isFalse();
-        assertThat(config.getDouble("recency-half-life")).isEqualTo(0.0);
-        assertThat(config.getBoolean("normalise")).isFalse();
+        assertThat(settings.neighbours()).isEqualTo(50);
+        assertThat(settings.weightByRating()).isFalse();
+        assertThat(settings.recencyHalfLife()).isEqualTo(0.0);
+        assertThat(settings.normalise()).isFalse();
         assertThat(FACTORY.requiresSimilarity()).isTrue();
     }
 
     @Test
     void validationMessagesNameThePath() {
-        assertThat(Configs.problems(FACTORY, Map.of("neighbours", 0)))
+        assertThat(Sections.problems(FACTORY, "interest", Map.of("neighbours", 0)))
                 .containsExactly("interest.neighbours: must be >= 1 (was 0)");
-        assertThat(Configs.problems(FACTORY, Map.of("recency-half-life", -2.5)))
+        assertThat(Sections.problems(FACTORY, "interest", Map.of("recency-half-life", -2.5)))
                 .containsExactly("interest.recency-half-life: must be >= 0 (was -2.5)");
-        assertThat(Configs.problems(FACTORY, Map.of("neighbors", 10)))
+        assertThat(Sections.problems(FACTORY, "interest", Map.of("neighbors", 10)))
                 .containsExactly("interest.neighbors: unknown key; did you mean 'neighbours'?");
     }
 
@@ -84,7 +85,7 @@ class ItemKnnModelTest {
     @Test
     void beatsPopularity() {
         InterestModel knn = fitted(Map.of("neighbours", 20));
-        InterestModel popularity = new PopularityFactory().create(Configs.bind(new PopularityFactory(), Map.of()),
+        InterestModel popularity = Sections.create(new PopularityFactory(), "interest", Map.of(),
                 new RecordingPluginContext(1, "interest"));
         popularity.fit(data.trainingData(Optional.empty()));
 
@@ -216,14 +217,32 @@ class ItemKnnModelTest {
         }
     }
 
+    @Test
+    void oneThreadAndThreeThreadsFetchTheSameLists() {
+        MemoryArtifacts one = new MemoryArtifacts("memory/interest");
+        MemoryArtifacts three = new MemoryArtifacts("memory/interest");
+        fitted(Map.of("neighbours", 7), 1).save(one);
+        fitted(Map.of("neighbours", 7), 3).save(three);
+
+        assertThat(three.files.keySet()).isEqualTo(one.files.keySet());
+        for (String name : one.files.keySet()) {
+            assertThat(three.files.get(name)).as(name).isEqualTo(one.files.get(name));
+        }
+    }
+
     private static InterestModel fitted(Map<String, Object> section) {
-        InterestModel model = create(section);
+        return fitted(section, 2);
+    }
+
+    private static InterestModel fitted(Map<String, Object> section, int threads) {
+        InterestModel model = Sections.create(FACTORY, "interest", section,
+                new RecordingPluginContext(1, "interest", threads, Path.of(".")));
         model.fit(data.trainingData(Optional.<SimilarityModel>of(cosine)));
         return model;
     }
 
     private static InterestModel create(Map<String, Object> section) {
-        return FACTORY.create(Configs.bind(FACTORY, section), new RecordingPluginContext(1, "interest"));
+        return Sections.create(FACTORY, "interest", section, new RecordingPluginContext(1, "interest"));
     }
 
     /** The genre most frequent among the ten best-scored items. */

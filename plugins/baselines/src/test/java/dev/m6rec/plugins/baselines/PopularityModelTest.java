@@ -1,13 +1,13 @@
 package dev.m6rec.plugins.baselines;
 
 import dev.m6rec.core.testing.RecordingPluginContext;
+import dev.m6rec.core.testing.Sections;
 import dev.m6rec.core.testing.MemoryArtifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import dev.m6rec.api.ConfigException;
-import dev.m6rec.api.config.ComponentConfig;
 import dev.m6rec.api.data.AttributeTable;
 import dev.m6rec.api.data.DataSplit;
 import dev.m6rec.api.data.Dataset;
@@ -28,19 +28,19 @@ class PopularityModelTest {
 
     @Test
     void defaults() {
-        ComponentConfig config = Configs.bind(FACTORY, Map.of());
+        PopularityFactory.Settings settings = Sections.bind(FACTORY, "interest", Map.of());
 
-        assertThat(config.getDouble("decay")).isEqualTo(0.0);
-        assertThat(config.getBoolean("weight-by-rating")).isFalse();
+        assertThat(settings.decay()).isEqualTo(0.0);
+        assertThat(settings.weightByRating()).isFalse();
     }
 
     @Test
     void validationMessagesNameThePath() {
-        assertThat(Configs.problems(FACTORY, Map.of("decay", -1)))
+        assertThat(Sections.problems(FACTORY, "interest", Map.of("decay", -1)))
                 .containsExactly("interest.decay: must be >= 0 (was -1)");
-        assertThat(Configs.problems(FACTORY, Map.of("weight-by-rating", "maybe")))
+        assertThat(Sections.problems(FACTORY, "interest", Map.of("weight-by-rating", "maybe")))
                 .containsExactly("interest.weight-by-rating: expected true or false (was 'maybe')");
-        assertThat(Configs.problems(FACTORY, Map.of("decays", 3)))
+        assertThat(Sections.problems(FACTORY, "interest", Map.of("decays", 3)))
                 .containsExactly("interest.decays: unknown key; did you mean 'decay'?");
     }
 
@@ -139,7 +139,7 @@ class PopularityModelTest {
     }
 
     private static InterestModel create(Map<String, Object> section) {
-        return FACTORY.create(Configs.bind(FACTORY, section), new RecordingPluginContext(1, "interest"));
+        return Sections.create(FACTORY, "interest", section, new RecordingPluginContext(1, "interest"));
     }
 
     private static UserProfile profile(int user, int... history) {

@@ -25,7 +25,7 @@ public final class DatasetsPlugin implements Plugin {
     }
 
     @Override
-    public List<DatasetLoaderFactory> datasetLoaders() {
+    public List<DatasetLoaderFactory<?>> datasetLoaders() {
         return List.of(new SyntheticLoaderFactory(), new MovieLensLoaderFactory(), new AtomicLoaderFactory(),
                 new CsvLoaderFactory());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.m6rec.api.Plugin;
 import dev.m6rec.api.config.ParamSpec;
+import dev.m6rec.api.config.ParamType;
 import dev.m6rec.api.dataset.DatasetLoaderFactory;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -41,6 +42,18 @@ class DatasetsPluginTest {
         assertThat(keys.get("atomic")).containsExactly("path", "name", "user-field", "item-field", "rating-field",
                 "timestamp-field", "float-seq", "text-fields", "on-error");
         assertThat(keys.get("csv")).containsExactly("path", "name", "delimiter", "header", "quoting", "encoding",
-                "columns", "user-attributes", "item-attributes", "on-error");
+                "columns.user", "columns.item", "columns.rating", "columns.timestamp",
+                "user-attributes.path", "user-attributes.id", "user-attributes.columns", "user-attributes.delimiter",
+                "user-attributes.header", "user-attributes.quoting", "user-attributes.encoding",
+                "item-attributes.path", "item-attributes.id", "item-attributes.columns", "item-attributes.delimiter",
+                "item-attributes.header", "item-attributes.quoting", "item-attributes.encoding", "on-error");
+    }
+
+    @Test
+    void everyPathParameterIsAPathSoCoreResolvesIt() {
+        var paths = plugin().datasetLoaders().stream().flatMap(f -> f.schema().params().stream()
+                .filter(p -> p.type() == ParamType.PATH).map(p -> f.name() + ":" + p.key())).toList();
+        assertThat(paths).containsExactly("movielens:path", "atomic:path", "csv:path", "csv:user-attributes.path",
+                "csv:item-attributes.path");
     }
 }

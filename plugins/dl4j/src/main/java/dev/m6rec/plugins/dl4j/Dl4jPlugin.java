@@ -22,7 +22,7 @@ public final class Dl4jPlugin implements Plugin {
     }
 
     @Override
-    public List<InterestModelFactory> interestModels() {
+    public List<InterestModelFactory<?>> interestModels() {
         return List.of(new MlpFactory(), new CaserFactory());
     }
 }

@@ -3,9 +3,9 @@ package dev.m6rec.plugins.features;
 import static java.util.Objects.requireNonNull;
 
 import dev.m6rec.api.ArtifactException;
+import dev.m6rec.api.FittedState;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
-import dev.m6rec.api.config.ComponentConfig;
 import dev.m6rec.api.data.Attributes;
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.feature.FeatureExtractor;
@@ -17,30 +17,36 @@ import java.util.Map;
 
 /**
  * What every extractor of this plugin shares: the known entities are encoded once, at fit, into
- * {@link FeatureRows}; {@code encode(index)} and {@code encodeAll} replay those rows, so they are
- * cheap and a loaded extractor reproduces them bit for bit. Subclasses learn their parameters and
- * the known rows in {@link #learn}, encode new entities in {@link #encodeNew}, and persist the
- * parameters that new entities need in {@link #saveParameters}/{@link #loadParameters}.
+ * {@link FeatureRows}, which {@code encodeAll} replays. Subclasses learn their parameters and the
+ * known rows in {@link #learn}, encode any entity from its attributes in {@link #encodeNew}, and
+ * persist the parameters in {@link #saveParameters}/{@link #loadParameters}.
  *
- * <p>Every saved extractor writes {@code extractor.txt} (format, type, shape), {@code columns.txt}
- * and the known rows ({@code known.*}); a subclass adds its own files.
+ * <p>{@code save} writes the learned parameters alone: {@code extractor.txt} (format, type, width),
+ * {@code columns.txt} and the subclass's own files. Core stores the known entities' matrix once,
+ * beside the pipeline, so a loaded extractor {@code encode}s any attributes exactly as after fit,
+ * but {@code encodeAll} is available after {@code fit} only.
  */
 abstract class AbstractFeatureExtractor implements FeatureExtractor {
-    private static final String FORMAT = "1";
+    /** 2: parameters only; 1 also held the known rows. */
+    private static final String FORMAT = "2";
     private static final String HEADER = "extractor.txt";
     private static final String COLUMNS = "columns.txt";
-    private static final String KNOWN = "known";
 
     private final String type;
     private final String path;
-    private List<String> columns;
+    /** Set by fit and load, together with the subclass's parameters: the one "used before fit" guard. */
+    private final FittedState<List<String>> columns;
+    /** The known rows, after fit only (a loaded extractor has the parameters alone). */
     private FeatureRows known;
 
-    /** @param config the component's validated section (its type and path name the saved state and errors) */
-    AbstractFeatureExtractor(ComponentConfig config) {
-        requireNonNull(config, "config is null");
-        this.type = requireNonNull(config.type(), "config.type() is null");
-        this.path = requireNonNull(config.path(), "config.path() is null");
+    /**
+     * @param type the extractor's type, which names its saved state
+     * @param path the component's config path, e.g. {@code features.user[0]}, for messages
+     */
+    AbstractFeatureExtractor(String type, String path) {
+        this.type = requireNonNull(type, "type is null");
+        this.path = requireNonNull(path, "path is null");
+        this.columns = new FittedState<>(path, type);
     }
 
     /** Learns the parameters and returns the fitted columns and known rows (one per id of the input). */
@@ -75,52 +81,42 @@ abstract class AbstractFeatureExtractor implements FeatureExtractor {
             throw new IllegalStateException(path + ": encoded " + fitted.known().rows() + " rows for "
                     + input.ids().size() + " ids");
         }
-        this.columns = fitted.columns();
         this.known = fitted.known();
+        this.columns.set(fitted.columns());
     }
 
     @Override
     public final List<String> columns() {
-        checkFitted();
-        return columns;
-    }
-
-    @Override
-    public final void encode(int index, float[] dest, int offset) {
-        checkFitted();
-        if (index < 0 || index >= known.rows()) {
-            throw new IndexOutOfBoundsException(path + ": index " + index + " outside [0, " + known.rows() + ")");
-        }
-        Arrays.fill(dest, offset, offset + columns.size(), 0f);
-        known.scatter(index, dest, offset);
+        return columns.get();
     }
 
     @Override
     public final void encode(Attributes attributes, float[] dest, int offset) {
         requireNonNull(attributes, "attributes is null");
-        checkFitted();
-        Arrays.fill(dest, offset, offset + columns.size(), 0f);
+        Arrays.fill(dest, offset, offset + columns.get().size(), 0f);
         encodeNew(attributes, dest, offset);
     }
 
+    /** The known entities' vectors; after {@code fit} only, a loaded extractor throws {@link IllegalStateException}. */
     @Override
     public final FeatureMatrix encodeAll() {
-        checkFitted();
-        return new FeatureMatrix(known.rows(), columns, known.toDense(columns.size()));
+        List<String> names = columns.get();
+        if (known == null) {
+            throw new IllegalStateException("encodeAll is available after fit only");
+        }
+        return new FeatureMatrix(known.rows(), names, known.toDense(names.size()));
     }
 
     @Override
     public final void save(ArtifactWriter out) {
         requireNonNull(out, "out is null");
-        checkFitted();
+        List<String> names = columns.get();
         Map<String, String> header = new LinkedHashMap<>();
         header.put("format", FORMAT);
         header.put("type", type);
-        header.put("rows", Integer.toString(known.rows()));
-        header.put("columns", Integer.toString(columns.size()));
+        header.put("columns", Integer.toString(names.size()));
         KeyValueFile.write(out, HEADER, header);
-        StringListFile.write(out, COLUMNS, columns);
-        known.save(out, KNOWN);
+        StringListFile.write(out, COLUMNS, names);
         saveParameters(out);
     }
 
@@ -136,27 +132,19 @@ abstract class AbstractFeatureExtractor implements FeatureExtractor {
             throw new ArtifactException(header.where() + ": saved by a '" + header.get("type")
                     + "' extractor, cannot load it as '" + type + "'");
         }
-        int rows = header.getInt("rows");
         int width = header.getInt("columns");
         List<String> loadedColumns = StringListFile.read(in, COLUMNS);
         if (loadedColumns.size() != width) {
             throw new ArtifactException(in.location() + "/" + COLUMNS + ": " + loadedColumns.size()
                     + " columns, header says " + width);
         }
-        FeatureRows loadedKnown = FeatureRows.load(in, KNOWN, rows, width);
         loadParameters(in, loadedColumns);
-        this.columns = List.copyOf(loadedColumns);
-        this.known = loadedKnown;
+        this.known = null;
+        this.columns.set(List.copyOf(loadedColumns));
     }
 
     /** The config path of this extractor, e.g. {@code features.user[0]}, for messages. */
     protected final String path() {
         return path;
-    }
-
-    private void checkFitted() {
-        if (known == null) {
-            throw new IllegalStateException(path + " (" + type + ") is not fitted: call fit or load first");
-        }
     }
 }

@@ -3,7 +3,6 @@ package dev.m6rec.plugins.features;
 import dev.m6rec.api.ArtifactException;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
-import dev.m6rec.api.config.ComponentConfig;
 import dev.m6rec.api.data.AttributeColumn;
 import dev.m6rec.api.data.AttributeKind;
 import dev.m6rec.api.data.Attributes;
@@ -23,10 +22,10 @@ final class BucketExtractor extends AbstractFeatureExtractor {
     /** Per field, ascending distinct cut points. */
     private float[][] cuts;
 
-    BucketExtractor(ComponentConfig config) {
-        super(config);
-        this.fields = List.copyOf(config.getStringList("fields"));
-        this.buckets = config.getInt("buckets");
+    BucketExtractor(BucketFactory.Settings settings, String path) {
+        super(BucketFactory.NAME, path);
+        this.fields = List.copyOf(settings.fields());
+        this.buckets = settings.buckets();
     }
 
     @Override

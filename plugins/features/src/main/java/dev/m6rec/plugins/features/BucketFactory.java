@@ -3,9 +3,8 @@ package dev.m6rec.plugins.features;
 import static java.util.Objects.requireNonNull;
 
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigProblem;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.Param;
+import dev.m6rec.api.config.Problems;
 import dev.m6rec.api.feature.FeatureExtractor;
 import dev.m6rec.api.feature.FeatureExtractorFactory;
 import java.util.List;
@@ -19,8 +18,15 @@ import java.util.List;
  * # columns: age<25, age[25,31), age[31,45), age>=45
  * }</pre>
  */
-public final class BucketFactory implements FeatureExtractorFactory {
+public final class BucketFactory implements FeatureExtractorFactory<BucketFactory.Settings> {
     static final String NAME = "bucket";
+
+    /** The {@code bucket} section. */
+    public record Settings(
+            @Param(value = "numeric attributes to bucketise", required = true) List<String> fields,
+            @Param(value = "quantile buckets per attribute (fewer when values repeat)", def = "10", min = 2,
+                    max = 1000) int buckets) {
+    }
 
     @Override
     public String name() {
@@ -33,23 +39,19 @@ public final class BucketFactory implements FeatureExtractorFactory {
     }
 
     @Override
-    public ConfigSchema schema() {
-        return ConfigSchema.builder()
-                .stringListParam("fields", null, "numeric attributes to bucketise").required()
-                .intParam("buckets", 10, "quantile buckets per attribute (fewer when values repeat)").atLeast(2)
-                .atMost(1000)
-                .build();
+    public Class<Settings> settingsType() {
+        return Settings.class;
     }
 
     @Override
-    public List<ConfigProblem> validate(ComponentConfig config) {
-        return NameListRules.check("fields", config.getStringList("fields"), "attribute");
+    public void check(Settings settings, Problems problems) {
+        NameListRules.check("fields", settings.fields(), "attribute", problems);
     }
 
     @Override
-    public FeatureExtractor create(ComponentConfig config, PluginContext context) {
-        requireNonNull(config, "config is null");
+    public FeatureExtractor create(Settings settings, PluginContext context) {
+        requireNonNull(settings, "settings is null");
         requireNonNull(context, "context is null");
-        return new BucketExtractor(config);
+        return new BucketExtractor(settings, context.componentPath());
     }
 }

@@ -3,7 +3,6 @@ package dev.m6rec.plugins.features;
 import dev.m6rec.api.ArtifactException;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
-import dev.m6rec.api.config.ComponentConfig;
 import dev.m6rec.api.data.AttributeColumn;
 import dev.m6rec.api.data.AttributeKind;
 import dev.m6rec.api.data.Attributes;
@@ -26,11 +25,11 @@ final class CategoricalExtractor extends AbstractFeatureExtractor {
     private Vocabulary[] vocabularies;
     private int[] firstColumn;
 
-    CategoricalExtractor(ComponentConfig config) {
-        super(config);
-        this.fields = List.copyOf(config.getStringList("fields"));
-        this.minCount = config.getInt("min-count");
-        this.maxCategories = config.isSet("max-categories") ? config.getInt("max-categories") : Integer.MAX_VALUE;
+    CategoricalExtractor(CategoricalFactory.Settings settings, String path) {
+        super(CategoricalFactory.NAME, path);
+        this.fields = List.copyOf(settings.fields());
+        this.minCount = settings.minCount();
+        this.maxCategories = settings.maxCategories() == null ? Integer.MAX_VALUE : settings.maxCategories();
     }
 
     @Override

@@ -3,9 +3,8 @@ package dev.m6rec.plugins.features;
 import static java.util.Objects.requireNonNull;
 
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigProblem;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.Param;
+import dev.m6rec.api.config.Problems;
 import dev.m6rec.api.feature.FeatureExtractor;
 import dev.m6rec.api.feature.FeatureExtractorFactory;
 import java.util.List;
@@ -19,8 +18,17 @@ import java.util.List;
  * # columns: gender=F, gender=M, gender=<other>, occupation=admin, ..., occupation=<other>
  * }</pre>
  */
-public final class CategoricalFactory implements FeatureExtractorFactory {
+public final class CategoricalFactory implements FeatureExtractorFactory<CategoricalFactory.Settings> {
     static final String NAME = "categorical";
+
+    /** The {@code categorical} section; {@code maxCategories} is null when every category is kept. */
+    public record Settings(
+            @Param(value = "categorical attributes to encode one-hot", required = true) List<String> fields,
+            @Param(value = "categories seen fewer times in training fold into <field>=<other>", def = "1", min = 1)
+            int minCount,
+            @Param(value = "keep at most this many most frequent categories per field (default: all); "
+                    + "the rest fold into <field>=<other>", min = 1) Integer maxCategories) {
+    }
 
     @Override
     public String name() {
@@ -33,26 +41,19 @@ public final class CategoricalFactory implements FeatureExtractorFactory {
     }
 
     @Override
-    public ConfigSchema schema() {
-        return ConfigSchema.builder()
-                .stringListParam("fields", null, "categorical attributes to encode one-hot").required()
-                .intParam("min-count", 1, "categories seen fewer times in training fold into <field>=<other>")
-                .atLeast(1)
-                .intParam("max-categories", null, "keep at most this many most frequent categories per field "
-                        + "(default: all); the rest fold into <field>=<other>")
-                .atLeast(1)
-                .build();
+    public Class<Settings> settingsType() {
+        return Settings.class;
     }
 
     @Override
-    public List<ConfigProblem> validate(ComponentConfig config) {
-        return NameListRules.check("fields", config.getStringList("fields"), "attribute");
+    public void check(Settings settings, Problems problems) {
+        NameListRules.check("fields", settings.fields(), "attribute", problems);
     }
 
     @Override
-    public FeatureExtractor create(ComponentConfig config, PluginContext context) {
-        requireNonNull(config, "config is null");
+    public FeatureExtractor create(Settings settings, PluginContext context) {
+        requireNonNull(settings, "settings is null");
         requireNonNull(context, "context is null");
-        return new CategoricalExtractor(config);
+        return new CategoricalExtractor(settings, context.componentPath());
     }
 }

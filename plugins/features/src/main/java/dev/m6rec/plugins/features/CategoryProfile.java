@@ -11,7 +11,7 @@ import java.util.TreeSet;
 /**
  * A user's category distribution: the share of their training interactions per value of an item
  * attribute. A categorical value counts 1; an item with n tags gives each 1/n, so every
- * interaction weighs the same. Columns {@code behavior:<field>=<value>}, values in sorted order.
+ * interaction weighs the same. Columns {@code behaviour:<field>=<value>}, values in sorted order.
  */
 final class CategoryProfile {
     private final String field;
@@ -57,7 +57,7 @@ final class CategoryProfile {
     List<String> columns() {
         List<String> columns = new ArrayList<>();
         for (String value : vocabulary.tokens()) {
-            columns.add("behavior:" + field + "=" + value);
+            columns.add(BehaviourFactory.NAME + ":" + field + "=" + value);
         }
         return columns;
     }

@@ -3,7 +3,6 @@ package dev.m6rec.plugins.features;
 import dev.m6rec.api.ArtifactException;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
-import dev.m6rec.api.config.ComponentConfig;
 import dev.m6rec.api.data.AttributeColumn;
 import dev.m6rec.api.data.AttributeKind;
 import dev.m6rec.api.data.Attributes;
@@ -19,15 +18,15 @@ import java.util.Map;
  * data has no timestamps). Ages are fixed at fit, so a loaded extractor encodes identically.
  */
 final class DateExtractor extends AbstractFeatureExtractor {
-    private final String field;
+    private String field;
     private String unit;
     /** reference day, year mean, year std, age mean, age std */
     private float[] parameters;
 
-    DateExtractor(ComponentConfig config) {
-        super(config);
-        this.field = config.getString("field");
-        this.unit = config.getString("unit");
+    DateExtractor(DateFactory.Settings settings, String path) {
+        super(DateFactory.NAME, path);
+        this.field = settings.field();
+        this.unit = settings.unit();
     }
 
     @Override
@@ -144,6 +143,7 @@ final class DateExtractor extends AbstractFeatureExtractor {
         if (loaded.length != 5 || columns.size() != 2) {
             throw new ArtifactException(in.location() + ": date parameters do not match 2 columns");
         }
+        this.field = settings.get("field");
         this.unit = settings.get("unit");
         this.parameters = loaded;
     }

@@ -3,8 +3,7 @@ package dev.m6rec.plugins.features;
 import static java.util.Objects.requireNonNull;
 
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.Param;
 import dev.m6rec.api.feature.FeatureExtractor;
 import dev.m6rec.api.feature.FeatureExtractorFactory;
 
@@ -17,8 +16,16 @@ import dev.m6rec.api.feature.FeatureExtractorFactory;
  * # columns: release-date:year, release-date:age
  * }</pre>
  */
-public final class DateFactory implements FeatureExtractorFactory {
+public final class DateFactory implements FeatureExtractorFactory<DateFactory.Settings> {
     static final String NAME = "date";
+
+    /** The {@code date} section. */
+    public record Settings(
+            @Param(value = "the date attribute: numeric (see unit) or text (2020-01-31, 01-Jan-1995, 1995)",
+                    required = true) String field,
+            @Param(value = "numeric dates: seconds or days since 1970-01-01, or a year", def = "seconds",
+                    oneOf = {"seconds", "days", "year"}) String unit) {
+    }
 
     @Override
     public String name() {
@@ -31,19 +38,14 @@ public final class DateFactory implements FeatureExtractorFactory {
     }
 
     @Override
-    public ConfigSchema schema() {
-        return ConfigSchema.builder()
-                .stringParam("field", null, "the date attribute: numeric (see unit) or text (2020-01-31, 01-Jan-1995, 1995)")
-                .required()
-                .stringParam("unit", "seconds", "numeric dates: seconds or days since 1970-01-01, or a year")
-                .oneOf("seconds", "days", "year")
-                .build();
+    public Class<Settings> settingsType() {
+        return Settings.class;
     }
 
     @Override
-    public FeatureExtractor create(ComponentConfig config, PluginContext context) {
-        requireNonNull(config, "config is null");
+    public FeatureExtractor create(Settings settings, PluginContext context) {
+        requireNonNull(settings, "settings is null");
         requireNonNull(context, "context is null");
-        return new DateExtractor(config);
+        return new DateExtractor(settings, context.componentPath());
     }
 }

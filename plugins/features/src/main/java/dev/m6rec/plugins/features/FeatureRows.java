@@ -2,15 +2,12 @@ package dev.m6rec.plugins.features;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.m6rec.api.ArtifactException;
-import dev.m6rec.api.artifact.ArtifactReader;
-import dev.m6rec.api.artifact.ArtifactWriter;
 import java.util.Arrays;
 
 /**
- * The encoded vectors of the known entities, kept as compressed sparse rows of
- * (column, value) pairs: most extractors produce a handful of non-zeros out of many columns, and
- * the fitted values are stored bit-exactly so that a loaded extractor reproduces {@code encodeAll}.
+ * The encoded vectors of the known entities, kept from fit until {@code encodeAll} as compressed
+ * sparse rows of (column, value) pairs: most extractors produce a handful of non-zeros out of many
+ * columns.
  *
  * <pre>{@code
  * FeatureRows.Builder rows = FeatureRows.builder();
@@ -53,35 +50,6 @@ final class FeatureRows {
             scatter(r, dense, r * width);
         }
         return dense;
-    }
-
-    void save(ArtifactWriter out, String prefix) {
-        out.writeInts(prefix + ".offsets.i32", offsets);
-        out.writeInts(prefix + ".columns.i32", columns);
-        out.writeFloats(prefix + ".values.f32", values);
-    }
-
-    /** Reads rows written by {@link #save}, checking they fit {@code rows x width}. */
-    static FeatureRows load(ArtifactReader in, String prefix, int rows, int width) {
-        int[] offsets = in.readInts(prefix + ".offsets.i32");
-        int[] columns = in.readInts(prefix + ".columns.i32");
-        float[] values = in.readFloats(prefix + ".values.f32");
-        String where = in.location() + "/" + prefix;
-        if (offsets.length != rows + 1 || offsets[0] != 0 || offsets[rows] != columns.length
-                || columns.length != values.length) {
-            throw new ArtifactException(where + ": sparse rows do not match " + rows + " rows");
-        }
-        for (int r = 0; r < rows; r++) {
-            if (offsets[r] > offsets[r + 1]) {
-                throw new ArtifactException(where + ": offsets decrease at row " + r);
-            }
-        }
-        for (int column : columns) {
-            if (column < 0 || column >= width) {
-                throw new ArtifactException(where + ": column " + column + " outside [0, " + width + ")");
-            }
-        }
-        return new FeatureRows(offsets, columns, values);
     }
 
     /** Appends (column, value) pairs row by row into growable primitive arrays. */

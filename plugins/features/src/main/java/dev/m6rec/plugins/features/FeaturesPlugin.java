@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The built-in feature extractors: {@code numeric}, {@code categorical}, {@code multi-hot},
- * {@code hashing}, {@code tfidf} and {@code behavior}.
+ * {@code hashing}, {@code tfidf}, {@code behaviour} (also registered as its alias {@code behavior}),
+ * {@code date} and {@code bucket}.
  *
  * <pre>{@code
  * features:
@@ -22,8 +23,9 @@ public final class FeaturesPlugin implements Plugin {
     }
 
     @Override
-    public List<FeatureExtractorFactory> featureExtractors() {
-        return List.of(new NumericFactory(), new CategoricalFactory(), new MultiHotFactory(),
-                new HashingFactory(), new TfidfFactory(), new BehaviorFactory(), new DateFactory(), new BucketFactory());
+    public List<FeatureExtractorFactory<?>> featureExtractors() {
+        return List.of(new NumericFactory(), new CategoricalFactory(), new MultiHotFactory(), new HashingFactory(),
+                new TfidfFactory(), new BehaviourFactory(), BehaviourFactory.alias(), new DateFactory(),
+                new BucketFactory());
     }
 }

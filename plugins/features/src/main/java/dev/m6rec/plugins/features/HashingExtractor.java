@@ -3,7 +3,6 @@ package dev.m6rec.plugins.features;
 import dev.m6rec.api.ArtifactException;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
-import dev.m6rec.api.config.ComponentConfig;
 import dev.m6rec.api.data.AttributeColumn;
 import dev.m6rec.api.data.AttributeKind;
 import dev.m6rec.api.data.Attributes;
@@ -25,11 +24,11 @@ final class HashingExtractor extends AbstractFeatureExtractor {
     private int buckets;
     private boolean signed;
 
-    HashingExtractor(ComponentConfig config) {
-        super(config);
-        this.fields = List.copyOf(config.getStringList("fields"));
-        this.buckets = config.getInt("buckets");
-        this.signed = config.getBoolean("signed");
+    HashingExtractor(HashingFactory.Settings settings, String path) {
+        super(HashingFactory.NAME, path);
+        this.fields = List.copyOf(settings.fields());
+        this.buckets = settings.buckets();
+        this.signed = settings.signed();
     }
 
     @Override

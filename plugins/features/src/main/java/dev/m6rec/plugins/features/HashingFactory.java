@@ -3,9 +3,8 @@ package dev.m6rec.plugins.features;
 import static java.util.Objects.requireNonNull;
 
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigProblem;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.Param;
+import dev.m6rec.api.config.Problems;
 import dev.m6rec.api.feature.FeatureExtractor;
 import dev.m6rec.api.feature.FeatureExtractorFactory;
 import java.util.List;
@@ -19,8 +18,18 @@ import java.util.List;
  * # columns: occupation+zip#0 ... occupation+zip#255
  * }</pre>
  */
-public final class HashingFactory implements FeatureExtractorFactory {
+public final class HashingFactory implements FeatureExtractorFactory<HashingFactory.Settings> {
     static final String NAME = "hashing";
+
+    /** The {@code hashing} section. */
+    public record Settings(
+            @Param(value = "categorical or tags attributes whose tokens are hashed", required = true)
+            List<String> fields,
+            @Param(value = "number of hash buckets, the output dimension", def = "1024", min = 1, max = 1 << 20)
+            int buckets,
+            @Param(value = "add -1 instead of +1 for tokens whose hash is negative, so collisions tend to cancel",
+                    def = "true") boolean signed) {
+    }
 
     @Override
     public String name() {
@@ -33,24 +42,19 @@ public final class HashingFactory implements FeatureExtractorFactory {
     }
 
     @Override
-    public ConfigSchema schema() {
-        return ConfigSchema.builder()
-                .stringListParam("fields", null, "categorical or tags attributes whose tokens are hashed").required()
-                .intParam("buckets", 1024, "number of hash buckets, the output dimension").atLeast(1).atMost(1 << 20)
-                .booleanParam("signed", true, "add -1 instead of +1 for tokens whose hash is negative, "
-                        + "so collisions tend to cancel")
-                .build();
+    public Class<Settings> settingsType() {
+        return Settings.class;
     }
 
     @Override
-    public List<ConfigProblem> validate(ComponentConfig config) {
-        return NameListRules.check("fields", config.getStringList("fields"), "attribute");
+    public void check(Settings settings, Problems problems) {
+        NameListRules.check("fields", settings.fields(), "attribute", problems);
     }
 
     @Override
-    public FeatureExtractor create(ComponentConfig config, PluginContext context) {
-        requireNonNull(config, "config is null");
+    public FeatureExtractor create(Settings settings, PluginContext context) {
+        requireNonNull(settings, "settings is null");
         requireNonNull(context, "context is null");
-        return new HashingExtractor(config);
+        return new HashingExtractor(settings, context.componentPath());
     }
 }

@@ -3,7 +3,6 @@ package dev.m6rec.plugins.features;
 import dev.m6rec.api.ArtifactException;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
-import dev.m6rec.api.config.ComponentConfig;
 import dev.m6rec.api.data.AttributeColumn;
 import dev.m6rec.api.data.AttributeKind;
 import dev.m6rec.api.data.Attributes;
@@ -27,12 +26,12 @@ final class MultiHotExtractor extends AbstractFeatureExtractor {
     private boolean normalize;
     private Vocabulary vocabulary;
 
-    MultiHotExtractor(ComponentConfig config) {
-        super(config);
-        this.field = config.getString("field");
-        this.minCount = config.getInt("min-count");
-        this.maxTags = config.isSet("max-tags") ? config.getInt("max-tags") : Integer.MAX_VALUE;
-        this.normalize = config.getBoolean("normalize");
+    MultiHotExtractor(MultiHotFactory.Settings settings, String path) {
+        super(MultiHotFactory.NAME, path);
+        this.field = settings.field();
+        this.minCount = settings.minCount();
+        this.maxTags = settings.maxTags() == null ? Integer.MAX_VALUE : settings.maxTags();
+        this.normalize = settings.normalize();
     }
 
     @Override

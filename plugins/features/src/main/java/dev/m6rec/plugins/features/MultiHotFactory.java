@@ -3,8 +3,7 @@ package dev.m6rec.plugins.features;
 import static java.util.Objects.requireNonNull;
 
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.Param;
 import dev.m6rec.api.feature.FeatureExtractor;
 import dev.m6rec.api.feature.FeatureExtractorFactory;
 
@@ -17,8 +16,19 @@ import dev.m6rec.api.feature.FeatureExtractorFactory;
  * # columns: genres=Action, genres=Comedy, ..., genres=<other>
  * }</pre>
  */
-public final class MultiHotFactory implements FeatureExtractorFactory {
+public final class MultiHotFactory implements FeatureExtractorFactory<MultiHotFactory.Settings> {
     static final String NAME = "multi-hot";
+
+    /** The {@code multi-hot} section; {@code maxTags} is null when every tag is kept. */
+    public record Settings(
+            @Param(value = "the tags (or categorical) attribute to encode", required = true) String field,
+            @Param(value = "tags on fewer training entities fold into <field>=<other>", def = "1", min = 1)
+            int minCount,
+            @Param(value = "keep at most this many most frequent tags (default: all); "
+                    + "the rest fold into <field>=<other>", min = 1) Integer maxTags,
+            @Param(value = "scale each row to unit L2 norm (1/sqrt(number of tags))", def = "false")
+            boolean normalize) {
+    }
 
     @Override
     public String name() {
@@ -31,21 +41,14 @@ public final class MultiHotFactory implements FeatureExtractorFactory {
     }
 
     @Override
-    public ConfigSchema schema() {
-        return ConfigSchema.builder()
-                .stringParam("field", null, "the tags (or categorical) attribute to encode").required()
-                .intParam("min-count", 1, "tags on fewer training entities fold into <field>=<other>").atLeast(1)
-                .intParam("max-tags", null, "keep at most this many most frequent tags (default: all); "
-                        + "the rest fold into <field>=<other>")
-                .atLeast(1)
-                .booleanParam("normalize", false, "scale each row to unit L2 norm (1/sqrt(number of tags))")
-                .build();
+    public Class<Settings> settingsType() {
+        return Settings.class;
     }
 
     @Override
-    public FeatureExtractor create(ComponentConfig config, PluginContext context) {
-        requireNonNull(config, "config is null");
+    public FeatureExtractor create(Settings settings, PluginContext context) {
+        requireNonNull(settings, "settings is null");
         requireNonNull(context, "context is null");
-        return new MultiHotExtractor(config);
+        return new MultiHotExtractor(settings, context.componentPath());
     }
 }

@@ -3,7 +3,6 @@ package dev.m6rec.plugins.features;
 import dev.m6rec.api.ArtifactException;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
-import dev.m6rec.api.config.ComponentConfig;
 import dev.m6rec.api.data.AttributeColumn;
 import dev.m6rec.api.data.AttributeKind;
 import dev.m6rec.api.data.Attributes;
@@ -29,11 +28,11 @@ final class NumericExtractor extends AbstractFeatureExtractor {
     private float[] center;
     private float[] scale;
 
-    NumericExtractor(ComponentConfig config) {
-        super(config);
-        this.fields = List.copyOf(config.getStringList("fields"));
-        this.scaling = NumericScaling.fromLabel(config.getString("scaling"));
-        this.indicator = config.getBoolean("missing-indicator");
+    NumericExtractor(NumericFactory.Settings settings, String path) {
+        super(NumericFactory.NAME, path);
+        this.fields = List.copyOf(settings.fields());
+        this.scaling = settings.scaling();
+        this.indicator = settings.missingIndicator();
     }
 
     @Override

@@ -3,9 +3,8 @@ package dev.m6rec.plugins.features;
 import static java.util.Objects.requireNonNull;
 
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigProblem;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.Param;
+import dev.m6rec.api.config.Problems;
 import dev.m6rec.api.feature.FeatureExtractor;
 import dev.m6rec.api.feature.FeatureExtractorFactory;
 import java.util.List;
@@ -18,8 +17,17 @@ import java.util.List;
  * # columns: age, age=<missing>
  * }</pre>
  */
-public final class NumericFactory implements FeatureExtractorFactory {
+public final class NumericFactory implements FeatureExtractorFactory<NumericFactory.Settings> {
     static final String NAME = "numeric";
+
+    /** The {@code numeric} section. */
+    public record Settings(
+            @Param(value = "numeric attributes to encode, one column each", required = true) List<String> fields,
+            @Param(value = "standard: (x-mean)/std; min-max: (x-min)/(max-min); none: raw value; "
+                    + "log: sign(x)*log1p(|x|), then standard", def = "standard") NumericScaling scaling,
+            @Param(value = "add a column <field>=<missing> that is 1 where the value is missing", def = "false")
+            boolean missingIndicator) {
+    }
 
     @Override
     public String name() {
@@ -32,26 +40,19 @@ public final class NumericFactory implements FeatureExtractorFactory {
     }
 
     @Override
-    public ConfigSchema schema() {
-        return ConfigSchema.builder()
-                .stringListParam("fields", null, "numeric attributes to encode, one column each").required()
-                .stringParam("scaling", "standard", "standard: (x-mean)/std; min-max: (x-min)/(max-min); "
-                        + "none: raw value; log: sign(x)*log1p(|x|), then standard")
-                .oneOf("standard", "min-max", "none", "log")
-                .booleanParam("missing-indicator", false,
-                        "add a column <field>=<missing> that is 1 where the value is missing")
-                .build();
+    public Class<Settings> settingsType() {
+        return Settings.class;
     }
 
     @Override
-    public List<ConfigProblem> validate(ComponentConfig config) {
-        return NameListRules.check("fields", config.getStringList("fields"), "attribute");
+    public void check(Settings settings, Problems problems) {
+        NameListRules.check("fields", settings.fields(), "attribute", problems);
     }
 
     @Override
-    public FeatureExtractor create(ComponentConfig config, PluginContext context) {
-        requireNonNull(config, "config is null");
+    public FeatureExtractor create(Settings settings, PluginContext context) {
+        requireNonNull(settings, "settings is null");
         requireNonNull(context, "context is null");
-        return new NumericExtractor(config);
+        return new NumericExtractor(settings, context.componentPath());
     }
 }

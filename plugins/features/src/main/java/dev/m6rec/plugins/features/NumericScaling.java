@@ -4,9 +4,10 @@ import java.util.Locale;
 
 /**
  * How the {@code numeric} extractor scales a value: {@code (transform(x) - center) / scale}, with
- * {@code center} and {@code scale} learned from the training values.
+ * {@code center} and {@code scale} learned from the training values. Public because it is the type
+ * of {@link NumericFactory.Settings#scaling()}; YAML spells the constants in kebab-case.
  */
-enum NumericScaling {
+public enum NumericScaling {
     /** {@code (x - mean) / std}, population standard deviation. */
     STANDARD,
     /** {@code (x - min) / (max - min)}; new values outside the training range are not clipped. */

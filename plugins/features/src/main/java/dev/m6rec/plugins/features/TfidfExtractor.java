@@ -3,7 +3,6 @@ package dev.m6rec.plugins.features;
 import dev.m6rec.api.ArtifactException;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
-import dev.m6rec.api.config.ComponentConfig;
 import dev.m6rec.api.data.AttributeColumn;
 import dev.m6rec.api.data.AttributeKind;
 import dev.m6rec.api.data.Attributes;
@@ -33,13 +32,13 @@ final class TfidfExtractor extends AbstractFeatureExtractor {
     private Vocabulary vocabulary;
     private float[] idf;
 
-    TfidfExtractor(ComponentConfig config) {
-        super(config);
-        this.field = config.getString("field");
-        this.minDf = config.getInt("min-df");
-        this.maxFeatures = config.isSet("max-features") ? config.getInt("max-features") : Integer.MAX_VALUE;
-        this.stopWords = config.getString("stop-words");
-        this.stemmer = config.getString("stemmer");
+    TfidfExtractor(TfidfFactory.Settings settings, String path) {
+        super(TfidfFactory.NAME, path);
+        this.field = settings.field();
+        this.minDf = settings.minDf();
+        this.maxFeatures = settings.maxFeatures() == null ? Integer.MAX_VALUE : settings.maxFeatures();
+        this.stopWords = settings.stopWords();
+        this.stemmer = settings.stemmer();
         this.tokenizer = tokenizer(stopWords, stemmer);
     }
 

@@ -3,8 +3,7 @@ package dev.m6rec.plugins.features;
 import static java.util.Objects.requireNonNull;
 
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.Param;
 import dev.m6rec.api.feature.FeatureExtractor;
 import dev.m6rec.api.feature.FeatureExtractorFactory;
 
@@ -17,8 +16,20 @@ import dev.m6rec.api.feature.FeatureExtractorFactory;
  * # columns: title:1995, title:love, ...
  * }</pre>
  */
-public final class TfidfFactory implements FeatureExtractorFactory {
+public final class TfidfFactory implements FeatureExtractorFactory<TfidfFactory.Settings> {
     static final String NAME = "tfidf";
+
+    /** The {@code tfidf} section; {@code maxFeatures} is null when every word is kept. */
+    public record Settings(
+            @Param(value = "the text attribute to encode", required = true) String field,
+            @Param(value = "ignore words found in fewer training documents", def = "1", min = 1) int minDf,
+            @Param(value = "keep at most this many words with the highest document frequency, ties by word "
+                    + "(default: all)", min = 1) Integer maxFeatures,
+            @Param(value = "english: drop English articles, conjunctions and prepositions; none: keep every word",
+                    def = "english", oneOf = {"english", "none"}) String stopWords,
+            @Param(value = "porter: reduce words to their Porter stems (Smile); none: keep words as written",
+                    def = "none", oneOf = {"porter", "none"}) String stemmer) {
+    }
 
     @Override
     public String name() {
@@ -31,25 +42,14 @@ public final class TfidfFactory implements FeatureExtractorFactory {
     }
 
     @Override
-    public ConfigSchema schema() {
-        return ConfigSchema.builder()
-                .stringParam("field", null, "the text attribute to encode").required()
-                .intParam("min-df", 1, "ignore words found in fewer training documents").atLeast(1)
-                .intParam("max-features", null, "keep at most this many words with the highest document "
-                        + "frequency, ties by word (default: all)")
-                .atLeast(1)
-                .stringParam("stop-words", "english", "english: drop English articles, conjunctions and "
-                        + "prepositions; none: keep every word")
-                .oneOf("english", "none")
-                .stringParam("stemmer", "none", "porter: reduce words to their Porter stems (Smile); none: keep words as written")
-                .oneOf("porter", "none")
-                .build();
+    public Class<Settings> settingsType() {
+        return Settings.class;
     }
 
     @Override
-    public FeatureExtractor create(ComponentConfig config, PluginContext context) {
-        requireNonNull(config, "config is null");
+    public FeatureExtractor create(Settings settings, PluginContext context) {
+        requireNonNull(settings, "settings is null");
         requireNonNull(context, "context is null");
-        return new TfidfExtractor(config);
+        return new TfidfExtractor(settings, context.componentPath());
     }
 }

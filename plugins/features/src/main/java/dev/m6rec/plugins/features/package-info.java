@@ -8,8 +8,11 @@
  *   <li>{@code multi-hot}: {@code genres=Comedy}, ..., then {@code genres=<other>} (tags ascending)</li>
  *   <li>{@code hashing}: {@code occupation+zip#0} ... {@code occupation+zip#<buckets-1>}</li>
  *   <li>{@code tfidf}: {@code title:love} (words ascending)</li>
- *   <li>{@code behavior}: {@code behavior:log-count}, {@code behavior:rating-mean}, {@code behavior:rating-std},
- *       {@code behavior:recency} (in the configured order)</li>
+ *   <li>{@code behaviour} (alias {@code behavior}): {@code behaviour:log-count}, {@code behaviour:rating-mean},
+ *       {@code behaviour:rating-std}, {@code behaviour:recency} (in the configured order), then with
+ *       {@code profile-field} {@code behaviour:genres=Comedy}, ... (values ascending)</li>
+ *   <li>{@code date}: {@code release:year}, {@code release:age}</li>
+ *   <li>{@code bucket}: {@code age<20}, {@code age[20,22)}, ..., {@code age>=24} ({@code age=any} without cuts)</li>
  * </ul>
  * Synthetic values are written in angle brackets so they cannot be mistaken for data.
  */

@@ -6,6 +6,8 @@ import dev.m6rec.api.data.AttributeColumn;
 import dev.m6rec.api.data.Attributes;
 import dev.m6rec.api.data.EntityKind;
 import dev.m6rec.api.feature.FeatureExtractor;
+import dev.m6rec.api.feature.FeatureInput;
+import dev.m6rec.core.testing.Sections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,10 +18,14 @@ class BucketExtractorTest {
     private static final Map<String, Object> SECTION = Map.of("fields", List.of("age"), "buckets", 4);
 
     /** Ages 18..25 and one missing: quartile cuts at 20, 22, 24. */
-    private static FeatureExtractor fitted() {
+    private static FeatureInput users() {
         float[] ages = {18, 19, 20, 21, 22, 23, 24, 25, Float.NaN};
+        return ExtractorHarness.input(EntityKind.USER, new AttributeColumn.Numeric("age", ages));
+    }
+
+    private static FeatureExtractor fitted() {
         FeatureExtractor extractor = ExtractorHarness.create(FACTORY, PATH, SECTION);
-        extractor.fit(ExtractorHarness.input(EntityKind.USER, new AttributeColumn.Numeric("age", ages)));
+        extractor.fit(users());
         return extractor;
     }
 
@@ -45,9 +51,13 @@ class BucketExtractorTest {
     void saveAndLoadReproduceEncodings() {
         FeatureExtractor extractor = fitted();
         FeatureExtractor loaded = ExtractorHarness.reload(extractor, FACTORY, PATH, SECTION);
-        assertThat(loaded.encodeAll().data()).containsExactly(extractor.encodeAll().data());
-        assertThat(loaded.columns()).isEqualTo(extractor.columns());
-        assertThat(ExtractorHarness.problems(FACTORY, PATH, Map.of("fields", List.of("age"), "buckets", 1)))
+        FeatureInput input = users();
+        ExtractorHarness.assertEncodesAlike(loaded, extractor, input.attributes());
+        for (int u = 0; u < 9; u++) {
+            assertThat(ExtractorHarness.encodeNew(loaded, input.attributes().row(u)))
+                    .containsExactly(ExtractorHarness.encodeKnown(extractor, u));
+        }
+        assertThat(Sections.problems(FACTORY, PATH, Map.of("fields", List.of("age"), "buckets", 1)))
                 .containsExactly("features.user[2].buckets: must be >= 2 (was 1)");
     }
 }

@@ -9,6 +9,7 @@ import dev.m6rec.api.data.Attributes;
 import dev.m6rec.api.data.EntityKind;
 import dev.m6rec.api.feature.FeatureExtractor;
 import dev.m6rec.api.feature.FeatureInput;
+import dev.m6rec.core.testing.Sections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -90,11 +91,11 @@ class CategoricalExtractorTest {
 
     @Test
     void invalidSectionsAreReportedWithTheirFullPath() {
-        assertThat(ExtractorHarness.problems(FACTORY, PATH, Map.of("fields", List.of("gender"), "min-count", 0,
+        assertThat(Sections.problems(FACTORY, PATH, Map.of("fields", List.of("gender"), "min-count", 0,
                 "max-categories", "many")))
                 .containsExactlyInAnyOrder("features.user[0].min-count: must be >= 1 (was 0)",
                         "features.user[0].max-categories: expected an integer (was 'many')");
-        assertThat(ExtractorHarness.problems(FACTORY, PATH, Map.of("fields", "gender")))
+        assertThat(Sections.problems(FACTORY, PATH, Map.of("fields", "gender")))
                 .contains("features.user[0].fields: expected a list of strings (was 'gender')");
     }
 
@@ -126,7 +127,11 @@ class CategoricalExtractorTest {
 
         assertThat(loaded.columns()).containsExactly("studio=", "studio=a=b", "studio=back\\slash",
                 "studio=line\nbreak", "studio=<other>", "country=FR", "country=US", "country=<other>");
-        assertThat(loaded.encodeAll().data()).containsExactly(extractor.encodeAll().data());
+        ExtractorHarness.assertEncodesAlike(loaded, extractor, input.attributes());
+        for (int i = 0; i < 5; i++) {
+            assertThat(ExtractorHarness.encodeNew(loaded, input.attributes().row(i)))
+                    .containsExactly(ExtractorHarness.encodeKnown(extractor, i));
+        }
         Attributes newItem = Attributes.builder().category("studio", "line\nbreak").category("country", "DE").build();
         assertThat(ExtractorHarness.encodeNew(loaded, newItem)).containsExactly(0, 0, 0, 1, 0, 0, 0, 1);
     }

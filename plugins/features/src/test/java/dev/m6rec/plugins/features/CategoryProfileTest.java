@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class CategoryProfileTest {
     private static final String PATH = "features.user[3]";
-    private static final BehaviorFactory FACTORY = new BehaviorFactory();
+    private static final BehaviourFactory FACTORY = new BehaviourFactory();
     private static final Map<String, Object> SECTION = Map.of("aggregates", List.of("log-count"), "profile-field", "genres");
 
     /** User 0 touched a Comedy and a Comedy|Drama item; user 1 touched nothing. */
@@ -33,15 +33,15 @@ class CategoryProfileTest {
     void sharesOfTheUsersInteractionsPerItemCategory() {
         FeatureExtractor extractor = ExtractorHarness.create(FACTORY, PATH, SECTION);
         extractor.fit(users());
-        assertThat(extractor.columns()).containsExactly("behavior:log-count", "behavior:genres=Comedy",
-                "behavior:genres=Drama", "behavior:genres=Horror");
+        assertThat(extractor.columns()).containsExactly("behaviour:log-count", "behaviour:genres=Comedy",
+                "behaviour:genres=Drama", "behaviour:genres=Horror");
         // Comedy: 1 + 1/2 of 2 interactions; Drama: 1/2 of 2.
         assertThat(ExtractorHarness.encodeKnown(extractor, 0))
                 .containsExactly((float) Math.log1p(2), 0.75f, 0.25f, 0f);
         assertThat(ExtractorHarness.encodeKnown(extractor, 1)).containsExactly(0f, 0f, 0f, 0f);
         assertThat(ExtractorHarness.encodeNew(extractor, Attributes.none())).containsExactly(0f, 0f, 0f, 0f);
         FeatureExtractor loaded = ExtractorHarness.reload(extractor, FACTORY, PATH, SECTION);
-        assertThat(loaded.encodeAll().data()).containsExactly(extractor.encodeAll().data());
+        ExtractorHarness.assertEncodesAlike(loaded, extractor, users().attributes());
     }
 
     @Test

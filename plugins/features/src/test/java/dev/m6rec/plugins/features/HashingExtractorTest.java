@@ -9,6 +9,7 @@ import dev.m6rec.api.data.Attributes;
 import dev.m6rec.api.data.EntityKind;
 import dev.m6rec.api.feature.FeatureExtractor;
 import dev.m6rec.api.feature.FeatureInput;
+import dev.m6rec.core.testing.Sections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -80,9 +81,9 @@ class HashingExtractorTest {
 
     @Test
     void invalidSectionsAreReportedWithTheirFullPath() {
-        assertThat(ExtractorHarness.problems(FACTORY, PATH, Map.of("fields", List.of("gender"), "buckets", 0)))
+        assertThat(Sections.problems(FACTORY, PATH, Map.of("fields", List.of("gender"), "buckets", 0)))
                 .containsExactly("features.user[0].buckets: must be >= 1 (was 0)");
-        assertThat(ExtractorHarness.problems(FACTORY, PATH, Map.of("fields", List.of("gender"), "buckets", 2_000_000)))
+        assertThat(Sections.problems(FACTORY, PATH, Map.of("fields", List.of("gender"), "buckets", 2_000_000)))
                 .containsExactly("features.user[0].buckets: must be <= 1048576 (was 2000000)");
     }
 
@@ -108,8 +109,12 @@ class HashingExtractorTest {
         FeatureExtractor loaded = ExtractorHarness.reload(extractor, FACTORY, PATH,
                 Map.of("fields", List.of("likes"), "buckets", 3, "signed", false));
 
-        assertThat(loaded.columns()).isEqualTo(extractor.columns());
-        assertThat(loaded.encodeAll().data()).containsExactly(extractor.encodeAll().data());
+        FeatureInput input = users();
+        ExtractorHarness.assertEncodesAlike(loaded, extractor, input.attributes());
+        for (int u = 0; u < 3; u++) {
+            assertThat(ExtractorHarness.encodeNew(loaded, input.attributes().row(u)))
+                    .containsExactly(ExtractorHarness.encodeKnown(extractor, u));
+        }
         Attributes newUser = Attributes.builder().category("gender", "F").tags("likes", List.of("soul")).build();
         assertThat(ExtractorHarness.encodeNew(loaded, newUser)).containsExactly(hashed(8, true, "gender=F", "likes=soul"));
     }

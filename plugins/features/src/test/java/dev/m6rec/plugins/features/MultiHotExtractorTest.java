@@ -9,6 +9,7 @@ import dev.m6rec.api.data.Attributes;
 import dev.m6rec.api.data.EntityKind;
 import dev.m6rec.api.feature.FeatureExtractor;
 import dev.m6rec.api.feature.FeatureInput;
+import dev.m6rec.core.testing.Sections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -106,9 +107,9 @@ class MultiHotExtractorTest {
 
     @Test
     void invalidSectionsAreReportedWithTheirFullPath() {
-        assertThat(ExtractorHarness.problems(FACTORY, PATH, Map.of("min-count", 2)))
+        assertThat(Sections.problems(FACTORY, PATH, Map.of("min-count", 2)))
                 .containsExactly("features.item[0].field: required (the tags (or categorical) attribute to encode)");
-        assertThat(ExtractorHarness.problems(FACTORY, PATH, Map.of("field", "genres", "max-tags", 0)))
+        assertThat(Sections.problems(FACTORY, PATH, Map.of("field", "genres", "max-tags", 0)))
                 .containsExactly("features.item[0].max-tags: must be >= 1 (was 0)");
     }
 
@@ -133,8 +134,12 @@ class MultiHotExtractorTest {
 
         FeatureExtractor loaded = ExtractorHarness.reload(extractor, FACTORY, PATH, Map.of("field", "studio"));
 
-        assertThat(loaded.columns()).isEqualTo(extractor.columns());
-        assertThat(loaded.encodeAll().data()).containsExactly(extractor.encodeAll().data());
+        FeatureInput input = items();
+        ExtractorHarness.assertEncodesAlike(loaded, extractor, input.attributes());
+        for (int i = 0; i < 5; i++) {
+            assertThat(ExtractorHarness.encodeNew(loaded, input.attributes().row(i)))
+                    .containsExactly(ExtractorHarness.encodeKnown(extractor, i));
+        }
         Attributes newItem = Attributes.builder().tags("genres", List.of("Comedy", "Musical")).build();
         assertThat(ExtractorHarness.encodeNew(loaded, newItem)).containsExactly(HALF, 0, HALF);
     }

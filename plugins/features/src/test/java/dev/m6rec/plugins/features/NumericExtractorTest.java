@@ -1,21 +1,20 @@
 package dev.m6rec.plugins.features;
 
-import dev.m6rec.core.testing.MemoryArtifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.m6rec.api.ArtifactException;
 import dev.m6rec.api.ConfigException;
-import dev.m6rec.api.artifact.ArtifactWriter;
 import dev.m6rec.api.data.AttributeColumn;
 import dev.m6rec.api.data.Attributes;
 import dev.m6rec.api.data.EntityKind;
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.feature.FeatureExtractor;
 import dev.m6rec.api.feature.FeatureInput;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import dev.m6rec.core.testing.MemoryArtifacts;
+import dev.m6rec.core.testing.Sections;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -127,15 +126,15 @@ class NumericExtractorTest {
 
     @Test
     void invalidSectionsAreReportedWithTheirFullPath() {
-        assertThat(ExtractorHarness.problems(FACTORY, PATH, Map.of("fields", List.of("age"), "scaling", "zscore")))
+        assertThat(Sections.problems(FACTORY, PATH, Map.of("fields", List.of("age"), "scaling", "zscore")))
                 .containsExactly("features.user[0].scaling: must be one of [standard, min-max, none, log] (was 'zscore')");
-        assertThat(ExtractorHarness.problems(FACTORY, PATH, Map.of("scaling", "none")))
+        assertThat(Sections.problems(FACTORY, PATH, Map.of("scaling", "none")))
                 .containsExactly("features.user[0].fields: required (numeric attributes to encode, one column each)");
-        assertThat(ExtractorHarness.problems(FACTORY, PATH, Map.of("fields", List.of())))
+        assertThat(Sections.problems(FACTORY, PATH, Map.of("fields", List.of())))
                 .containsExactly("features.user[0].fields: must name at least one attribute");
-        assertThat(ExtractorHarness.problems(FACTORY, PATH, Map.of("fields", List.of("age", "income", "age"))))
+        assertThat(Sections.problems(FACTORY, PATH, Map.of("fields", List.of("age", "income", "age"))))
                 .containsExactly("features.user[0].fields[2]: attribute 'age' is listed twice");
-        assertThat(ExtractorHarness.problems(FACTORY, PATH, Map.of("fields", List.of("age"), "missing-indicator", "yes")))
+        assertThat(Sections.problems(FACTORY, PATH, Map.of("fields", List.of("age"), "missing-indicator", "yes")))
                 .containsExactly("features.user[0].missing-indicator: expected true or false (was 'yes')");
     }
 
@@ -167,19 +166,21 @@ class NumericExtractorTest {
         FeatureExtractor loaded = ExtractorHarness.reload(extractor, FACTORY, PATH,
                 Map.of("fields", List.of("age"), "scaling", "none"));
 
-        assertThat(loaded.columns()).isEqualTo(extractor.columns());
-        assertThat(loaded.encodeAll().data()).containsExactly(extractor.encodeAll().data());
+        ExtractorHarness.assertEncodesAlike(loaded, extractor, users().attributes());
         Attributes newUser = Attributes.builder().number("income", 12).build();
         assertThat(ExtractorHarness.encodeNew(loaded, newUser))
                 .containsExactly(ExtractorHarness.encodeNew(extractor, newUser));
-        assertThat(ExtractorHarness.encodeKnown(loaded, 2)).containsExactly(ExtractorHarness.encodeKnown(extractor, 2));
+        assertThat(ExtractorHarness.encodeNew(loaded, users().attributes().row(2)))
+                .containsExactly(ExtractorHarness.encodeKnown(extractor, 2));
     }
 
     @Test
-    void loadRefusesStateOfAnotherExtractorOrWithBadColumns() {
+    void loadRefusesStateOfAnotherExtractorOrWithBadParameters() {
         FeatureExtractor extractor = fitted(Map.of("fields", List.of("age")));
         MemoryArtifacts artifacts = new MemoryArtifacts();
         extractor.save(artifacts);
+        assertThat(artifacts.files.keySet()).as("the learned parameters, no rows").containsExactlyInAnyOrder(
+                "extractor.txt", "columns.txt", "numeric.txt", "fields.txt", "imputed.f32", "center.f32", "scale.f32");
 
         FeatureExtractor categorical = ExtractorHarness.create(new CategoricalFactory(), PATH,
                 Map.of("fields", List.of("gender")));
@@ -189,11 +190,21 @@ class NumericExtractorTest {
 
         MemoryArtifacts tampered = new MemoryArtifacts();
         extractor.save(tampered);
-        tampered.files.put("known.columns.i32", intFile(0, 5));   // users 0 and 3 are non-zero
+        MemoryArtifacts twoCentres = new MemoryArtifacts();
+        twoCentres.writeFloats("center.f32", new float[] {30, 40});
+        tampered.files.put("center.f32", twoCentres.files.get("center.f32"));
         FeatureExtractor numeric = ExtractorHarness.create(FACTORY, PATH, Map.of("fields", List.of("age")));
         assertThatThrownBy(() -> numeric.load(tampered))
                 .isInstanceOf(ArtifactException.class)
-                .hasMessage("memory/known: column 5 outside [0, 1)");
+                .hasMessage("memory: numeric parameters do not match 1 fields");
+
+        MemoryArtifacts formatOne = new MemoryArtifacts();
+        extractor.save(formatOne);
+        formatOne.files.put("extractor.txt", "format=1\ntype=numeric\ncolumns=1\n".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> numeric.load(formatOne))
+                .isInstanceOf(ArtifactException.class)
+                .as("format 1 also held the known rows")
+                .hasMessage("memory/extractor.txt: unsupported format '1' (this version reads 2)");
     }
 
     @Test
@@ -202,17 +213,6 @@ class NumericExtractorTest {
 
         assertThatThrownBy(extractor::encodeAll)
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("features.user[0] (numeric) is not fitted: call fit or load first");
-    }
-
-    /** An int array file as ArtifactWriter.writeInts lays it out. */
-    private static byte[] intFile(int... values) {
-        ByteBuffer buffer = ByteBuffer.allocate(8 + 4 * values.length);
-        buffer.putInt(ArtifactWriter.MAGIC | 'i').putInt(values.length);
-        buffer.order(ByteOrder.LITTLE_ENDIAN);
-        for (int v : values) {
-            buffer.putInt(v);
-        }
-        return buffer.array();
+                .hasMessage("features.user[0] (numeric): used before fit or load");
     }
 }

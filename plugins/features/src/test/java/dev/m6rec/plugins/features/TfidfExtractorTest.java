@@ -9,6 +9,7 @@ import dev.m6rec.api.data.Attributes;
 import dev.m6rec.api.data.EntityKind;
 import dev.m6rec.api.feature.FeatureExtractor;
 import dev.m6rec.api.feature.FeatureInput;
+import dev.m6rec.core.testing.Sections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -76,9 +77,10 @@ class TfidfExtractorTest {
         // bugs/bug -> bug; loving/love -> love; lovely -> love; lives -> live
         assertThat(extractor.columns()).containsExactly("title:bug", "title:live", "title:love");
         FeatureExtractor loaded = ExtractorHarness.reload(extractor, FACTORY, PATH, section);
+        ExtractorHarness.assertEncodesAlike(loaded, extractor, input.attributes());
         assertThat(ExtractorHarness.encodeNew(loaded, Attributes.builder().text("title", "Bugs loved").build()))
                 .containsExactly(ExtractorHarness.encodeNew(extractor, Attributes.builder().text("title", "bug love").build()));
-        assertThat(ExtractorHarness.problems(FACTORY, PATH, Map.of("field", "title", "stemmer", "snowball")))
+        assertThat(Sections.problems(FACTORY, PATH, Map.of("field", "title", "stemmer", "snowball")))
                 .containsExactly("features.item[1].stemmer: must be one of [porter, none] (was 'snowball')");
     }
 
@@ -111,10 +113,10 @@ class TfidfExtractorTest {
 
     @Test
     void invalidSectionsAreReportedWithTheirFullPath() {
-        assertThat(ExtractorHarness.problems(FACTORY, PATH, Map.of("field", "title", "stop-words", "englsh")))
+        assertThat(Sections.problems(FACTORY, PATH, Map.of("field", "title", "stop-words", "englsh")))
                 .containsExactly("features.item[1].stop-words: must be one of [english, none] (was 'englsh'); "
                         + "did you mean 'english'?");
-        assertThat(ExtractorHarness.problems(FACTORY, PATH, Map.of("field", "title", "max-features", -5)))
+        assertThat(Sections.problems(FACTORY, PATH, Map.of("field", "title", "max-features", -5)))
                 .containsExactly("features.item[1].max-features: must be >= 1 (was -5)");
     }
 
@@ -138,8 +140,12 @@ class TfidfExtractorTest {
 
         FeatureExtractor loaded = ExtractorHarness.reload(extractor, FACTORY, PATH, Map.of("field", "title"));
 
-        assertThat(loaded.columns()).isEqualTo(extractor.columns());
-        assertThat(loaded.encodeAll().data()).containsExactly(extractor.encodeAll().data());
+        FeatureInput input = items();
+        ExtractorHarness.assertEncodesAlike(loaded, extractor, input.attributes());
+        for (int i = 0; i < 4; i++) {
+            assertThat(ExtractorHarness.encodeNew(loaded, input.attributes().row(i)))
+                    .containsExactly(ExtractorHarness.encodeKnown(extractor, i));
+        }
         Attributes newItem = Attributes.builder().text("title", "The Bug").build();
         assertThat(ExtractorHarness.encodeNew(loaded, newItem))
                 .as("'the' is a word of the saved vocabulary, whatever the new section says")

@@ -1,22 +1,26 @@
 package dev.m6rec.plugins.similarity;
 
+import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.ProgressTask;
+import dev.m6rec.api.RangeBody;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
  * Exact all-pairs top-k over dense vectors in blocks, never holding an n×n matrix. The columns
  * are cut into tiles of {@code width} items stored transposed (small enough to stay in the L2
- * cache); a worker takes a chunk of rows and, tile by tile, computes each row's dot products with
+ * cache); a worker takes a block of rows and, tile by tile, computes each row's dot products with
  * the tile's items above it ({@link DotKernel}), turns them into scores and offers each pair to
  * both items' bounded heaps, so every pair is computed once. Heaps start from lower bounds of
  * each item's k-th best score ({@link NeighbourFloors}), so that few candidates reach them. Work
  * is {@code n²·d/2} multiply-adds; memory is the tiles (n·d floats) plus n·k·8 bytes of heaps per
- * worker, merged into the final lists at the end.
+ * worker, merged into the final lists at the end. The heaps keep the best k by score, then lower
+ * index, so the lists do not depend on which worker saw which pair.
  */
 final class DenseAllPairs {
-    private static final int ROWS_PER_CHUNK = 64;
-    /** Floats per tile, about 256 KB: the tile is re-read from cache for every row of a chunk. */
+    /** Rows that go through the tiles together; a tile is re-read from cache for each of them. */
+    private static final int ROWS_PER_BLOCK = 64;
+    /** Floats per tile, about 256 KB: the tile is re-read from cache for every row of a block. */
     private static final int TILE_FLOATS = 64 * 1024;
 
     private final DenseItemVectors vectors;
@@ -62,13 +66,13 @@ final class DenseAllPairs {
     }
 
     /** The top-{@code k} lists of every item; {@code random} only steers how fast (see {@link NeighbourFloors}). */
-    static NeighbourLists topK(DenseItemVectors vectors, int k, RandomGenerator random, ParallelChunks parallel,
+    static NeighbourLists topK(DenseItemVectors vectors, int k, RandomGenerator random, PluginContext context,
                                ProgressTask progress) {
         int n = vectors.items();
-        float[] floors = n > 2L * k + 1 ? NeighbourFloors.of(vectors, k, random, parallel) : null;
+        float[] floors = n > 2L * k + 1 ? NeighbourFloors.of(vectors, k, random, context) : null;
         DenseAllPairs pass = new DenseAllPairs(vectors, k, floors);
-        List<Worker> workers = parallel.run(n, ROWS_PER_CHUNK, pass::newWorker, progress);
-        return HeapMerger.mergeAll(workers.stream().map(w -> w.heaps).toList(), n, k, parallel);
+        List<Worker> workers = ChunkWorkers.run(context, n, pass::newWorker, progress);
+        return NeighbourLists.merged(workers.stream().map(w -> w.heaps).toList(), n, k, context);
     }
 
     private Worker newWorker() {
@@ -76,7 +80,7 @@ final class DenseAllPairs {
     }
 
     /** One worker's heaps and dot-product buffer. */
-    private final class Worker implements ParallelChunks.RangeWorker {
+    private final class Worker implements RangeBody {
         private final NeighbourHeaps heaps = new NeighbourHeaps(vectors.items(), k);
         private final float[] scores = new float[width];
 
@@ -87,7 +91,13 @@ final class DenseAllPairs {
         }
 
         @Override
-        public void process(int from, int to) {
+        public void run(int from, int to) {
+            for (int block = from; block < to; block += ROWS_PER_BLOCK) {
+                rows(block, Math.min(to, block + ROWS_PER_BLOCK));
+            }
+        }
+
+        private void rows(int from, int to) {
             int n = vectors.items();
             int d = vectors.dims();
             float[] rows = vectors.rows();

@@ -1,6 +1,8 @@
 package dev.m6rec.plugins.similarity;
 
+import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.ProgressTask;
+import dev.m6rec.api.RangeBody;
 import dev.m6rec.api.artifact.ArtifactWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -52,16 +54,14 @@ final class HybridSimilarity implements PairSimilarity {
     }
 
     /** The blended top-{@code k} of every item from the sources' own lists ({@code partLists[p]} for part p). */
-    NeighbourLists blend(NeighbourLists[] partLists, int k, ParallelChunks parallel, ProgressTask progress) {
-        int n = items();
-        NeighbourLists lists = new NeighbourLists(n, k);
-        parallel.run(n, Math.max(1, Math.min(256, n / (parallel.threads() * 16))),
-                () -> new Blender(partLists, lists), progress);
+    NeighbourLists blend(NeighbourLists[] partLists, int k, PluginContext context, ProgressTask progress) {
+        NeighbourLists lists = new NeighbourLists(items(), k);
+        ChunkWorkers.run(context, items(), () -> new Blender(partLists, lists), progress);
         return lists;
     }
 
     /** Per-worker scratch: candidate marks, per-part scores of the candidates, sort keys. */
-    private final class Blender implements ParallelChunks.RangeWorker {
+    private final class Blender implements RangeBody {
         private final NeighbourLists[] partLists;
         private final NeighbourLists out;
         private final int[] marks;
@@ -84,7 +84,7 @@ final class HybridSimilarity implements PairSimilarity {
         }
 
         @Override
-        public void process(int from, int to) {
+        public void run(int from, int to) {
             for (int i = from; i < to; i++) {
                 int count = 0;
                 for (int p = 0; p < parts.length; p++) {

@@ -3,34 +3,23 @@ package dev.m6rec.plugins.similarity;
 import static java.util.Objects.requireNonNull;
 
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigProblem;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.Problems;
+import dev.m6rec.api.config.SettingsRecords;
 import dev.m6rec.api.similarity.SimilarityModel;
 import dev.m6rec.api.similarity.SimilarityModelFactory;
-import java.util.List;
+import java.util.Map;
 
 /**
  * Makes neighbourhood similarity models for one {@link Measure}; the factory name is the measure
- * and the source is a parameter.
+ * and the source is a parameter ({@link SimilaritySettings}).
  *
  * <pre>{@code
  * similarity: { type: cosine, source: interactions, neighbours: 50, shrinkage: 10 }
  * similarity: { type: pearson, source: hybrid, sources: { interactions: 0.7, features: 0.3 } }
  * }</pre>
  */
-public final class MeasureFactory implements SimilarityModelFactory {
-    private static final ConfigSchema SCHEMA = ConfigSchema.builder()
-            .stringParam("source", "interactions", "what is compared: interactions (training split), features "
-                    + "(encoded item features), embeddings (interest model) or hybrid (blend of sources)")
-            .oneOf(Source.labels().toArray(String[]::new))
-            .intParam("neighbours", 50, "most similar items kept per item").atLeast(1)
-            .floatParam("shrinkage", 0.0, "interactions: damps a similarity to sim * n / (n + shrinkage), "
-                    + "n = users common to both items").atLeast(0)
-            .intParam("min-support", 1, "interactions: pairs with fewer common users have similarity 0").atLeast(1)
-            .booleanParam("binary", false, "interactions: count every interaction as 1 instead of its rating")
-            .mapParam("sources", "hybrid: weight of each blended source, e.g. {interactions: 0.7, features: 0.3}")
-            .build();
+public final class MeasureFactory implements SimilarityModelFactory<SimilaritySettings> {
+    private static final SimilaritySettings DEFAULTS = SettingsRecords.create(SimilaritySettings.class, Map.of());
 
     private final Measure measure;
 
@@ -49,25 +38,42 @@ public final class MeasureFactory implements SimilarityModelFactory {
     }
 
     @Override
-    public ConfigSchema schema() {
-        return SCHEMA;
+    public Class<SimilaritySettings> settingsType() {
+        return SimilaritySettings.class;
+    }
+
+    /** {@code sources} goes with a hybrid only; the interactions options with a source that compares interactions. */
+    @Override
+    public void check(SimilaritySettings settings, Problems problems) {
+        String source = settings.source().label();
+        if (settings.source() == Source.HYBRID && !settings.sources().any()) {
+            problems.add("sources", "required when source is hybrid, e.g. {interactions: 0.7, features: 0.3}");
+        } else if (settings.source() != Source.HYBRID && settings.sources().any()) {
+            problems.add("sources", "only used when source is hybrid (source is " + source + ")");
+        }
+        if (!settings.weights().containsKey(Source.INTERACTIONS)) {
+            // A record cannot tell a value left out from the default written out, so only other values are refused.
+            String ignored = "applies only to the interactions source (source is " + source + ")";
+            if (settings.shrinkage() != DEFAULTS.shrinkage()) {
+                problems.add("shrinkage", ignored);
+            }
+            if (settings.minSupport() != DEFAULTS.minSupport()) {
+                problems.add("min-support", ignored);
+            }
+            if (settings.binary() != DEFAULTS.binary()) {
+                problems.add("binary", ignored);
+            }
+        }
+    }
+
+    /** True for {@code source: embeddings} and for a hybrid that blends embeddings. */
+    @Override
+    public boolean requiresEmbeddings(SimilaritySettings settings) {
+        return settings.weights().containsKey(Source.EMBEDDINGS);
     }
 
     @Override
-    public List<ConfigProblem> validate(ComponentConfig config) {
-        return SimilaritySettings.problems(config);
-    }
-
-    /** True for {@code source: embeddings} and for a hybrid that blends embeddings; never throws on a bad config. */
-    @Override
-    public boolean requiresEmbeddings(ComponentConfig config) {
-        String source = config.getString("source");
-        return Source.EMBEDDINGS.label().equals(source)
-                || (Source.HYBRID.label().equals(source) && config.getMap("sources").containsKey(Source.EMBEDDINGS.label()));
-    }
-
-    @Override
-    public SimilarityModel create(ComponentConfig config, PluginContext context) {
-        return new NeighbourSimilarityModel(SimilaritySettings.from(measure, config), context);
+    public SimilarityModel create(SimilaritySettings settings, PluginContext context) {
+        return new NeighbourSimilarityModel(measure, settings, context);
     }
 }

@@ -1,5 +1,6 @@
 package dev.m6rec.plugins.similarity;
 
+import dev.m6rec.api.PluginContext;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -18,36 +19,32 @@ final class NeighbourFloors {
     }
 
     /** Per item, a score its k-th best neighbour reaches ({@code Float.MIN_VALUE} when none is known). */
-    static float[] of(DenseItemVectors vectors, int k, RandomGenerator random, ParallelChunks parallel) {
+    static float[] of(DenseItemVectors vectors, int k, RandomGenerator random, PluginContext context) {
         int n = vectors.items();
-        int[] order = groupedOrder(vectors, k, random, parallel);
+        int[] order = groupedOrder(vectors, k, random, context);
         float[] floors = new float[n];
         int window = Math.min(n - 1, 2 * k);
-        parallel.run(n, Math.max(1, n / (parallel.threads() * 16)), () -> new ParallelChunks.RangeWorker() {
-            private final float[] scores = new float[window];
-
-            @Override
-            public void process(int from, int to) {
-                for (int p = from; p < to; p++) {
-                    int i = order[p];
-                    int start = Math.max(0, Math.min(p - window / 2, n - 1 - window));
-                    int count = 0;
-                    for (int q = start; q <= start + window; q++) {
-                        if (q != p) {
-                            scores[count++] = vectors.similarity(i, order[q]);
-                        }
+        context.parallelFor(0, n, (from, to) -> {
+            float[] scores = new float[window];
+            for (int p = from; p < to; p++) {
+                int i = order[p];
+                int start = Math.max(0, Math.min(p - window / 2, n - 1 - window));
+                int count = 0;
+                for (int q = start; q <= start + window; q++) {
+                    if (q != p) {
+                        scores[count++] = vectors.similarity(i, order[q]);
                     }
-                    Arrays.sort(scores, 0, count);
-                    float kth = count >= k ? scores[count - k] : 0f;
-                    floors[i] = kth > 0f ? kth : Float.MIN_VALUE;
                 }
+                Arrays.sort(scores, 0, count);
+                float kth = count >= k ? scores[count - k] : 0f;
+                floors[i] = kth > 0f ? kth : Float.MIN_VALUE;
             }
-        }, ParallelChunks.NO_PROGRESS);
+        });
         return floors;
     }
 
     /** Items ordered by the chain position of their most similar pivot (ties to the lower pivot), then by index. */
-    private static int[] groupedOrder(DenseItemVectors vectors, int k, RandomGenerator random, ParallelChunks parallel) {
+    private static int[] groupedOrder(DenseItemVectors vectors, int k, RandomGenerator random, PluginContext context) {
         int n = vectors.items();
         int d = vectors.dims();
         int pivots = Math.max(1, Math.min(MAX_PIVOTS, n / (2 * k)));
@@ -71,26 +68,22 @@ final class NeighbourFloors {
         }
         int[] rank = chain(vectors, candidates, pivots);
         long[] keys = new long[n];
-        parallel.run(n, Math.max(1, n / (parallel.threads() * 16)), () -> new ParallelChunks.RangeWorker() {
-            private final float[] dots = new float[width];
-
-            @Override
-            public void process(int from, int to) {
-                for (int i = from; i < to; i++) {
-                    DotKernel.rowTimesTile(dots, rows, i * d, d, tile);
-                    int best = 0;
-                    float bestScore = Float.NEGATIVE_INFINITY;
-                    for (int p = 0; p < pivots; p++) {
-                        float s = vectors.score(i, candidates[p], dots[p]);
-                        if (s > bestScore) {
-                            bestScore = s;
-                            best = p;
-                        }
+        context.parallelFor(0, n, (from, to) -> {
+            float[] dots = new float[width];
+            for (int i = from; i < to; i++) {
+                DotKernel.rowTimesTile(dots, rows, i * d, d, tile);
+                int best = 0;
+                float bestScore = Float.NEGATIVE_INFINITY;
+                for (int p = 0; p < pivots; p++) {
+                    float s = vectors.score(i, candidates[p], dots[p]);
+                    if (s > bestScore) {
+                        bestScore = s;
+                        best = p;
                     }
-                    keys[i] = ((long) rank[best] << 32) | i;
                 }
+                keys[i] = ((long) rank[best] << 32) | i;
             }
-        }, ParallelChunks.NO_PROGRESS);
+        });
         Arrays.sort(keys);
         int[] order = new int[n];
         for (int p = 0; p < n; p++) {

@@ -1,6 +1,7 @@
 package dev.m6rec.plugins.similarity;
 
 import dev.m6rec.api.ArtifactException;
+import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
 import dev.m6rec.api.data.ScoredItems;
@@ -69,8 +70,15 @@ final class NeighbourLists {
         return new ScoredItems(Arrays.copyOfRange(neighbours, base, base + n), Arrays.copyOfRange(scores, base, base + n));
     }
 
+    /** The lists of {@code items} items merged from the workers' heaps, on the context's threads. */
+    static NeighbourLists merged(List<NeighbourHeaps> heaps, int items, int k, PluginContext context) {
+        NeighbourLists lists = new NeighbourLists(items, k);
+        context.parallelFor(0, items, (from, to) -> lists.merge(heaps, from, to, new long[k * heaps.size()]));
+        return lists;
+    }
+
     /** Fills items {@code [from, to)} from the workers' heaps; {@code keys} is scratch of size k·heaps. */
-    void merge(List<NeighbourHeaps> heaps, int from, int to, long[] keys) {
+    private void merge(List<NeighbourHeaps> heaps, int from, int to, long[] keys) {
         for (int item = from; item < to; item++) {
             int length = 0;
             for (NeighbourHeaps h : heaps) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.m6rec.api.ArtifactException;
 import dev.m6rec.api.ConfigException;
+import dev.m6rec.api.FittedState;
 import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.ProgressTask;
 import dev.m6rec.api.artifact.ArtifactReader;
@@ -31,65 +32,71 @@ final class NeighbourSimilarityModel implements SimilarityModel {
     private static final String META = "model.properties";
     private static final String FORMAT = "1";
 
+    private final String path;
+    private final Measure measure;
     private final SimilaritySettings settings;
+    private final Map<Source, Float> weights;
     private final PluginContext context;
-    private volatile Fitted fitted;
+    private final FittedState<Fitted> fitted;
 
     /** What fit or load produced. */
     private record Fitted(PairSimilarity pairs, NeighbourLists lists) {
     }
 
-    NeighbourSimilarityModel(SimilaritySettings settings, PluginContext context) {
+    NeighbourSimilarityModel(Measure measure, SimilaritySettings settings, PluginContext context) {
+        this.measure = requireNonNull(measure, "measure is null");
         this.settings = requireNonNull(settings, "settings is null");
+        this.weights = settings.weights();
         this.context = requireNonNull(context, "context is null");
+        this.path = context.componentPath();
+        this.fitted = new FittedState<>(path, measure.label());
     }
 
     @Override
     public void fit(SimilarityInput input) {
         int n = input.train().numItems();
         int k = keptPerItem(n);
-        ParallelChunks parallel = new ParallelChunks(context.executor(), context.threads());
-        List<Source> sources = List.copyOf(settings.weights().keySet());
-        String name = "similarity " + settings.measure().label() + " top-" + k + " over " + settings.source().label();
+        List<Source> sources = List.copyOf(weights.keySet());
+        String name = "similarity " + measure.label() + " top-" + k + " over " + settings.source().label();
         try (ProgressTask task = context.progress().begin(name, (long) n * (sources.size() + (sources.size() > 1 ? 1 : 0)))) {
             PairSimilarity[] parts = new PairSimilarity[sources.size()];
             NeighbourLists[] lists = new NeighbourLists[sources.size()];
             for (int p = 0; p < parts.length; p++) {
                 parts[p] = build(sources.get(p), input, n);
                 lists[p] = parts[p] instanceof SparseItemVectors sparse
-                        ? SparseAllPairs.topK(sparse, k, parallel, task)
+                        ? SparseAllPairs.topK(sparse, k, context, task)
                         : DenseAllPairs.topK((DenseItemVectors) parts[p], k,
-                                context.random("neighbour-floors-" + sources.get(p).label()), parallel, task);
+                                context.random("neighbour-floors-" + sources.get(p).label()), context, task);
             }
             if (settings.source() != Source.HYBRID) {
-                fitted = new Fitted(parts[0], lists[0]);
+                fitted.set(new Fitted(parts[0], lists[0]));
                 return;
             }
             HybridSimilarity hybrid = new HybridSimilarity(sources, weights(sources), parts);
-            fitted = new Fitted(hybrid, hybrid.blend(lists, k, parallel, task));
+            fitted.set(new Fitted(hybrid, hybrid.blend(lists, k, context, task)));
         }
     }
 
     private int keptPerItem(int n) {
         int k = Math.max(1, Math.min(settings.neighbours(), n - 1));
         if ((long) n * k > Integer.MAX_VALUE - 8) {
-            throw new ConfigException(settings.path() + ".neighbours", "too many to keep: " + n + " items x " + k
+            throw new ConfigException(path + ".neighbours", "too many to keep: " + n + " items x " + k
                     + " neighbours exceed 2^31 entries (was " + settings.neighbours() + ")");
         }
         return k;
     }
 
     private float[] weights(List<Source> sources) {
-        float[] weights = new float[sources.size()];
-        for (int p = 0; p < weights.length; p++) {
-            weights[p] = settings.weights().get(sources.get(p));
+        float[] out = new float[sources.size()];
+        for (int p = 0; p < out.length; p++) {
+            out[p] = weights.get(sources.get(p));
         }
-        return weights;
+        return out;
     }
 
     private PairSimilarity build(Source source, SimilarityInput input, int n) {
         if (source == Source.INTERACTIONS) {
-            return SparseItemVectors.build(input.train(), settings.measure(), settings.binary(), settings.shrinkage(),
+            return SparseItemVectors.build(input.train(), measure, settings.binary(), settings.shrinkage(),
                     settings.minSupport());
         }
         FeatureMatrix matrix;
@@ -98,23 +105,23 @@ final class NeighbourSimilarityModel implements SimilarityModel {
             matrix = input.itemFeatures();
             what = "item features";
             if (matrix.columns() == 0) {
-                throw new ConfigException(settings.path() + ".source",
+                throw new ConfigException(path + ".source",
                         "features needs item features, but features.item configures none");
             }
         } else {
-            matrix = input.itemEmbeddings().orElseThrow(() -> new ConfigException(settings.path() + ".source",
+            matrix = input.itemEmbeddings().orElseThrow(() -> new ConfigException(path + ".source",
                     "embeddings needs an interest model that exposes item embeddings; the fitted one has none"));
             what = "item embeddings";
         }
         if (matrix.rows() != n) {
             throw new IllegalArgumentException(what + " have " + matrix.rows() + " rows for " + n + " items");
         }
-        return DenseItemVectors.build(matrix, settings.measure(), what);
+        return DenseItemVectors.build(matrix, measure, what);
     }
 
     @Override
     public float similarity(int a, int b) {
-        Fitted state = state();
+        Fitted state = fitted.get();
         Objects.checkIndex(a, state.lists().items());
         Objects.checkIndex(b, state.lists().items());
         return state.pairs().similarity(a, b);
@@ -122,22 +129,14 @@ final class NeighbourSimilarityModel implements SimilarityModel {
 
     @Override
     public ScoredItems neighbours(int item, int k) {
-        Fitted state = state();
+        Fitted state = fitted.get();
         Objects.checkIndex(item, state.lists().items());
         return state.lists().top(item, k);
     }
 
-    private Fitted state() {
-        Fitted state = fitted;
-        if (state == null) {
-            throw new IllegalStateException("similarity model is not fitted; call fit or load first");
-        }
-        return state;
-    }
-
     @Override
     public void save(ArtifactWriter out) {
-        Fitted state = state();
+        Fitted state = fitted.get();
         StringBuilder meta = new StringBuilder();
         for (Map.Entry<String, String> e : describe(state.lists().items(), state.lists().k()).entrySet()) {
             meta.append(e.getKey()).append('=').append(e.getValue()).append('\n');
@@ -152,10 +151,10 @@ final class NeighbourSimilarityModel implements SimilarityModel {
     private Map<String, String> describe(int items, int kept) {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", FORMAT);
-        meta.put("measure", settings.measure().label());
+        meta.put("measure", measure.label());
         meta.put("source", settings.source().label());
         List<String> parts = new ArrayList<>();
-        settings.weights().forEach((s, w) -> parts.add(s.label() + ":" + w));
+        weights.forEach((s, w) -> parts.add(s.label() + ":" + w));
         meta.put("weights", String.join(",", parts));
         meta.put("neighbours", Integer.toString(settings.neighbours()));
         meta.put("shrinkage", Float.toString(settings.shrinkage()));
@@ -184,13 +183,13 @@ final class NeighbourSimilarityModel implements SimilarityModel {
                         + " but configured with " + e.getKey() + "=" + e.getValue());
             }
         }
-        List<Source> sources = List.copyOf(settings.weights().keySet());
+        List<Source> sources = List.copyOf(weights.keySet());
         PairSimilarity[] parts = new PairSimilarity[sources.size()];
         for (int p = 0; p < parts.length; p++) {
             String prefix = sources.get(p).label() + ".";
             parts[p] = sources.get(p) == Source.INTERACTIONS
-                    ? SparseItemVectors.load(in, prefix, settings.measure(), settings.shrinkage(), settings.minSupport())
-                    : DenseItemVectors.load(in, prefix, settings.measure());
+                    ? SparseItemVectors.load(in, prefix, measure, settings.shrinkage(), settings.minSupport())
+                    : DenseItemVectors.load(in, prefix, measure);
             if (parts[p].items() != items) {
                 throw new ArtifactException(in.location() + "/" + prefix + "shape.i32: " + parts[p].items()
                         + " items, expected " + items);
@@ -198,7 +197,7 @@ final class NeighbourSimilarityModel implements SimilarityModel {
         }
         PairSimilarity pairs = settings.source() == Source.HYBRID
                 ? new HybridSimilarity(sources, weights(sources), parts) : parts[0];
-        fitted = new Fitted(pairs, NeighbourLists.load(in, "", items, kept));
+        fitted.set(new Fitted(pairs, NeighbourLists.load(in, "", items, kept)));
     }
 
     private static int intOf(Properties stored, String key, ArtifactReader in) {

@@ -21,8 +21,8 @@ public final class SimilarityPlugin implements Plugin {
     }
 
     @Override
-    public List<SimilarityModelFactory> similarityModels() {
-        List<SimilarityModelFactory> factories = new ArrayList<>();
+    public List<SimilarityModelFactory<?>> similarityModels() {
+        List<SimilarityModelFactory<?>> factories = new ArrayList<>();
         for (Measure measure : Measure.values()) {
             factories.add(new MeasureFactory(measure));
         }

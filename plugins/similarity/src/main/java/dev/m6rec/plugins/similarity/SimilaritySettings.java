@@ -1,107 +1,61 @@
 package dev.m6rec.plugins.similarity;
 
-import static java.util.Objects.requireNonNull;
-
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigProblem;
-import java.util.ArrayList;
+import dev.m6rec.api.config.Param;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The validated parameters of one similarity model.
+ * The section of every similarity model ({@code similarity}), checked by core against these
+ * declarations and by {@link MeasureFactory#check} across them before the model is made.
  *
- * @param path       the config path of the section, for messages ({@code similarity})
- * @param measure    how vectors are compared
- * @param source     what is compared
- * @param neighbours how many neighbours are kept per item
- * @param shrinkage  support damping of interaction similarities (0 = none)
- * @param minSupport fewest common users for a non-zero interaction similarity
- * @param binary     whether interactions count as 1 regardless of rating
- * @param weights    hybrid only: weight per blended source, in declaration order of {@link Source}
+ * <pre>{@code
+ * similarity: { type: cosine, source: interactions, neighbours: 50, shrinkage: 10 }
+ * similarity: { type: pearson, source: hybrid, sources: { interactions: 0.7, features: 0.3 } }
+ * }</pre>
  */
-record SimilaritySettings(String path, Measure measure, Source source, int neighbours, float shrinkage,
-                          int minSupport, boolean binary, Map<Source, Float> weights) {
+public record SimilaritySettings(
+        @Param(value = "what is compared: interactions (training split), features (encoded item features), "
+                + "embeddings (interest model) or hybrid (blend of sources)", def = "interactions") Source source,
+        @Param(value = "most similar items kept per item", def = "50", min = 1) int neighbours,
+        @Param(value = "interactions: damps a similarity to sim * n / (n + shrinkage), n = users common to both items",
+                def = "0", min = 0) float shrinkage,
+        @Param(value = "interactions: pairs with fewer common users have similarity 0", def = "1", min = 1)
+        int minSupport,
+        @Param(value = "interactions: count every interaction as 1 instead of its rating", def = "false")
+        boolean binary,
+        @Param("hybrid: weight of each blended source, e.g. {interactions: 0.7, features: 0.3}")
+        SourceWeights sources) {
 
-    SimilaritySettings {
-        requireNonNull(path, "path is null");
-        requireNonNull(measure, "measure is null");
-        requireNonNull(source, "source is null");
-        weights = Collections.unmodifiableMap(new EnumMap<>(weights.isEmpty() ? Map.of(source, 1f) : weights));
+    /** {@code sources}: the weight of each source a hybrid blends; a source left out is not blended. */
+    public record SourceWeights(
+            @Param(value = "hybrid: weight of the similarity over interactions", above = 0) Float interactions,
+            @Param(value = "hybrid: weight of the similarity over item features", above = 0) Float features,
+            @Param(value = "hybrid: weight of the similarity over interest-model embeddings", above = 0)
+            Float embeddings) {
+
+        /** Whether any source is given a weight. */
+        boolean any() {
+            return interactions != null || features != null || embeddings != null;
+        }
     }
 
-    /** Reads a config that passed {@link #problems}. */
-    static SimilaritySettings from(Measure measure, ComponentConfig config) {
-        Source source = Source.fromLabel(config.getString("source")).orElseThrow();
+    /** The weight of every compared source, in {@link Source} order: the hybrid's blend, or the one source at 1. */
+    Map<Source, Float> weights() {
         Map<Source, Float> weights = new EnumMap<>(Source.class);
-        if (source == Source.HYBRID) {
-            for (Map.Entry<String, Object> e : config.getMap("sources").entrySet()) {
-                weights.put(Source.fromLabel(e.getKey()).orElseThrow(), (float) number(e.getValue()));
-            }
+        if (source != Source.HYBRID) {
+            weights.put(source, 1f);
+            return Collections.unmodifiableMap(weights);
         }
-        return new SimilaritySettings(config.path(), measure, source, config.getInt("neighbours"),
-                config.getFloat("shrinkage"), config.getInt("min-support"), config.getBoolean("binary"), weights);
+        put(weights, Source.INTERACTIONS, sources.interactions());
+        put(weights, Source.FEATURES, sources.features());
+        put(weights, Source.EMBEDDINGS, sources.embeddings());
+        return Collections.unmodifiableMap(weights);
     }
 
-    /** Checks across parameters that the schema cannot express; paths are full key paths. */
-    static List<ConfigProblem> problems(ComponentConfig config) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        String source = config.getString("source");
-        Map<String, Object> sources = config.getMap("sources");
-        boolean usesInteractions = Source.INTERACTIONS.label().equals(source);
-        if (Source.HYBRID.label().equals(source)) {
-            if (sources.isEmpty()) {
-                problems.add(new ConfigProblem(config.path() + ".sources",
-                        "required when source is hybrid, e.g. {interactions: 0.7, features: 0.3}"));
-            }
-            for (Map.Entry<String, Object> e : sources.entrySet()) {
-                String where = config.path() + ".sources." + e.getKey();
-                if (!Source.blendableLabels().contains(e.getKey())) {
-                    problems.add(new ConfigProblem(where, "unknown source; must be one of " + Source.blendableLabels()));
-                    continue;
-                }
-                usesInteractions |= e.getKey().equals(Source.INTERACTIONS.label());
-                double weight = number(e.getValue());
-                if (Double.isNaN(weight)) {
-                    problems.add(new ConfigProblem(where, "expected a number (was " + show(e.getValue()) + ")"));
-                } else if (weight <= 0) {
-                    problems.add(new ConfigProblem(where, "must be > 0 (was " + show(e.getValue()) + ")"));
-                }
-            }
-        } else if (config.isSet("sources")) {
-            problems.add(new ConfigProblem(config.path() + ".sources",
-                    "only used when source is hybrid (source is " + source + ")"));
+    private static void put(Map<Source, Float> weights, Source source, Float weight) {
+        if (weight != null) {
+            weights.put(source, weight);
         }
-        if (!usesInteractions) {
-            for (String key : List.of("shrinkage", "min-support", "binary")) {
-                if (config.isSet(key)) {
-                    problems.add(new ConfigProblem(config.path() + "." + key,
-                            "applies only to the interactions source (source is " + source + ")"));
-                }
-            }
-        }
-        return problems;
-    }
-
-    /** A number given in YAML or on the command line; NaN when it is not one. */
-    private static double number(Object value) {
-        if (value instanceof Number n) {
-            return n.doubleValue();
-        }
-        try {
-            return value == null ? Double.NaN : Double.parseDouble(value.toString().trim());
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
-    }
-
-    private static String show(Object value) {
-        if (value instanceof Number n) {
-            double d = n.doubleValue();
-            return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : n.toString();
-        }
-        return "'" + value + "'";
     }
 }

@@ -1,6 +1,8 @@
 package dev.m6rec.plugins.similarity;
 
+import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.ProgressTask;
+import dev.m6rec.api.RangeBody;
 import java.util.Arrays;
 
 /**
@@ -59,18 +61,16 @@ final class SparseAllPairs {
         }
     }
 
-    /** The top-{@code k} lists of every item. */
-    static NeighbourLists topK(SparseItemVectors vectors, int k, ParallelChunks parallel, ProgressTask progress) {
-        return topK(vectors, k, parallel, progress, (vectors.items() + SCAN_RATIO - 1) / SCAN_RATIO);
+    /** The top-{@code k} lists of every item, computed on the context's threads. */
+    static NeighbourLists topK(SparseItemVectors vectors, int k, PluginContext context, ProgressTask progress) {
+        return topK(vectors, k, context, progress, (vectors.items() + SCAN_RATIO - 1) / SCAN_RATIO);
     }
 
-    /** As {@link #topK(SparseItemVectors, int, ParallelChunks, ProgressTask)}; tests force either path. */
-    static NeighbourLists topK(SparseItemVectors vectors, int k, ParallelChunks parallel, ProgressTask progress,
+    /** As {@link #topK(SparseItemVectors, int, PluginContext, ProgressTask)}; tests force either path. */
+    static NeighbourLists topK(SparseItemVectors vectors, int k, PluginContext context, ProgressTask progress,
                                long trackBelow) {
         SparseAllPairs pass = new SparseAllPairs(vectors, k, trackBelow);
-        int n = vectors.items();
-        int chunk = Math.max(1, Math.min(256, n / (parallel.threads() * 64)));
-        parallel.run(n, chunk, pass::newWorker, progress);
+        ChunkWorkers.run(context, vectors.items(), pass::newWorker, progress);
         return pass.lists;
     }
 
@@ -84,7 +84,7 @@ final class SparseAllPairs {
      * touch a good part of the catalogue skip that bookkeeping (a dependency chain through
      * memory on every update) and scan all items afterwards.
      */
-    private final class Worker implements ParallelChunks.RangeWorker {
+    private final class Worker implements RangeBody {
         private final NeighbourHeaps heap;
         private final long[] keys;
         private final float[] dots;
@@ -107,7 +107,7 @@ final class SparseAllPairs {
         }
 
         @Override
-        public void process(int from, int to) {
+        public void run(int from, int to) {
             int n = vectors.items();
             for (int i = from; i < to; i++) {
                 boolean track = updates[i] < trackBelow;

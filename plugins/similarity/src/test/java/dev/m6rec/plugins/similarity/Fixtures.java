@@ -1,24 +1,18 @@
 package dev.m6rec.plugins.similarity;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigProblem;
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.similarity.SimilarityInput;
-import dev.m6rec.core.config.SectionBinder;
 import dev.m6rec.core.testing.RecordingPluginContext;
+import dev.m6rec.core.testing.Sections;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
-/** Generated data and configs for the tests; every random draw comes from an explicit seed. */
+/** Generated data and fitted models for the tests; every random draw comes from an explicit seed. */
 final class Fixtures {
     private Fixtures() {
     }
@@ -66,27 +60,6 @@ final class Fixtures {
         return new SimilarityInput(train, features, Optional.ofNullable(embeddings));
     }
 
-    /** Binds a similarity section and asserts it is valid. */
-    static ComponentConfig config(String type, Map<String, Object> section) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        ComponentConfig config = SectionBinder.bind("similarity", type, new LinkedHashMap<>(section),
-                factory(type).schema(), problems);
-        problems.addAll(factory(type).validate(config));
-        assertThat(problems).isEmpty();
-        return config;
-    }
-
-    /** Binds and validates a section, returning every problem as "path: message". */
-    static List<String> problems(String type, Map<String, Object> section) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        ComponentConfig config = SectionBinder.bind("similarity", type, new LinkedHashMap<>(section),
-                factory(type).schema(), problems);
-        if (problems.isEmpty()) {
-            problems.addAll(factory(type).validate(config));
-        }
-        return problems.stream().map(ConfigProblem::toString).toList();
-    }
-
     /** Core's test context with {@code threads} workers on its shared pool, seed 42. */
     static RecordingPluginContext context(int threads) {
         return new RecordingPluginContext(42, "similarity", threads, Path.of("."));
@@ -96,8 +69,14 @@ final class Fixtures {
         return new MeasureFactory(Measure.fromLabel(type));
     }
 
-    static NeighbourSimilarityModel fitted(String type, Map<String, Object> section, SimilarityInput input, RecordingPluginContext ctx) {
-        NeighbourSimilarityModel model = (NeighbourSimilarityModel) factory(type).create(config(type, section), ctx);
+    /** A model made from a valid {@code similarity} section. */
+    static NeighbourSimilarityModel model(String type, Map<String, Object> section, RecordingPluginContext ctx) {
+        return (NeighbourSimilarityModel) Sections.create(factory(type), "similarity", section, ctx);
+    }
+
+    static NeighbourSimilarityModel fitted(String type, Map<String, Object> section, SimilarityInput input,
+                                           RecordingPluginContext ctx) {
+        NeighbourSimilarityModel model = model(type, section, ctx);
         model.fit(input);
         return model;
     }

@@ -181,10 +181,8 @@ class NeighbourSimilarityModelTest {
     void saysWhatIsMissingWhenEmbeddingsOrFeaturesAreAbsent() {
         Interactions train = Fixtures.interactions(17, 10, 10, 0.5);
         SimilarityInput input = Fixtures.input(train, FeatureMatrix.empty(10), null);
-        NeighbourSimilarityModel embeddings = (NeighbourSimilarityModel) Fixtures.factory("cosine")
-                .create(Fixtures.config("cosine", Map.of("source", "embeddings")), context);
-        NeighbourSimilarityModel features = (NeighbourSimilarityModel) Fixtures.factory("cosine")
-                .create(Fixtures.config("cosine", Map.of("source", "features")), context);
+        NeighbourSimilarityModel embeddings = Fixtures.model("cosine", Map.of("source", "embeddings"), context);
+        NeighbourSimilarityModel features = Fixtures.model("cosine", Map.of("source", "features"), context);
 
         assertThatThrownBy(() -> embeddings.fit(input)).isInstanceOf(ConfigException.class).hasMessage(
                 "similarity.source: embeddings needs an interest model that exposes item embeddings; the fitted one has none");
@@ -194,11 +192,10 @@ class NeighbourSimilarityModelTest {
 
     @Test
     void refusesToAnswerBeforeFitOrLoad() {
-        NeighbourSimilarityModel model = (NeighbourSimilarityModel) Fixtures.factory("cosine")
-                .create(Fixtures.config("cosine", Map.of()), context);
+        NeighbourSimilarityModel model = Fixtures.model("cosine", Map.of(), context);
 
         assertThatThrownBy(() -> model.similarity(0, 1)).isInstanceOf(IllegalStateException.class)
-                .hasMessage("similarity model is not fitted; call fit or load first");
+                .hasMessage("similarity (cosine): used before fit or load");
     }
 
     @Test
@@ -206,8 +203,7 @@ class NeighbourSimilarityModelTest {
         float[] rows = {1, 0, Float.NaN, 2};
         SimilarityInput input = Fixtures.input(Interactions.builder(1, 2, false, false).build(),
                 new FeatureMatrix(2, List.of("age", "year"), rows), null);
-        NeighbourSimilarityModel model = (NeighbourSimilarityModel) Fixtures.factory("cosine")
-                .create(Fixtures.config("cosine", Map.of("source", "features")), context);
+        NeighbourSimilarityModel model = Fixtures.model("cosine", Map.of("source", "features"), context);
 
         assertThatThrownBy(() -> model.fit(input)).isInstanceOf(dev.m6rec.api.DataException.class)
                 .hasMessage("similarity: item features of item 1, column 'age' is NaN");

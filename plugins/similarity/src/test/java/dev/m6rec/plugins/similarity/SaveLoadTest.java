@@ -29,8 +29,7 @@ class SaveLoadTest {
     }
 
     private static NeighbourSimilarityModel reloaded(String type, Map<String, Object> section, MemoryArtifacts files) {
-        NeighbourSimilarityModel loaded = (NeighbourSimilarityModel) Fixtures.factory(type)
-                .create(Fixtures.config(type, section), context);
+        NeighbourSimilarityModel loaded = Fixtures.model(type, section, context);
         loaded.load(files);
         return loaded;
     }

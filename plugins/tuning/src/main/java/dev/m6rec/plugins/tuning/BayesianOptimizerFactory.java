@@ -1,8 +1,7 @@
 package dev.m6rec.plugins.tuning;
 
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.Param;
 import dev.m6rec.api.optimize.StrategyOptimizer;
 import dev.m6rec.api.optimize.StrategyOptimizerFactory;
 
@@ -14,7 +13,15 @@ import dev.m6rec.api.optimize.StrategyOptimizerFactory;
  * optimizer: { type: bayesian, startup-trials: 10, candidates: 500, trials: 50, space: { ... } }
  * }</pre>
  */
-public final class BayesianOptimizerFactory implements StrategyOptimizerFactory {
+public final class BayesianOptimizerFactory implements StrategyOptimizerFactory<BayesianOptimizerFactory.Settings> {
+
+    public record Settings(
+            @Param(value = "uniform random trials before the Gaussian process takes over", def = "10", min = 2)
+            int startupTrials,
+            @Param(value = "uniform random candidates per ask whose expected improvement is computed "
+                    + "(plus local perturbations of the best)", def = "500", min = 1)
+            int candidates) {
+    }
 
     @Override
     public String name() {
@@ -27,17 +34,13 @@ public final class BayesianOptimizerFactory implements StrategyOptimizerFactory 
     }
 
     @Override
-    public ConfigSchema schema() {
-        return ConfigSchema.builder()
-                .intParam("startup-trials", 10, "uniform random trials before the Gaussian process takes over").atLeast(2)
-                .intParam("candidates", 500, "uniform random candidates per ask whose expected improvement is computed "
-                        + "(plus local perturbations of the best)").atLeast(1)
-                .build();
+    public Class<Settings> settingsType() {
+        return Settings.class;
     }
 
     @Override
-    public StrategyOptimizer create(ComponentConfig config, PluginContext context) {
-        return new GaussianProcessOptimizer(context.random("optimizer").nextLong(), config.getInt("startup-trials"),
-                config.getInt("candidates"));
+    public StrategyOptimizer create(Settings settings, PluginContext context) {
+        return new GaussianProcessOptimizer(context.random("optimizer").nextLong(), settings.startupTrials(),
+                settings.candidates());
     }
 }

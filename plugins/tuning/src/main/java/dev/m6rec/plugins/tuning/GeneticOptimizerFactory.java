@@ -1,12 +1,10 @@
 package dev.m6rec.plugins.tuning;
 
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigProblem;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.Param;
+import dev.m6rec.api.config.Problems;
 import dev.m6rec.api.optimize.StrategyOptimizer;
 import dev.m6rec.api.optimize.StrategyOptimizerFactory;
-import java.util.List;
 
 /**
  * {@code optimizer.type: genetic}: a genetic algorithm with tournament selection, crossover,
@@ -16,7 +14,20 @@ import java.util.List;
  * optimizer: { type: genetic, population: 10, elite: 2, mutation-rate: 0.2, trials: 100, space: { ... } }
  * }</pre>
  */
-public final class GeneticOptimizerFactory implements StrategyOptimizerFactory {
+public final class GeneticOptimizerFactory implements StrategyOptimizerFactory<GeneticOptimizerFactory.Settings> {
+
+    public record Settings(
+            @Param(value = "trials in the breeding pool (the first ones are uniform random)", def = "10", min = 2)
+            int population,
+            @Param(value = "best trials that always stay in the breeding pool", def = "2", min = 0)
+            int elite,
+            @Param(value = "pool members compared to select each parent", def = "3", min = 1)
+            int tournament,
+            @Param(value = "probability that a child mixes two parents", def = "0.9", min = 0, max = 1)
+            double crossoverRate,
+            @Param(value = "probability that each parameter of a child mutates", def = "0.2", min = 0, max = 1)
+            double mutationRate) {
+    }
 
     @Override
     public String name() {
@@ -29,30 +40,20 @@ public final class GeneticOptimizerFactory implements StrategyOptimizerFactory {
     }
 
     @Override
-    public ConfigSchema schema() {
-        return ConfigSchema.builder()
-                .intParam("population", 10, "trials in the breeding pool (the first ones are uniform random)").atLeast(2)
-                .intParam("elite", 2, "best trials that always stay in the breeding pool").atLeast(0)
-                .intParam("tournament", 3, "pool members compared to select each parent").atLeast(1)
-                .floatParam("crossover-rate", 0.9, "probability that a child mixes two parents").atLeast(0).atMost(1)
-                .floatParam("mutation-rate", 0.2, "probability that each parameter of a child mutates").atLeast(0).atMost(1)
-                .build();
+    public Class<Settings> settingsType() {
+        return Settings.class;
     }
 
     @Override
-    public List<ConfigProblem> validate(ComponentConfig config) {
-        int population = config.getInt("population");
-        int elite = config.getInt("elite");
-        if (elite >= population) {
-            return List.of(new ConfigProblem("elite", "must be < population " + population + " (was " + elite + ")"));
+    public void check(Settings s, Problems problems) {
+        if (s.elite() >= s.population()) {
+            problems.add("elite", "must be < population " + s.population() + " (was " + s.elite() + ")");
         }
-        return List.of();
     }
 
     @Override
-    public StrategyOptimizer create(ComponentConfig config, PluginContext context) {
-        return new GeneticOptimizer(context.random("optimizer").nextLong(), config.getInt("population"),
-                config.getInt("elite"), config.getInt("tournament"), config.getDouble("crossover-rate"),
-                config.getDouble("mutation-rate"));
+    public StrategyOptimizer create(Settings s, PluginContext context) {
+        return new GeneticOptimizer(context.random("optimizer").nextLong(), s.population(), s.elite(), s.tournament(),
+                s.crossoverRate(), s.mutationRate());
     }
 }

@@ -1,8 +1,7 @@
 package dev.m6rec.plugins.tuning;
 
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.Param;
 import dev.m6rec.api.optimize.StrategyOptimizer;
 import dev.m6rec.api.optimize.StrategyOptimizerFactory;
 
@@ -14,7 +13,12 @@ import dev.m6rec.api.optimize.StrategyOptimizerFactory;
  * optimizer: { type: grid, points: 4, trials: 64, space: { ... } }
  * }</pre>
  */
-public final class GridSearchFactory implements StrategyOptimizerFactory {
+public final class GridSearchFactory implements StrategyOptimizerFactory<GridSearchFactory.Settings> {
+
+    public record Settings(
+            @Param(value = "evenly spaced values per numeric parameter, bounds included", def = "5", min = 2)
+            int points) {
+    }
 
     @Override
     public String name() {
@@ -27,14 +31,12 @@ public final class GridSearchFactory implements StrategyOptimizerFactory {
     }
 
     @Override
-    public ConfigSchema schema() {
-        return ConfigSchema.builder()
-                .intParam("points", 5, "evenly spaced values per numeric parameter, bounds included").atLeast(2)
-                .build();
+    public Class<Settings> settingsType() {
+        return Settings.class;
     }
 
     @Override
-    public StrategyOptimizer create(ComponentConfig config, PluginContext context) {
-        return new GridSearch(context.random("optimizer").nextLong(), config.getInt("points"));
+    public StrategyOptimizer create(Settings settings, PluginContext context) {
+        return new GridSearch(context.random("optimizer").nextLong(), settings.points());
     }
 }

@@ -1,13 +1,18 @@
 package dev.m6rec.plugins.tuning;
 
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.NoSettings;
 import dev.m6rec.api.optimize.StrategyOptimizer;
 import dev.m6rec.api.optimize.StrategyOptimizerFactory;
 
-/** {@code optimizer.type: random}: uniform random search; no parameters. */
-public final class RandomSearchFactory implements StrategyOptimizerFactory {
+/**
+ * {@code optimizer.type: random}: uniform random search; no parameters of its own.
+ *
+ * <pre>{@code
+ * optimizer: { type: random, trials: 50, space: { ... } }
+ * }</pre>
+ */
+public final class RandomSearchFactory implements StrategyOptimizerFactory<NoSettings> {
 
     @Override
     public String name() {
@@ -20,12 +25,12 @@ public final class RandomSearchFactory implements StrategyOptimizerFactory {
     }
 
     @Override
-    public ConfigSchema schema() {
-        return ConfigSchema.empty();
+    public Class<NoSettings> settingsType() {
+        return NoSettings.class;
     }
 
     @Override
-    public StrategyOptimizer create(ComponentConfig config, PluginContext context) {
+    public StrategyOptimizer create(NoSettings settings, PluginContext context) {
         return new RandomSearch(context.random("optimizer").nextLong());
     }
 }

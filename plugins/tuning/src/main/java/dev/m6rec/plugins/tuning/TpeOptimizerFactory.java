@@ -1,8 +1,7 @@
 package dev.m6rec.plugins.tuning;
 
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.Param;
 import dev.m6rec.api.optimize.StrategyOptimizer;
 import dev.m6rec.api.optimize.StrategyOptimizerFactory;
 
@@ -13,7 +12,21 @@ import dev.m6rec.api.optimize.StrategyOptimizerFactory;
  * optimizer: { type: tpe, startup-trials: 10, candidates: 24, trials: 50, space: { ... } }
  * }</pre>
  */
-public final class TpeOptimizerFactory implements StrategyOptimizerFactory {
+public final class TpeOptimizerFactory implements StrategyOptimizerFactory<TpeOptimizerFactory.Settings> {
+
+    public record Settings(
+            @Param(value = "uniform random trials before the estimator takes over", def = "10", min = 0)
+            int startupTrials,
+            @Param(value = "points drawn from the good-trial density per ask", def = "24", min = 1)
+            int candidates,
+            @Param(value = "fraction of finished trials counted as good (at most 25 trials)", def = "0.1",
+                    above = 0, max = 1)
+            double gamma,
+            @Param(value = "weight of the flat prior component in each density", def = "1.0", above = 0)
+            double priorWeight,
+            @Param(value = "model the unconditional numeric parameters jointly rather than one by one", def = "true")
+            boolean multivariate) {
+    }
 
     @Override
     public String name() {
@@ -26,21 +39,13 @@ public final class TpeOptimizerFactory implements StrategyOptimizerFactory {
     }
 
     @Override
-    public ConfigSchema schema() {
-        return ConfigSchema.builder()
-                .intParam("startup-trials", 10, "uniform random trials before the estimator takes over").atLeast(0)
-                .intParam("candidates", 24, "points drawn from the good-trial density per ask").atLeast(1)
-                .floatParam("gamma", 0.1, "fraction of finished trials counted as good (at most 25 trials)")
-                .greaterThan(0).atMost(1)
-                .floatParam("prior-weight", 1.0, "weight of the flat prior component in each density").greaterThan(0)
-                .booleanParam("multivariate", true, "model the unconditional numeric parameters jointly rather than one by one")
-                .build();
+    public Class<Settings> settingsType() {
+        return Settings.class;
     }
 
     @Override
-    public StrategyOptimizer create(ComponentConfig config, PluginContext context) {
-        return new TpeOptimizer(context.random("optimizer").nextLong(), config.getInt("startup-trials"),
-                config.getInt("candidates"), config.getDouble("gamma"), config.getDouble("prior-weight"),
-                config.getBoolean("multivariate"));
+    public StrategyOptimizer create(Settings s, PluginContext context) {
+        return new TpeOptimizer(context.random("optimizer").nextLong(), s.startupTrials(), s.candidates(), s.gamma(),
+                s.priorWeight(), s.multivariate());
     }
 }

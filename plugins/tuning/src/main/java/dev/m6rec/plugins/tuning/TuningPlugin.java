@@ -17,7 +17,7 @@ public final class TuningPlugin implements Plugin {
     }
 
     @Override
-    public List<StrategyOptimizerFactory> strategyOptimizers() {
+    public List<StrategyOptimizerFactory<?>> strategyOptimizers() {
         return List.of(new RandomSearchFactory(), new GridSearchFactory(), new BayesianOptimizerFactory(),
                 new TpeOptimizerFactory(), new GeneticOptimizerFactory());
     }

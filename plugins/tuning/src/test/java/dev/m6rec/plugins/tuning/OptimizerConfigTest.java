@@ -2,9 +2,9 @@ package dev.m6rec.plugins.tuning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigProblem;
-import java.util.ArrayList;
+import dev.m6rec.api.config.NoSettings;
+import dev.m6rec.api.config.ParamSpec;
+import dev.m6rec.core.testing.Sections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,34 +14,32 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OptimizerConfigTest {
 
     private static List<String> problems(String name, Map<String, Object> section) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        Optimizers.config(name, section, problems);
-        return problems.stream().map(ConfigProblem::toString).toList();
+        return Sections.problems(Optimizers.factory(name), "optimizer", section);
     }
 
     @Test
     void defaults() {
-        List<ConfigProblem> problems = new ArrayList<>();
-        ComponentConfig grid = Optimizers.config("grid", Map.of(), problems);
-        ComponentConfig bayesian = Optimizers.config("bayesian", Map.of(), problems);
-        ComponentConfig tpe = Optimizers.config("tpe", Map.of(), problems);
-        ComponentConfig genetic = Optimizers.config("genetic", Map.of(), problems);
+        assertThat(Sections.bind(new RandomSearchFactory(), "optimizer", Map.of())).isEqualTo(new NoSettings());
+        assertThat(new RandomSearchFactory().schema().params()).isEmpty();
+        assertThat(Sections.bind(new GridSearchFactory(), "optimizer", Map.of()))
+                .isEqualTo(new GridSearchFactory.Settings(5));
+        assertThat(Sections.bind(new BayesianOptimizerFactory(), "optimizer", Map.of()))
+                .isEqualTo(new BayesianOptimizerFactory.Settings(10, 500));
+        assertThat(Sections.bind(new TpeOptimizerFactory(), "optimizer", Map.of()))
+                .isEqualTo(new TpeOptimizerFactory.Settings(10, 24, 0.1, 1.0, true));
+        assertThat(Sections.bind(new GeneticOptimizerFactory(), "optimizer", Map.of()))
+                .isEqualTo(new GeneticOptimizerFactory.Settings(10, 2, 3, 0.9, 0.2));
+    }
 
-        assertThat(problems).isEmpty();
-        assertThat(Optimizers.factory("random").schema().params()).isEmpty();
-        assertThat(grid.getInt("points")).isEqualTo(5);
-        assertThat(bayesian.getInt("startup-trials")).isEqualTo(10);
-        assertThat(bayesian.getInt("candidates")).isEqualTo(500);
-        assertThat(tpe.getInt("startup-trials")).isEqualTo(10);
-        assertThat(tpe.getInt("candidates")).isEqualTo(24);
-        assertThat(tpe.getDouble("gamma")).isEqualTo(0.1);
-        assertThat(tpe.getDouble("prior-weight")).isEqualTo(1.0);
-        assertThat(tpe.getBoolean("multivariate")).isTrue();
-        assertThat(genetic.getInt("population")).isEqualTo(10);
-        assertThat(genetic.getInt("elite")).isEqualTo(2);
-        assertThat(genetic.getInt("tournament")).isEqualTo(3);
-        assertThat(genetic.getDouble("crossover-rate")).isEqualTo(0.9);
-        assertThat(genetic.getDouble("mutation-rate")).isEqualTo(0.2);
+    @Test
+    void keysAreTheKebabCaseOfTheSettingsComponents() {
+        assertThat(new TpeOptimizerFactory().schema().params()).extracting(ParamSpec::key)
+                .containsExactly("startup-trials", "candidates", "gamma", "prior-weight", "multivariate");
+        assertThat(new GeneticOptimizerFactory().schema().params()).extracting(ParamSpec::key)
+                .containsExactly("population", "elite", "tournament", "crossover-rate", "mutation-rate");
+        assertThat(Sections.bind(new TpeOptimizerFactory(), "optimizer",
+                Map.of("startup-trials", 3, "prior-weight", 2.5, "multivariate", false)))
+                .isEqualTo(new TpeOptimizerFactory.Settings(3, 24, 0.1, 2.5, false));
     }
 
     @ParameterizedTest
@@ -75,11 +73,8 @@ class OptimizerConfigTest {
 
     @Test
     void geneticEliteMustLeaveRoomForOffspring() {
-        List<ConfigProblem> problems = new ArrayList<>();
-        ComponentConfig config = Optimizers.config("genetic", Map.of("population", 4, "elite", 4), problems);
-
-        assertThat(problems).containsExactly(new ConfigProblem("elite", "must be < population 4 (was 4)"));
-        assertThat(Optimizers.factory("genetic").validate(config)).hasSize(1);
+        assertThat(problems("genetic", Map.of("population", 4, "elite", 4)))
+                .containsExactly("optimizer.elite: must be < population 4 (was 4)");
         assertThat(problems("genetic", Map.of("population", 4, "elite", 3))).isEmpty();
     }
 }

@@ -1,7 +1,5 @@
 package dev.m6rec.plugins.tuning;
 
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigProblem;
 import dev.m6rec.api.optimize.Direction;
 import dev.m6rec.api.optimize.ParameterKind;
 import dev.m6rec.api.optimize.SearchParameter;
@@ -10,41 +8,27 @@ import dev.m6rec.api.optimize.StrategyOptimizer;
 import dev.m6rec.api.optimize.StrategyOptimizerFactory;
 import dev.m6rec.api.optimize.Trial;
 import dev.m6rec.api.optimize.TrialResult;
-import dev.m6rec.core.config.SectionBinder;
 import dev.m6rec.core.testing.RecordingPluginContext;
+import dev.m6rec.core.testing.Sections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-/** Test fixtures: optimisers made through their factories and core's config binding, and small problems. */
+/** Test fixtures: optimisers made through their factories and core's test kit, and small problems. */
 final class Optimizers {
-    static final List<String> NAMES = List.of("random", "grid", "bayesian", "tpe", "genetic");
 
     private Optimizers() {
     }
 
-    static StrategyOptimizerFactory factory(String name) {
+    static StrategyOptimizerFactory<?> factory(String name) {
         return new TuningPlugin().strategyOptimizers().stream().filter(f -> f.name().equals(name)).findFirst()
                 .orElseThrow();
     }
 
-    static ComponentConfig config(String name, Map<String, Object> section, List<ConfigProblem> problems) {
-        StrategyOptimizerFactory factory = factory(name);
-        ComponentConfig config = SectionBinder.bind("optimizer", name, section, factory.schema(), problems);
-        if (problems.isEmpty()) {
-            problems.addAll(factory.validate(config));
-        }
-        return config;
-    }
-
+    /** The optimiser of a valid {@code optimizer:} section, bound as a run binds it. */
     static StrategyOptimizer create(String name, Map<String, Object> section, long seed) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        ComponentConfig config = config(name, section, problems);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(problems.toString());
-        }
-        return factory(name).create(config, new RecordingPluginContext(seed, "optimizer"));
+        return Sections.create(factory(name), "optimizer", section, new RecordingPluginContext(seed, "optimizer"));
     }
 
     static StrategyOptimizer started(String name, Map<String, Object> section, long seed, SearchSpace space) {

@@ -42,13 +42,14 @@ final class AtomicLoader implements DatasetLoader {
 
     @Override
     public Dataset load() {
-        Path folder = settings.folder();
+        Path folder = settings.path();
+        String name = settings.baseName();
         if (!Files.isDirectory(folder)) {
             throw new DataException(folder, Files.exists(folder) ? "is not a directory (give the folder of the atomic files)"
                     : "does not exist");
         }
         DatasetAssembler data;
-        try (RecordReader reader = open(folder.resolve(settings.name() + ".inter"))) {
+        try (RecordReader reader = open(folder.resolve(name + ".inter"))) {
             AtomicHeader header = AtomicHeader.read(reader);
             int user = header.require(settings.userField());
             int item = header.require(settings.itemField());
@@ -62,11 +63,11 @@ final class AtomicLoader implements DatasetLoader {
             data.finished(reader);
         }
         data.interactionsDone();
-        readAttributes(folder.resolve(settings.name() + ".user"), "user", settings.userField(), data, data.users(),
+        readAttributes(folder.resolve(name + ".user"), "user", settings.userField(), data, data.users(),
                 data::userColumn);
-        readAttributes(folder.resolve(settings.name() + ".item"), "item", settings.itemField(), data, data.items(),
+        readAttributes(folder.resolve(name + ".item"), "item", settings.itemField(), data, data.items(),
                 data::itemColumn);
-        return data.assemble(settings.name());
+        return data.assemble(name);
     }
 
     private void readAttributes(Path file, String entity, String idField, DatasetAssembler data, ByteStringIndex ids,
@@ -80,7 +81,7 @@ final class AtomicLoader implements DatasetLoader {
             AtomicHeader header = AtomicHeader.read(reader);
             int id = header.require(idField);
             List<FieldBinding> bindings = new ArrayList<>();
-            Set<String> text = settings.textFields();
+            Set<String> text = Set.copyOf(settings.textFields());
             for (int f = 0; f < header.size(); f++) {
                 if (f == id) {
                     continue;

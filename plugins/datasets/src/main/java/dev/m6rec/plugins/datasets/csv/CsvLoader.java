@@ -13,12 +13,9 @@ import dev.m6rec.plugins.datasets.io.HeaderColumns;
 import dev.m6rec.plugins.datasets.io.InteractionColumns;
 import dev.m6rec.plugins.datasets.io.InteractionFileReader;
 import dev.m6rec.plugins.datasets.io.RecordReader;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
-
 
 /**
  * Loads interactions from any delimited file with a column mapping, plus optional user and item
@@ -26,46 +23,47 @@ import java.util.function.Function;
  * at least as many as the highest mapped position needs.
  */
 final class CsvLoader implements DatasetLoader {
-    private final CsvSettings settings;
-    private final Function<String, Path> resolve;
+    private final CsvLayout layout;
 
-    /** @param resolve turns a path from config into a file (relative to the config file) */
-    CsvLoader(CsvSettings settings, Function<String, Path> resolve) {
-        this.settings = requireNonNull(settings, "settings is null");
-        this.resolve = requireNonNull(resolve, "resolve is null");
+    CsvLoader(CsvLayout layout) {
+        this.layout = requireNonNull(layout, "layout is null");
     }
 
     @Override
     public Dataset load() {
-        DelimitedFormat format = settings.format();
-        boolean withRatings = settings.rating() != null;
-        boolean withTimestamps = settings.timestamp() != null;
+        DelimitedFormat format = layout.format();
+        boolean withRatings = layout.rating() != null;
+        boolean withTimestamps = layout.timestamp() != null;
         DatasetAssembler data = new DatasetAssembler(new ByteStringIndex(format.charset()),
                 new ByteStringIndex(format.charset()), new InteractionColumns(withRatings, withTimestamps));
-        try (RecordReader reader = format.open(resolve.apply(settings.path()), settings.onError())) {
+        try (RecordReader reader = format.open(layout.path(), layout.onError())) {
             InteractionFileReader rows;
             if (format.header()) {
                 HeaderColumns header = HeaderColumns.read(reader);
-                rows = InteractionFileReader.exactly(header.size(), settings.user().resolve(header),
-                        settings.item().resolve(header), withRatings ? settings.rating().resolve(header) : -1,
-                        withTimestamps ? settings.timestamp().resolve(header) : -1);
+                rows = InteractionFileReader.exactly(header.size(), layout.user().resolve(header),
+                        layout.item().resolve(header), withRatings ? layout.rating().resolve(header) : -1,
+                        withTimestamps ? layout.timestamp().resolve(header) : -1);
             } else {
-                rows = InteractionFileReader.atLeast(settings.user().index(), settings.item().index(),
-                        withRatings ? settings.rating().index() : -1, withTimestamps ? settings.timestamp().index() : -1);
+                rows = InteractionFileReader.atLeast(layout.user().index(), layout.item().index(),
+                        withRatings ? layout.rating().index() : -1, withTimestamps ? layout.timestamp().index() : -1);
             }
             rows.read(reader, format.header(), data.users(), data.items(), data.rows());
             data.finished(reader);
         }
         data.interactionsDone();
-        settings.userFile().ifPresent(file -> readAttributes(file, "user", data, data.users(), data::userColumn));
-        settings.itemFile().ifPresent(file -> readAttributes(file, "item", data, data.items(), data::itemColumn));
-        return data.assemble(settings.name());
+        if (layout.userAttributes() != null) {
+            readAttributes(layout.userAttributes(), "user", data, data.users(), data::userColumn);
+        }
+        if (layout.itemAttributes() != null) {
+            readAttributes(layout.itemAttributes(), "item", data, data.items(), data::itemColumn);
+        }
+        return data.assemble(layout.name());
     }
 
     private void readAttributes(AttributeFileSpec file, String entity, DatasetAssembler data, ByteStringIndex ids,
                                 Consumer<AttributeColumnBuilder> register) {
         DelimitedFormat format = file.format();
-        try (RecordReader reader = format.open(resolve.apply(file.path()), settings.onError())) {
+        try (RecordReader reader = format.open(file.path(), layout.onError())) {
             HeaderColumns header = format.header() ? HeaderColumns.read(reader) : null;
             int id = file.id().resolve(header);
             int highest = id;

@@ -101,7 +101,7 @@ public final class InteractionColumns {
         int[] u = new int[size];
         copyInts(users, u);
         users = null;
-        return new Interactions(numUsers, numItems, u, i, r, t);
+        return Interactions.adopt(numUsers, numItems, u, i, r, t);
     }
 
     private void copyInts(int[][] chunks, int[] into) {

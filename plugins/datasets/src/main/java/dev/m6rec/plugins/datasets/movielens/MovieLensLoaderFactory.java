@@ -1,19 +1,32 @@
 package dev.m6rec.plugins.datasets.movielens;
 
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.Param;
 import dev.m6rec.api.dataset.DatasetLoader;
 import dev.m6rec.api.dataset.DatasetLoaderFactory;
 import dev.m6rec.plugins.datasets.io.OnError;
+import java.nio.file.Path;
 
 /**
  * {@code data: { type: movielens, path: data/ml-100k }}: a MovieLens folder in the 100K
  * ({@code u.data}), 1M ({@code ratings.dat}) or CSV ({@code ratings.csv}: ml-latest, 20M, 25M)
  * layout, detected from the files it holds. Dense indexes follow first appearance in the ratings
  * file; users and movies known only from the attribute files come after, without interactions.
+ *
+ * <pre>{@code
+ * data: { type: movielens, path: data/ml-25m, layout: csv, tags: false, on-error: skip }
+ * }</pre>
  */
-public final class MovieLensLoaderFactory implements DatasetLoaderFactory {
+public final class MovieLensLoaderFactory implements DatasetLoaderFactory<MovieLensLoaderFactory.Settings> {
+
+    /** The {@code movielens} section; {@code path} arrives resolved against the config file's folder. */
+    public record Settings(
+            @Param(value = "the MovieLens folder (relative to the config file)", required = true) Path path,
+            @Param(value = "auto (detect from the ratings file), 100k, 1m or csv", def = "auto",
+                    oneOf = {"auto", "100k", "1m", "csv"}) String layout,
+            @Param(value = "read tags.csv (CSV layout) into the item column 'tags'", def = "true") boolean tags,
+            @Param(value = OnError.DESCRIPTION, def = "fail") OnError onError) {
+    }
 
     @Override
     public String name() {
@@ -26,18 +39,12 @@ public final class MovieLensLoaderFactory implements DatasetLoaderFactory {
     }
 
     @Override
-    public ConfigSchema schema() {
-        return OnError.declare(ConfigSchema.builder()
-                        .stringParam("path", null, "the MovieLens folder (relative to the config file)").required()
-                        .stringParam("layout", "auto", "auto (detect from the ratings file), 100k, 1m or csv")
-                        .oneOf("auto", "100k", "1m", "csv")
-                        .booleanParam("tags", true, "read tags.csv (CSV layout) into the item column 'tags'"))
-                .build();
+    public Class<Settings> settingsType() {
+        return Settings.class;
     }
 
     @Override
-    public DatasetLoader create(ComponentConfig config, PluginContext context) {
-        return new MovieLensLoader(context.resolve(config.getString("path")), config.getString("layout"),
-                config.getBoolean("tags"), OnError.of(config));
+    public DatasetLoader create(Settings settings, PluginContext context) {
+        return new MovieLensLoader(settings.path(), settings.layout(), settings.tags(), settings.onError());
     }
 }

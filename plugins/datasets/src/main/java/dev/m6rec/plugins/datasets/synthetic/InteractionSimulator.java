@@ -99,7 +99,7 @@ final class InteractionSimulator {
                     + items.quality[itemOfRow[r]] + settings.ratingNoise() * random.nextGaussian();
             ratings[r] = Math.max(1, Math.min(5, Math.round(rating)));
         }
-        return new Interactions(users.size, items.size, userOfRow, itemOfRow, ratings, timeOfRow);
+        return Interactions.adopt(users.size, items.size, userOfRow, itemOfRow, ratings, timeOfRow);
     }
 
     /** 0 (the last item) most often, then 1, then 2; only among the {@code available} recent ones. */

@@ -98,9 +98,10 @@ final class UserPopulation {
                 latent[u * dims + k] = (float) (random.nextGaussian() + 0.5 * lean);
             }
             ratingBias[u] = (float) (0.3 * random.nextGaussian());
-            double drawn = settings.meanInteractions()
+            double drawn = settings.interactionsPerUser()
                     * Math.exp(ACTIVITY_SPREAD * random.nextGaussian() - ACTIVITY_SPREAD * ACTIVITY_SPREAD / 2);
-            activity[u] = (int) Math.min(settings.items(), Math.max(settings.minInteractions(), Math.round(drawn)));
+            activity[u] = (int) Math.min(settings.items(),
+                    Math.max(settings.minInteractionsPerUser(), Math.round(drawn)));
         }
     }
 

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.m6rec.api.DataException;
 import dev.m6rec.api.data.Dataset;
+import dev.m6rec.core.testing.Sections;
 import dev.m6rec.plugins.datasets.LoaderConfigs;
 import dev.m6rec.plugins.datasets.TextFiles;
 import java.nio.file.Path;
@@ -125,9 +126,9 @@ class AtomicLoaderTest {
 
     @Test
     void validatesItsSection() {
-        assertThat(LoaderConfigs.problems(factory, Map.of("path", "x", "user-field", "id", "item-field", "id")))
+        assertThat(Sections.problems(factory, "data", Map.of("path", "x", "user-field", "id", "item-field", "id")))
                 .containsExactly("data.item-field: must differ from user-field (both are 'id')");
-        assertThat(LoaderConfigs.problems(factory, Map.of("path", "x", "float-seq", "drop")))
+        assertThat(Sections.problems(factory, "data", Map.of("path", "x", "float-seq", "drop")))
                 .containsExactly("data.float-seq: must be one of [expand, skip] (was 'drop')");
     }
 }

@@ -2,13 +2,14 @@ package dev.m6rec.plugins.datasets.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.m6rec.plugins.datasets.LoaderConfigs;
+import dev.m6rec.core.testing.Sections;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every problem the csv loader reports about its nested mappings, with the full key path. */
+/** Every problem the csv loader reports about its nested sections, with the full key path. */
 class CsvLoaderValidationTest {
     private final CsvLoaderFactory factory = new CsvLoaderFactory();
 
@@ -23,7 +24,7 @@ class CsvLoaderValidationTest {
     private List<String> problems(Object... keyValues) {
         Map<String, Object> section = map("path", "r.csv");
         section.putAll(map(keyValues));
-        return LoaderConfigs.problems(factory, section);
+        return Sections.problems(factory, "data", section);
     }
 
     @Test
@@ -34,18 +35,21 @@ class CsvLoaderValidationTest {
 
     @Test
     void columnsAreRequiredAndChecked() {
-        assertThat(LoaderConfigs.problems(factory, map("path", "r.csv"))).containsExactly(
-                "data.columns: required (user, item and optional rating, timestamp: column names (header) or 0-based positions)");
+        assertThat(problems()).containsExactly("data.columns.user: required (the column of user ids)",
+                "data.columns.item: required (the column of item ids)");
         assertThat(problems("columns", map("item", "i", "score", "s"))).containsExactly(
-                "data.columns.score: unknown key; valid keys are [user, item, rating, timestamp]",
+                "data.columns.score: unknown key; valid keys are [item, rating, timestamp, user]",
                 "data.columns.user: required (the column of user ids)");
         assertThat(problems("columns", map("user", "u", "item", "u"))).containsExactly(
                 "data.columns.item: must differ from columns.user (both are 'u')");
         assertThat(problems("header", false, "columns", map("user", "userId", "item", 1, "rating", -2))).containsExactly(
                 "data.columns.user: expected a 0-based column index because header is false (was 'userId')",
                 "data.columns.rating: expected a 0-based column index because header is false (was '-2')");
-        assertThat(problems("columns", map("user", map("name", "u"), "item", "i"))).containsExactly(
-                "data.columns.user: expected a column name (was a mapping)");
+        // contains, not containsExactly: core also reports a required key given a bad value as "required"
+        assertThat(problems("columns", map("user", map("name", "u"), "item", "i"))).contains(
+                "data.columns.user: expected a string (was a mapping)");
+        assertThat(problems("columns", map("user", " ", "item", "i"))).containsExactly(
+                "data.columns.user: expected a column name (was empty)");
     }
 
     @Test
@@ -66,7 +70,8 @@ class CsvLoaderValidationTest {
     void attributeFileProblems() {
         Map<String, Object> columns = map("user", "u", "item", "i");
         assertThat(problems("columns", columns, "user-attributes", map("id", "u", "colums", map()))).containsExactly(
-                "data.user-attributes.colums: unknown key; valid keys are [path, id, columns, delimiter, header, quoting, encoding]",
+                "data.user-attributes.colums: unknown key; did you mean 'columns'?");
+        assertThat(problems("columns", columns, "user-attributes", map("id", "u"))).containsExactly(
                 "data.user-attributes.path: required (the attribute file, relative to the config file)",
                 "data.user-attributes.columns: required (the attribute columns to read, e.g. { age: numeric })");
         assertThat(problems("columns", columns, "item-attributes", map("path", "m.csv", "id", "movieId",
@@ -89,6 +94,19 @@ class CsvLoaderValidationTest {
                         "data.item-attributes.columns.1: needs a name when header is false, e.g. { type: text, name: age }",
                         "data.item-attributes.columns.2.name: required when header is false (the attribute's name)");
         assertThat(problems("columns", columns, "item-attributes", map("path", "m.txt", "id", "i", "columns", List.of("a"))))
-                .containsExactly("data.item-attributes.columns: expected a non-empty mapping of column to type (was a list)");
+                .containsExactly("data.item-attributes.columns: expected a mapping (was a list of 1)");
+        assertThat(problems("columns", columns, "item-attributes", "m.txt"))
+                .containsExactly("data.item-attributes: expected a mapping (was 'm.txt')");
+    }
+
+    @Test
+    void everyPathArrivesResolvedAgainstTheConfigFolder() {
+        Path base = Path.of("/configs/run");
+        CsvSettings settings = Sections.bind(factory, "data", map("path", "r.csv", "columns", map("user", "u", "item", "i"),
+                "user-attributes", map("path", "../shared/u.csv", "id", "u", "columns", map("age", "numeric")),
+                "item-attributes", map("path", "/data/items.csv", "id", "i", "columns", map("title", "text"))), base);
+        assertThat(settings.path()).isEqualTo(Path.of("/configs/run/r.csv"));
+        assertThat(settings.userAttributes().path()).isEqualTo(Path.of("/configs/shared/u.csv"));
+        assertThat(settings.itemAttributes().path()).isEqualTo(Path.of("/data/items.csv"));
     }
 }

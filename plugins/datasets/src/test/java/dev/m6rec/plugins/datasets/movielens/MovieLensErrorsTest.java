@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.m6rec.api.DataException;
 import dev.m6rec.api.data.Dataset;
+import dev.m6rec.core.testing.Sections;
 import dev.m6rec.plugins.datasets.LoaderConfigs;
 import dev.m6rec.plugins.datasets.TextFiles;
 import java.nio.file.Files;
@@ -149,9 +150,9 @@ class MovieLensErrorsTest {
 
     @Test
     void validatesItsSection() {
-        assertThat(LoaderConfigs.problems(factory, Map.of())).containsExactly(
+        assertThat(Sections.problems(factory, "data", Map.of())).containsExactly(
                 "data.path: required (the MovieLens folder (relative to the config file))");
-        assertThat(LoaderConfigs.problems(factory, Map.of("path", "x", "layout", "10m", "on-error", "ignore")))
+        assertThat(Sections.problems(factory, "data", Map.of("path", "x", "layout", "10m", "on-error", "ignore")))
                 .containsExactlyInAnyOrder("data.layout: must be one of [auto, 100k, 1m, csv] (was '10m'); did you mean '1m'?",
                         "data.on-error: must be one of [fail, skip] (was 'ignore')");
     }

@@ -11,7 +11,7 @@ import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.data.SparseRows;
 import dev.m6rec.api.dataset.DatasetLoader;
 import dev.m6rec.core.testing.RecordingPluginContext;
-import dev.m6rec.plugins.datasets.LoaderConfigs;
+import dev.m6rec.core.testing.Sections;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
@@ -22,7 +22,7 @@ class SyntheticLoaderTest {
     private final SyntheticLoaderFactory factory = new SyntheticLoaderFactory();
 
     private DatasetLoader loader(long seed, Map<String, Object> section) {
-        return factory.create(LoaderConfigs.bind(factory, section), new RecordingPluginContext(seed, "data"));
+        return Sections.create(factory, "data", section, new RecordingPluginContext(seed, "data"));
     }
 
     private Dataset generate(long seed, Map<String, Object> section) {
@@ -179,13 +179,15 @@ class SyntheticLoaderTest {
 
     @Test
     void validatesItsParameters() {
-        assertThat(LoaderConfigs.problems(factory, Map.of("items", 10, "categories", 20, "min-interactions-per-user", 50)))
+        assertThat(Sections.problems(factory, "data",
+                Map.of("items", 10, "categories", 20, "min-interactions-per-user", 50)))
                 .containsExactly("data.categories: must be <= items (was 20 with 10 items)",
                         "data.min-interactions-per-user: must be <= interactions-per-user (was 50 > 40)",
                         "data.min-interactions-per-user: must be <= items (was 50 > 10)");
-        assertThat(LoaderConfigs.problems(factory, Map.of("users", 5_000_000, "interactions-per-user", 100)))
+        assertThat(Sections.problems(factory, "data", Map.of("users", 5_000_000, "interactions-per-user", 100)))
                 .containsExactly("data.users: users x interactions-per-user must be <= 200000000 (was 500000000)");
-        assertThat(LoaderConfigs.problems(factory, Map.of("users", 0, "popularity-skew", 4, "sequence-strength", -0.1)))
+        assertThat(Sections.problems(factory, "data",
+                Map.of("users", 0, "popularity-skew", 4, "sequence-strength", -0.1)))
                 .containsExactlyInAnyOrder("data.users: must be >= 1 (was 0)", "data.popularity-skew: must be <= 3 (was 4)",
                         "data.sequence-strength: must be >= 0 (was -0.1)");
     }

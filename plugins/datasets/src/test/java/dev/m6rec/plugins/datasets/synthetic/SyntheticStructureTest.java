@@ -3,7 +3,7 @@ package dev.m6rec.plugins.datasets.synthetic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.m6rec.core.testing.RecordingPluginContext;
-import dev.m6rec.plugins.datasets.LoaderConfigs;
+import dev.m6rec.core.testing.Sections;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,9 +20,9 @@ class SyntheticStructureTest {
     static void generate() {
         SyntheticLoaderFactory factory = new SyntheticLoaderFactory();
         RecordingPluginContext context = new RecordingPluginContext(11, "data");
-        planted = new PlantedStructure(factory.create(LoaderConfigs.bind(factory, Map.of()), context).load());
-        flat = new PlantedStructure(factory.create(LoaderConfigs.bind(factory,
-                Map.of("attribute-signal", 0.0, "sequence-strength", 0.0)), context).load());
+        planted = new PlantedStructure(Sections.create(factory, "data", Map.of(), context).load());
+        flat = new PlantedStructure(Sections.create(factory, "data",
+                Map.of("attribute-signal", 0.0, "sequence-strength", 0.0), context).load());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.m6rec.plugins.dl4j.cnn;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.m6rec.api.FittedState;
 import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.ProgressTask;
 import dev.m6rec.api.artifact.ArtifactReader;
@@ -18,6 +19,7 @@ import dev.m6rec.plugins.dl4j.Nd4jRuntime;
 import dev.m6rec.plugins.dl4j.graph.GraphArtifact;
 import dev.m6rec.plugins.dl4j.graph.GraphReplicas;
 import dev.m6rec.plugins.dl4j.train.EarlyStopping;
+import dev.m6rec.plugins.dl4j.train.Engine;
 import dev.m6rec.plugins.dl4j.train.InputShapes;
 import dev.m6rec.plugins.dl4j.train.TrainedFlags;
 import java.util.Locale;
@@ -43,7 +45,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class CaserModel implements InterestModel {
     private final CaserSettings settings;
     private final PluginContext context;
-    private volatile Fitted fitted;
+    private final FittedState<Fitted> fitted;
 
     /** {@code tokens} is null when the text encoder is off. */
     private record Fitted(CaserState state, ItemTokens tokens, ComputationGraphConfiguration configuration,
@@ -53,6 +55,7 @@ public final class CaserModel implements InterestModel {
     public CaserModel(CaserSettings settings, PluginContext context) {
         this.settings = requireNonNull(settings, "settings is null");
         this.context = requireNonNull(context, "context is null");
+        this.fitted = new FittedState<>(context.componentPath(), "cnn");
     }
 
     @Override
@@ -75,7 +78,7 @@ public final class CaserModel implements InterestModel {
         CaserExamples examples = new CaserExamples(train, shape, settings.length(), settings.training().negatives(),
                 settings.idDropout(), state.trainedItems());
         int batchSize = Math.min(settings.training().batchSize(), Math.max(1, examples.size));
-        CaserKernel kernel = settings.fused()
+        CaserKernel kernel = settings.engine() == Engine.FUSED
                 ? new CaserKernel(settings, CaserParameters.of(net), tokens, batchSize) : null;
         CaserBatch full = kernel == null ? new CaserBatch(batchSize, settings.length(), tokens) : null;
         CaserBatch tail = kernel != null || examples.size % batchSize == 0 ? null
@@ -156,12 +159,12 @@ public final class CaserModel implements InterestModel {
     private void publish(CaserState state, ItemTokens tokens, ComputationGraphConfiguration conf, INDArray params) {
         CaserScorer scorer = new CaserScorer(new GraphReplicas(conf, params), state.shape(), settings,
                 state.trainedUsers(), state.trainedItems(), tokens);
-        this.fitted = new Fitted(state, tokens, conf, scorer);
+        this.fitted.set(new Fitted(state, tokens, conf, scorer));
     }
 
     @Override
     public void score(UserProfile user, int[] items, float[] out) {
-        fitted().scorer().score(user, items, out);
+        fitted.get().scorer().score(user, items, out);
     }
 
     /**
@@ -170,12 +173,12 @@ public final class CaserModel implements InterestModel {
      */
     @Override
     public Optional<FeatureMatrix> itemEmbeddings() {
-        return Optional.of(fitted().scorer().itemEmbeddings());
+        return Optional.of(fitted.get().scorer().itemEmbeddings());
     }
 
     @Override
     public void save(ArtifactWriter out) {
-        Fitted f = fitted();
+        Fitted f = fitted.get();
         f.state().write(out);
         if (f.tokens() != null) {
             f.tokens().write(out);
@@ -193,13 +196,5 @@ public final class CaserModel implements InterestModel {
         ComputationGraph net = new ComputationGraph(conf.clone());   // init writes into its configuration
         net.init();
         publish(state, tokens, conf, GraphArtifact.loadParams(in, conf, net.numParams()));
-    }
-
-    private Fitted fitted() {
-        Fitted f = fitted;
-        if (f == null) {
-            throw new IllegalStateException("the cnn model is neither fitted nor loaded");
-        }
-        return f;
     }
 }

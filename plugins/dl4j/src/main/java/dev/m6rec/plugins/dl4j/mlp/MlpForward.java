@@ -30,7 +30,7 @@ final class MlpForward {
         this.userFeatures = shape.userFeatures();
         this.widths = settings.hidden();
         this.gmf = settings.gmf();
-        this.activation = TowerActivation.of(settings.activation());
+        this.activation = settings.activation();
         int numItems = shape.numItems();
         this.itemRows = new int[numItems];
         for (int i = 0; i < numItems; i++) {

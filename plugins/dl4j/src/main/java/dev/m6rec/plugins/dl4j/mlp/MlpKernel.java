@@ -98,10 +98,10 @@ final class MlpKernel {
         this.heads = (shape.clickHead() ? 1 : 0) + (shape.ratingHead() ? 1 : 0);
         this.clickColumn = shape.clickHead() ? 0 : -1;
         this.ratingColumn = shape.ratingHead() ? heads - 1 : -1;
-        this.activation = TowerActivation.of(settings.activation());
+        this.activation = settings.activation();
         this.retain = (float) (1 - settings.training().dropout());
-        this.clickWeight = (float) settings.clickWeight();
-        this.ratingWeight = (float) settings.ratingWeight();
+        this.clickWeight = (float) settings.loss().click();
+        this.ratingWeight = (float) settings.loss().rating();
         this.learningRate = (float) settings.training().learningRate();
         this.maxRows = maxRows;
         float decay = learningRate * (float) settings.training().weightDecay();   // decoupled: biases take none

@@ -3,6 +3,7 @@ package dev.m6rec.plugins.dl4j.mlp;
 import static java.util.Objects.requireNonNull;
 
 import dev.m6rec.api.ConfigException;
+import dev.m6rec.api.FittedState;
 import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.ProgressTask;
 import dev.m6rec.api.artifact.ArtifactReader;
@@ -17,6 +18,7 @@ import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.plugins.dl4j.Nd4jRuntime;
 import dev.m6rec.plugins.dl4j.graph.GraphArtifact;
 import dev.m6rec.plugins.dl4j.train.EarlyStopping;
+import dev.m6rec.plugins.dl4j.train.Engine;
 import dev.m6rec.plugins.dl4j.train.InputShapes;
 import dev.m6rec.plugins.dl4j.train.TrainedFlags;
 import java.util.ArrayList;
@@ -39,7 +41,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class MlpModel implements InterestModel, RatingPredictor {
     private final MlpSettings settings;
     private final PluginContext context;
-    private volatile Fitted fitted;
+    private final FittedState<Fitted> fitted;
 
     /** Everything scoring and saving need, published at once so readers never see a mix. */
     /** {@code neighbours} is null without the neighbourhood input. */
@@ -50,6 +52,7 @@ public final class MlpModel implements InterestModel, RatingPredictor {
     public MlpModel(MlpSettings settings, PluginContext context) {
         this.settings = requireNonNull(settings, "settings is null");
         this.context = requireNonNull(context, "context is null");
+        this.fitted = new FittedState<>(context.componentPath(), "mlp");
     }
 
     @Override
@@ -81,7 +84,7 @@ public final class MlpModel implements InterestModel, RatingPredictor {
         MlpExamples examples = new MlpExamples(train, shape, settings.training().negatives(), state.scale().mean(),
                 settings.idDropout(), settings.history(), neighbours, state.trainedUsers(), state.trainedItems());
         int batchSize = Math.min(settings.training().batchSize(), Math.max(1, examples.size));
-        MlpKernel kernel = settings.fused()
+        MlpKernel kernel = settings.engine() == Engine.FUSED
                 ? new MlpKernel(settings, shape, MlpParameters.of(settings, shape, net), train.byUser(), batchSize)
                 : null;
         MlpBatch full = kernel == null ? new MlpBatch(batchSize, shape, settings.history()) : null;
@@ -137,7 +140,7 @@ public final class MlpModel implements InterestModel, RatingPredictor {
                 state.trainedItems());
         MlpScorer scorer = new MlpScorer(forward, neighbours, state.shape(), parameters, state.trainedUsers(),
                 state.scale(), settings.rankBy(), settings.blendWeight());
-        this.fitted = new Fitted(state, neighbours, conf, net.params().dup(), parameters, scorer);
+        this.fitted.set(new Fitted(state, neighbours, conf, net.params().dup(), parameters, scorer));
     }
 
     /** One epoch of the fused kernel; returns the mean click cross-entropy and rating squared error. */
@@ -162,12 +165,12 @@ public final class MlpModel implements InterestModel, RatingPredictor {
             batch.fill(examples, start, inputs.userFeatures(), inputs.itemFeatures());
             net.fit(batch.inputs(), batch.labels(), null, batch.labelMasks());
             if (shape.clickHead()) {
-                clickLoss += net.getLayer(MlpNetwork.CLICK).score() / settings.clickWeight();
+                clickLoss += net.getLayer(MlpNetwork.CLICK).score() / settings.loss().click();
             }
             if (shape.ratingHead()) {
                 // DL4J averages the masked loss over the whole batch; rescale to a mean over rated rows.
                 double ratedShare = shape.clickHead() ? 1.0 / (1 + settings.training().negatives()) : 1.0;
-                ratingLoss += net.getLayer(MlpNetwork.RATING).score() / settings.ratingWeight() / ratedShare;
+                ratingLoss += net.getLayer(MlpNetwork.RATING).score() / settings.loss().rating() / ratedShare;
             }
             batches++;
         }
@@ -192,23 +195,22 @@ public final class MlpModel implements InterestModel, RatingPredictor {
 
     @Override
     public void score(UserProfile user, int[] items, float[] out) {
-        fitted().scorer().score(user, items, out);
+        fitted.get().scorer().score(user, items, out);
     }
 
     @Override
     public boolean predictsRatings() {
-        Fitted f = fitted;
-        return f != null && f.state().shape().ratingHead();
+        return fitted.isSet() && fitted.get().state().shape().ratingHead();
     }
 
     @Override
     public void predictRatings(UserProfile user, int[] items, float[] out) {
-        fitted().scorer().predictRatings(user, items, out);
+        fitted.get().scorer().predictRatings(user, items, out);
     }
 
     @Override
     public Optional<FeatureMatrix> itemEmbeddings() {
-        Fitted f = fitted();
+        Fitted f = fitted.get();
         int numItems = f.state().shape().numItems();
         int width = settings.embedding();
         float[] known = java.util.Arrays.copyOf(f.parameters().itemTable, numItems * width);   // without the cold row
@@ -221,7 +223,7 @@ public final class MlpModel implements InterestModel, RatingPredictor {
 
     @Override
     public void save(ArtifactWriter out) {
-        Fitted f = fitted();
+        Fitted f = fitted.get();
         f.state().write(out);
         if (f.neighbours() != null) {
             f.neighbours().write(out);
@@ -239,13 +241,5 @@ public final class MlpModel implements InterestModel, RatingPredictor {
         net.init();
         net.setParams(GraphArtifact.loadParams(in, conf, net.numParams()));
         publish(state, neighbours, conf, net, inputs);
-    }
-
-    private Fitted fitted() {
-        Fitted f = fitted;
-        if (f == null) {
-            throw new IllegalStateException("the mlp model is neither fitted nor loaded");
-        }
-        return f;
     }
 }

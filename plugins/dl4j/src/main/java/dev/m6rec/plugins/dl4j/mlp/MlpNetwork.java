@@ -73,7 +73,7 @@ public final class MlpNetwork {
         concat.addAll(inputs.subList(featureInputs, featureEnd));
         graph.addVertex("concat", new MergeVertex(), concat.toArray(String[]::new));
 
-        Activation activation = TowerActivation.of(settings.activation()).dl4j();
+        Activation activation = settings.activation().dl4j();
         double retain = 1.0 - settings.training().dropout();
         String previous = "concat";
         int width = 2 * settings.embedding() + shape.userFeatures() + shape.itemFeatures();
@@ -104,13 +104,13 @@ public final class MlpNetwork {
         List<String> outputs = new ArrayList<>();
         if (shape.clickHead()) {
             graph.addLayer(CLICK, head(new OutputLayer.Builder().lossFunction(
-                    new LossBinaryXENT(Nd4j.scalar(DataType.FLOAT, settings.clickWeight()).reshape(1, 1)))
+                    new LossBinaryXENT(Nd4j.scalar(DataType.FLOAT, settings.loss().click()).reshape(1, 1)))
                     .activation(Activation.SIGMOID), width, retain), previous);
             outputs.add(CLICK);
         }
         if (shape.ratingHead()) {
             graph.addLayer(RATING, head(new OutputLayer.Builder().lossFunction(
-                    new LossMSE(Nd4j.scalar(DataType.FLOAT, settings.ratingWeight()).reshape(1, 1)))
+                    new LossMSE(Nd4j.scalar(DataType.FLOAT, settings.loss().rating()).reshape(1, 1)))
                     .activation(Activation.IDENTITY), width, retain), previous);
             outputs.add(RATING);
         }

@@ -4,33 +4,23 @@ import org.nd4j.linalg.activations.Activation;
 
 /**
  * The tower activations, as DL4J defines them, applied in place over float arrays for the fused
- * training step and the fused scorer.
+ * training step and the fused scorer. The constants are {@code activation:}'s choices, in
+ * kebab-case ({@code leaky-relu}).
  */
-enum TowerActivation {
-    RELU("relu", Activation.RELU),
+public enum TowerActivation {
+    RELU(Activation.RELU),
     /** DL4J's default slope of 0.01. */
-    LEAKY_RELU("leaky-relu", Activation.LEAKYRELU),
+    LEAKY_RELU(Activation.LEAKYRELU),
     /** With alpha 1, as DL4J. */
-    ELU("elu", Activation.ELU),
-    TANH("tanh", Activation.TANH),
-    SIGMOID("sigmoid", Activation.SIGMOID);
+    ELU(Activation.ELU),
+    TANH(Activation.TANH),
+    SIGMOID(Activation.SIGMOID);
 
     private static final float LEAKY_SLOPE = 0.01f;
-    private final String key;
     private final Activation dl4j;
 
-    TowerActivation(String key, Activation dl4j) {
-        this.key = key;
+    TowerActivation(Activation dl4j) {
         this.dl4j = dl4j;
-    }
-
-    static TowerActivation of(String key) {
-        for (TowerActivation a : values()) {
-            if (a.key.equals(key)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown activation " + key);
     }
 
     Activation dl4j() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.m6rec.api.data.EntityKind;
 import dev.m6rec.api.data.Interactions;
+import dev.m6rec.core.testing.Sections;
 import dev.m6rec.plugins.dl4j.Nd4jRuntime;
 import dev.m6rec.plugins.dl4j.TitledCategoryData;
 import dev.m6rec.plugins.dl4j.train.TrainedFlags;
@@ -47,7 +48,7 @@ class CaserKernelTest {
             section.put("text", Map.of("field", "title", "tokens", 4, "widths", List.of(1, 2), "filters", 3,
                     "word-embedding", 3, "min-count", 1));
         }
-        CaserSettings settings = CaserSettings.from(CaserModelTest.config(new CaserFactory(), section));
+        CaserSettings settings = Sections.bind(new CaserFactory(), "interest", section);
         Interactions train = DATA.split.train();
         CaserShape shape = new CaserShape(DATA.numUsers, DATA.numItems);
         boolean[] trainedItems = TrainedFlags.of(train.byItem().offsets());

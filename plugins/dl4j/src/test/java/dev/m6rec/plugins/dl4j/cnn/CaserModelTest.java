@@ -5,23 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.m6rec.api.ArtifactException;
-import dev.m6rec.api.ComponentFactory;
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigProblem;
 import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.interest.InterestModel;
+import dev.m6rec.api.interest.InterestModelFactory;
 import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.api.interest.UserProfile;
-import dev.m6rec.core.config.SectionBinder;
-import dev.m6rec.plugins.dl4j.Baselines;
 import dev.m6rec.core.testing.ConcurrentScoring;
 import dev.m6rec.core.testing.MemoryArtifacts;
+import dev.m6rec.core.testing.RecordingPluginContext;
+import dev.m6rec.core.testing.Sections;
+import dev.m6rec.plugins.dl4j.Baselines;
 import dev.m6rec.plugins.dl4j.RankingEvaluation;
 import dev.m6rec.plugins.dl4j.SequenceData;
-import dev.m6rec.core.testing.RecordingPluginContext;
 import dev.m6rec.plugins.dl4j.mlp.MlpFactory;
-import java.util.ArrayList;
+import dev.m6rec.plugins.dl4j.train.Engine;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,16 +45,9 @@ class CaserModelTest {
         return section;
     }
 
-    static ComponentConfig config(ComponentFactory<?> factory, Map<String, Object> section) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        ComponentConfig config = SectionBinder.bind("interest", factory.name(), section, factory.schema(), problems);
-        problems.addAll(factory.validate(config));
-        assertThat(problems).isEmpty();
-        return config;
-    }
-
-    static InterestModel fit(ComponentFactory<InterestModel> factory, Map<String, Object> section, RecordingPluginContext context) {
-        InterestModel model = factory.create(config(factory, section), context);
+    static <S extends Record> InterestModel fit(InterestModelFactory<S> factory, Map<String, Object> section,
+                                                RecordingPluginContext context) {
+        InterestModel model = Sections.create(factory, "interest", section, context);
         model.fit(training());
         return model;
     }
@@ -155,7 +146,8 @@ class CaserModelTest {
         CNN.save(artifacts);
         assertThat(artifacts.files).containsOnlyKeys("cnn-shape.i64", "network.json", "params.f32",
                 "trained-users.i32", "trained-items.i32");
-        InterestModel loaded = new CaserFactory().create(config(new CaserFactory(), cnnSection()), new RecordingPluginContext(7, "interest"));
+        InterestModel loaded = Sections.create(new CaserFactory(), "interest", cnnSection(),
+                new RecordingPluginContext(7, "interest"));
         loaded.load(artifacts, DATA.inputs);
         for (UserProfile user : List.of(profile(0), profile(33), UserProfile.of(-1, new int[] {3}, null, new float[0]))) {
             float[] before = new float[DATA.numItems];
@@ -166,8 +158,8 @@ class CaserModelTest {
         }
         byte[] params = artifacts.files.get("params.f32");
         artifacts.files.put("params.f32", Arrays.copyOf(params, 100));
-        assertThatThrownBy(() -> new CaserFactory().create(config(new CaserFactory(), cnnSection()), new RecordingPluginContext(7, "interest"))
-                .load(artifacts, DATA.inputs))
+        assertThatThrownBy(() -> Sections.create(new CaserFactory(), "interest", cnnSection(),
+                new RecordingPluginContext(7, "interest")).load(artifacts, DATA.inputs))
                 .isInstanceOf(ArtifactException.class).hasMessage("memory/interest/params.f32: truncated");
     }
 
@@ -192,23 +184,19 @@ class CaserModelTest {
 
     @Test
     void validation() {
-        List<ConfigProblem> problems = new ArrayList<>();
         CaserFactory factory = new CaserFactory();
-        ComponentConfig config = SectionBinder.bind("interest", "cnn",
-                Map.of("length", 2, "heights", List.of(1, 3), "negatives", 0), factory.schema(), problems);
-        assertThat(problems).isEmpty();
-        assertThat(factory.validate(config)).extracting(ConfigProblem::toString).containsExactly(
-                "heights[1]: must be <= length 2 (was 3)", "negatives: must be > 0 (was 0)");
-        CaserSettings defaults = CaserSettings.from(SectionBinder.bind("interest", "cnn", Map.of(), factory.schema(), problems));
+        assertThat(Sections.problems(factory, "interest",
+                Map.of("length", 2, "heights", List.of(1, 3), "negatives", 0))).containsExactly(
+                "interest.heights[1]: must be <= length 2 (was 3)", "interest.negatives: must be > 0 (was 0)");
+        CaserSettings defaults = Sections.bind(factory, "interest", Map.of());
         assertThat(defaults.embedding()).isEqualTo(32);
         assertThat(defaults.length()).isEqualTo(5);
         assertThat(defaults.heights()).containsExactly(1, 2, 3);
         assertThat(defaults.horizontalFilters()).isEqualTo(16);
         assertThat(defaults.verticalFilters()).isEqualTo(4);
         assertThat(defaults.training().negatives()).isEqualTo(3);
-        assertThat(defaults.fused()).isTrue();
-        SectionBinder.bind("interest", "cnn", Map.of("engine", "gpu"), factory.schema(), problems);
-        assertThat(problems).extracting(ConfigProblem::toString)
+        assertThat(defaults.engine()).isEqualTo(Engine.FUSED);
+        assertThat(Sections.problems(factory, "interest", Map.of("engine", "gpu")))
                 .containsExactly("interest.engine: must be one of [fused, graph] (was 'gpu')");
     }
 }

@@ -5,21 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.m6rec.api.ArtifactException;
 import dev.m6rec.api.ConfigException;
-import dev.m6rec.api.config.ComponentConfig;
 import dev.m6rec.api.config.ConfigProblem;
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.api.interest.UserProfile;
-import dev.m6rec.core.config.SectionBinder;
 import dev.m6rec.core.testing.MemoryArtifacts;
 import dev.m6rec.core.testing.RecordingPluginContext;
+import dev.m6rec.core.testing.Sections;
 import dev.m6rec.plugins.dl4j.RankingEvaluation;
 import dev.m6rec.plugins.dl4j.TitledCategoryData;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +39,13 @@ class CaserTextEncoderTest {
         return section;
     }
 
-    static ComponentConfig config(Map<String, Object> section) {
-        return CaserModelTest.config(new CaserFactory(), section);
+    /** An unfitted model of the valid section {@code section}. */
+    static CaserModel create(Map<String, Object> section, RecordingPluginContext context) {
+        return (CaserModel) Sections.create(new CaserFactory(), "interest", section, context);
     }
 
     static CaserModel fit(Map<String, Object> section, RecordingPluginContext context) {
-        CaserModel model = (CaserModel) new CaserFactory().create(config(section), context);
+        CaserModel model = create(section, context);
         model.fit(training());
         return model;
     }
@@ -150,7 +149,7 @@ class CaserTextEncoderTest {
         MemoryArtifacts artifacts = saved();
         assertThat(artifacts.files).containsOnlyKeys("cnn-shape.i64", "network.json", "params.f32",
                 "trained-users.i32", "trained-items.i32", "text-shape.i64", "text-vocabulary.txt", "text-tokens.i32");
-        InterestModel loaded = new CaserFactory().create(config(section(true)), new RecordingPluginContext(7, "interest"));
+        InterestModel loaded = create(section(true), new RecordingPluginContext(7, "interest"));
         loaded.load(artifacts, DATA.inputs);
         for (UserProfile user : List.of(profile(0), profile(77), UserProfile.of(-1, new int[] {5, 44}, null, new float[0]))) {
             float[] before = new float[DATA.numItems];
@@ -192,7 +191,7 @@ class CaserTextEncoderTest {
     private static void assertLoadFails(Consumer<Map<String, byte[]>> tamper, String message) {
         MemoryArtifacts artifacts = saved();
         tamper.accept(artifacts.files);
-        InterestModel model = new CaserFactory().create(config(section(true)), new RecordingPluginContext(7, "interest"));
+        InterestModel model = create(section(true), new RecordingPluginContext(7, "interest"));
         assertThatThrownBy(() -> model.load(artifacts, DATA.inputs))
                 .isInstanceOf(ArtifactException.class).hasMessage(message);
     }
@@ -201,14 +200,14 @@ class CaserTextEncoderTest {
     void anUnknownOrNumericTextFieldIsAConfigErrorNamingTheKey() {
         Map<String, Object> section = section(true);
         section.put("text", Map.of("field", "titel"));
-        CaserModel model = (CaserModel) new CaserFactory().create(config(section), new RecordingPluginContext(42, "interest"));
+        CaserModel model = create(section, new RecordingPluginContext(42, "interest"));
         assertThatThrownBy(() -> model.fit(training()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("interest.text.field: unknown item attribute 'titel'; available: [title, category, price]")
                 .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::path)
                         .containsExactly("interest.text.field"));
         section.put("text", Map.of("field", "price"));
-        CaserModel numeric = (CaserModel) new CaserFactory().create(config(section), new RecordingPluginContext(42, "interest"));
+        CaserModel numeric = create(section, new RecordingPluginContext(42, "interest"));
         assertThatThrownBy(() -> numeric.fit(training()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("interest.text.field: item attribute 'price' is numeric; the text encoder needs a text, "
@@ -218,9 +217,7 @@ class CaserTextEncoderTest {
     @Test
     void textSettingsDefaultsAndValidation() {
         CaserFactory factory = new CaserFactory();
-        List<ConfigProblem> problems = new ArrayList<>();
-        TextEncoderSettings defaults = CaserSettings.from(SectionBinder.bind("interest", "cnn", Map.of(),
-                factory.schema(), problems)).text();
+        TextEncoderSettings defaults = Sections.bind(factory, "interest", Map.of()).text();
         assertThat(defaults.enabled()).isFalse();
         assertThat(defaults.tokens()).isEqualTo(8);
         assertThat(defaults.widths()).containsExactly(1, 2);
@@ -229,25 +226,19 @@ class CaserTextEncoderTest {
         assertThat(defaults.minCount()).isEqualTo(2);
         assertThat(defaults.maxWords()).isEqualTo(20_000);
 
-        ComponentConfig config = SectionBinder.bind("interest", "cnn",
-                Map.of("text", Map.of("field", "title", "tokens", 2, "widths", List.of(1, 3, 1))), factory.schema(), problems);
-        assertThat(factory.validate(config)).extracting(ConfigProblem::toString).containsExactly(
-                "text.widths[1]: must be <= text.tokens 2 (was 3)",
-                "text.widths[2]: repeats width 1 (raise text.filters for more filters)");
-        config = SectionBinder.bind("interest", "cnn", Map.of("text", Map.of("tokens", 4, "filters", 8)),
-                factory.schema(), problems);
-        assertThat(factory.validate(config)).extracting(ConfigProblem::toString).containsExactly(
-                "text.field: required when text.tokens is given (the text encoder is off without a field)");
-        config = SectionBinder.bind("interest", "cnn", Map.of("text", Map.of("field", " ", "widths", List.of())),
-                factory.schema(), problems);
-        assertThat(factory.validate(config)).extracting(ConfigProblem::toString).containsExactly(
-                "text.field: must name an item attribute (was '')",
-                "text.widths: must list at least one convolution width");
-        assertThat(problems).isEmpty();
+        assertThat(Sections.problems(factory, "interest",
+                Map.of("text", Map.of("field", "title", "tokens", 2, "widths", List.of(1, 3, 1))))).containsExactly(
+                "interest.text.widths[1]: must be <= text.tokens 2 (was 3)",
+                "interest.text.widths[2]: repeats width 1 (raise text.filters for more filters)");
+        assertThat(Sections.problems(factory, "interest", Map.of("text", Map.of("tokens", 4, "filters", 8))))
+                .containsExactly("interest.text.field: required when text.tokens is given"
+                        + " (the text encoder is off without a field)");
+        assertThat(Sections.problems(factory, "interest", Map.of("text", Map.of("field", " ", "widths", List.of()))))
+                .containsExactly("interest.text.field: must name an item attribute (was '')",
+                        "interest.text.widths: must list at least one convolution width");
 
-        SectionBinder.bind("interest", "cnn", Map.of("text", Map.of("field", "title", "tokens", 0, "min-count", 0,
-                "fields", "x")), factory.schema(), problems);
-        assertThat(problems).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+        assertThat(Sections.problems(factory, "interest", Map.of("text", Map.of("field", "title", "tokens", 0,
+                "min-count", 0, "fields", "x")))).containsExactlyInAnyOrder(
                 "interest.text.tokens: must be >= 1 (was 0)",
                 "interest.text.min-count: must be >= 1 (was 0)",
                 "interest.text.fields: unknown key; did you mean 'field'?");

@@ -2,14 +2,11 @@ package dev.m6rec.plugins.dl4j.cnn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigProblem;
 import dev.m6rec.core.config.ConfigLoader;
 import dev.m6rec.core.config.RawConfig;
-import dev.m6rec.core.config.SectionBinder;
 import dev.m6rec.core.split.LeaveOneOutSplitterFactory;
+import dev.m6rec.core.testing.Sections;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +22,14 @@ class QuickstartCnnExampleTest {
     @Test
     void theExampleSectionsBindWithoutProblems() {
         RawConfig raw = ConfigLoader.load(EXAMPLE, List.of());
-        List<ConfigProblem> problems = new ArrayList<>();
         CaserFactory cnn = new CaserFactory();
         Map<String, Object> interest = section(raw, "interest");
         assertThat(interest.remove("type")).isEqualTo("cnn");
-        ComponentConfig config = SectionBinder.bind("interest", "cnn", interest, cnn.schema(), problems);
-        problems.addAll(cnn.validate(config));
+        assertThat(Sections.problems(cnn, "interest", interest)).isEmpty();
         Map<String, Object> split = section(raw, "split");
         assertThat(split.remove("type")).isEqualTo("leave-one-out");
-        SectionBinder.bind("split", "leave-one-out", split, new LeaveOneOutSplitterFactory().schema(), problems);
-        assertThat(problems).isEmpty();
-        CaserSettings settings = CaserSettings.from(config);
+        assertThat(Sections.problems(new LeaveOneOutSplitterFactory(), "split", split)).isEmpty();
+        CaserSettings settings = Sections.bind(cnn, "interest", interest);
         assertThat(settings.text().field()).isEqualTo("title");
         assertThat(settings.text().widths()).containsExactly(1, 2);
         assertThat(raw.get("data.type")).contains("synthetic");

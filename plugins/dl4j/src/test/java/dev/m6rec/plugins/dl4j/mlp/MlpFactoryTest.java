@@ -2,10 +2,8 @@ package dev.m6rec.plugins.dl4j.mlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigProblem;
-import dev.m6rec.core.config.SectionBinder;
-import java.util.ArrayList;
+import dev.m6rec.core.testing.Sections;
+import dev.m6rec.plugins.dl4j.train.Engine;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,28 +12,23 @@ class MlpFactoryTest {
     private final MlpFactory factory = new MlpFactory();
 
     private List<String> problems(Map<String, Object> section) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        ComponentConfig config = SectionBinder.bind("interest", "mlp", section, factory.schema(), problems);
-        if (problems.isEmpty()) {
-            factory.validate(config).forEach(p -> problems.add(new ConfigProblem("interest." + p.path(), p.message())));
-        }
-        return problems.stream().map(ConfigProblem::toString).toList();
+        return Sections.problems(factory, "interest", section);
     }
 
     @Test
     void defaults() {
-        MlpSettings s = MlpSettings.from(MlpFixtures.config(Map.of()));
+        MlpSettings s = Sections.bind(factory, "interest", Map.of());
         assertThat(s.embedding()).isEqualTo(32);
         assertThat(s.hidden()).containsExactly(128, 64);
         assertThat(s.history()).isTrue();
         assertThat(s.neighbourhood()).isEqualTo(50);
-        assertThat(s.activation()).isEqualTo("relu");
+        assertThat(s.activation()).isEqualTo(TowerActivation.RELU);
         assertThat(s.gmf()).isTrue();
-        assertThat(s.clickWeight()).isEqualTo(0.5);
-        assertThat(s.ratingWeight()).isEqualTo(0.5);
+        assertThat(s.loss().click()).isEqualTo(0.5);
+        assertThat(s.loss().rating()).isEqualTo(0.5);
         assertThat(s.rankBy()).isEqualTo(MlpSettings.RankBy.AUTO);
         assertThat(s.idDropout()).isEqualTo(0.1);
-        assertThat(s.fused()).isTrue();
+        assertThat(s.engine()).isEqualTo(Engine.FUSED);
         assertThat(s.training().epochs()).isEqualTo(30);
         assertThat(s.training().batchSize()).isEqualTo(256);
         assertThat(s.training().learningRate()).isEqualTo(0.002);

@@ -1,32 +1,24 @@
 package dev.m6rec.plugins.dl4j.mlp;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.m6rec.api.config.ComponentConfig;
-import dev.m6rec.api.config.ConfigProblem;
 import dev.m6rec.api.interest.TrainingData;
-import dev.m6rec.core.config.SectionBinder;
+import dev.m6rec.core.testing.RecordingPluginContext;
+import dev.m6rec.core.testing.Sections;
 import dev.m6rec.plugins.dl4j.RankingEvaluation;
 import dev.m6rec.plugins.dl4j.SyntheticData;
-import dev.m6rec.core.testing.RecordingPluginContext;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Shared set-up of the mlp tests: bound configs, a small synthetic data set, fitted models. */
+/** Shared set-up of the mlp tests: a small configuration, a small synthetic data set, fitted models. */
 final class MlpFixtures {
     static final SyntheticData DATA = new SyntheticData(240, 160, 4, 24, 7);
 
     private MlpFixtures() {
     }
 
-    static ComponentConfig config(Map<String, Object> section) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        ComponentConfig config = SectionBinder.bind("interest", "mlp", section, new MlpFactory().schema(), problems);
-        assertThat(problems).isEmpty();
-        assertThat(new MlpFactory().validate(config)).isEmpty();
-        return config;
+    /** An unfitted model of the valid section {@code section}. */
+    static MlpModel create(Map<String, Object> section, RecordingPluginContext context) {
+        return (MlpModel) Sections.create(new MlpFactory(), "interest", section, context);
     }
 
     /**
@@ -55,7 +47,7 @@ final class MlpFixtures {
     }
 
     static MlpModel fit(Map<String, Object> overrides, SyntheticData data, RecordingPluginContext context) {
-        MlpModel model = (MlpModel) new MlpFactory().create(config(small(overrides)), context);
+        MlpModel model = create(small(overrides), context);
         model.fit(training(data));
         return model;
     }

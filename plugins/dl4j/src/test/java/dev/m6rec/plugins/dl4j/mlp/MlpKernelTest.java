@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.Interactions;
+import dev.m6rec.core.testing.Sections;
 import dev.m6rec.plugins.dl4j.CoOccurrenceSimilarity;
 import dev.m6rec.plugins.dl4j.Nd4jRuntime;
 import java.util.List;
@@ -27,9 +28,9 @@ class MlpKernelTest {
             "sigmoid, false, false", "relu, false, false"})
     void gradientsAndOutputsMatchDl4j(String activation, boolean history, boolean neighbourhood) {
         Nd4jRuntime.configure(1);
-        MlpSettings settings = MlpSettings.from(MlpFixtures.config(Map.of("embedding", 4, "hidden", List.of(6, 5),
-                "activation", activation, "id-dropout", 0.0, "dropout", 0.0, "negatives", 2, "history", history,
-                "loss", Map.of("click", 0.7, "rating", 0.3))));
+        MlpSettings settings = Sections.bind(new MlpFactory(), "interest", Map.of("embedding", 4,
+                "hidden", List.of(6, 5), "activation", activation, "id-dropout", 0.0, "dropout", 0.0, "negatives", 2,
+                "history", history, "loss", Map.of("click", 0.7, "rating", 0.3)));
         MlpShape shape = new MlpShape(USERS, ITEMS, 2, 3, true, true, neighbourhood);
         ComputationGraph net = new ComputationGraph(MlpNetwork.configuration(settings, shape, 11));
         net.init();

@@ -82,8 +82,7 @@ class MlpModelTest {
         BOTH.save(artifacts);
         assertThat(artifacts.files).containsOnlyKeys("mlp.properties", "network.json", "params.f32",
                 "trained-users.i32", "trained-items.i32");
-        MlpModel loaded = (MlpModel) new MlpFactory().create(MlpFixtures.config(MlpFixtures.small(Map.of())),
-                new RecordingPluginContext(99, "interest"));
+        MlpModel loaded = MlpFixtures.create(MlpFixtures.small(Map.of()), new RecordingPluginContext(99, "interest"));
         loaded.load(artifacts, DATA.inputs);
         for (UserProfile user : List.of(profile(0), profile(17), newUser(2))) {
             float[] before = new float[DATA.numItems];
@@ -222,7 +221,7 @@ class MlpModelTest {
     }
 
     private static void load(MemoryArtifacts artifacts) {
-        new MlpFactory().create(MlpFixtures.config(MlpFixtures.small(Map.of())), new RecordingPluginContext(1, "interest"))
+        MlpFixtures.create(MlpFixtures.small(Map.of()), new RecordingPluginContext(1, "interest"))
                 .load(artifacts, DATA.inputs);
     }
 

@@ -29,7 +29,7 @@ class MlpNeighbourhoodTest {
     private static final MlpModel MODEL = fit();
 
     private static MlpModel fit() {
-        MlpModel model = (MlpModel) new MlpFactory().create(MlpFixtures.config(MlpFixtures.small(Map.of("epochs", 4))),
+        MlpModel model = MlpFixtures.create(MlpFixtures.small(Map.of("epochs", 4)),
                 new RecordingPluginContext(42, "interest"));
         model.fit(new TrainingData(DATA.split, WITH_SIMILARITY, RankingEvaluation.validation(DATA.split.train(),
                 DATA.split.valid(), DATA.inputs.userFeatures())));
@@ -77,7 +77,7 @@ class MlpNeighbourhoodTest {
     }
 
     private static MlpModel load(MemoryArtifacts artifacts) {
-        MlpModel loaded = (MlpModel) new MlpFactory().create(MlpFixtures.config(MlpFixtures.small(Map.of("epochs", 4))),
+        MlpModel loaded = MlpFixtures.create(MlpFixtures.small(Map.of("epochs", 4)),
                 new RecordingPluginContext(7, "interest"));
         loaded.load(artifacts, WITH_SIMILARITY);
         return loaded;

@@ -1,0 +1,71 @@
+package dev.m6rec.core.config;
+
+import dev.m6rec.api.ComponentFactory;
+import dev.m6rec.api.PluginContext;
+import dev.m6rec.api.interest.InterestModelFactory;
+import dev.m6rec.api.similarity.SimilarityModelFactory;
+import dev.m6rec.core.plugin.ComponentKind;
+import dev.m6rec.core.plugin.RegisteredFactory;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One component section after validation: where it is ({@code features.user[0]}), the factory its
+ * {@code type} resolved to (once, here), and its typed settings. Training, saving and loading
+ * create the component from this, never by looking the name up again.
+ *
+ * @param kind       the extension point
+ * @param path       the section's key path
+ * @param registered the factory and the plugin that contributed it
+ * @param settings   the factory's settings record, checked
+ * @param section    the section's checked values (core reads its own keys, e.g. the study's, here)
+ * @param effective  every parameter of the factory with defaults filled in and paths resolved, for provenance
+ */
+public record ConfiguredComponent(ComponentKind kind, String path, RegisteredFactory registered, Record settings,
+                                  BoundComponentConfig section, Map<String, Object> effective) {
+    public ConfiguredComponent {
+        Objects.requireNonNull(kind, "kind is null");
+        Objects.requireNonNull(path, "path is null");
+        Objects.requireNonNull(registered, "registered is null");
+        Objects.requireNonNull(settings, "settings is null");
+        Objects.requireNonNull(section, "section is null");
+        effective = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(effective));
+    }
+
+    /** The registered name {@code type} selected. */
+    public String type() {
+        return registered.name();
+    }
+
+    public ComponentFactory<?, ?> factory() {
+        return registered.factory();
+    }
+
+    /** A new, unfitted component with a context of its own. */
+    @SuppressWarnings("unchecked")
+    public <T> T create(PluginContext context) {
+        return (T) ((ComponentFactory<Record, ?>) registered.factory()).create(settings, context);
+    }
+
+    /**
+     * Whether this is a similarity section built from the interest model's item embeddings, so that
+     * it is fitted after the interest model (the one rule that orders the pipeline).
+     */
+    @SuppressWarnings("unchecked")
+    public boolean needsEmbeddings() {
+        return registered.factory() instanceof SimilarityModelFactory<?> factory
+                && ((SimilarityModelFactory<Record>) factory).requiresEmbeddings(settings);
+    }
+
+    /** Whether this is an interest model section whose model exposes item embeddings. */
+    @SuppressWarnings("unchecked")
+    public boolean learnsItemEmbeddings() {
+        return registered.factory() instanceof InterestModelFactory<?> factory
+                && ((InterestModelFactory<Record>) factory).learnsItemEmbeddings(settings);
+    }
+
+    /** The settings as the factory's record type. */
+    public <S extends Record> S settings(Class<S> type) {
+        return type.cast(settings);
+    }
+}

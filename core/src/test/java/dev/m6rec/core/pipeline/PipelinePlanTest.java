@@ -1,0 +1,209 @@
+package dev.m6rec.core.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.m6rec.api.Plugin;
+import dev.m6rec.api.PluginContext;
+import dev.m6rec.api.ProgressReporter;
+import dev.m6rec.api.artifact.ArtifactReader;
+import dev.m6rec.api.artifact.ArtifactWriter;
+import dev.m6rec.api.config.ConfigProblem;
+import dev.m6rec.api.config.ConfigSchema;
+import dev.m6rec.api.config.NoSettings;
+import dev.m6rec.api.data.DataSplit;
+import dev.m6rec.api.dataset.DatasetLoader;
+import dev.m6rec.api.dataset.DatasetLoaderFactory;
+import dev.m6rec.api.interest.InterestModel;
+import dev.m6rec.api.interest.InterestModelFactory;
+import dev.m6rec.api.interest.ModelInputs;
+import dev.m6rec.api.interest.TrainingData;
+import dev.m6rec.api.interest.UserProfile;
+import dev.m6rec.core.artifact.PipelineArtifact;
+import dev.m6rec.core.config.ConfiguredComponent;
+import dev.m6rec.core.config.RawConfig;
+import dev.m6rec.core.config.RunConfig;
+import dev.m6rec.core.config.RunConfigValidator;
+import dev.m6rec.core.config.SectionBinder;
+import dev.m6rec.core.plugin.ComponentKind;
+import dev.m6rec.core.plugin.PluginInfo;
+import dev.m6rec.core.plugin.PluginRegistry;
+import dev.m6rec.core.prepare.TinyDatasets;
+import dev.m6rec.core.split.CorePlugin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Fit, save and load walk one plan: a step added to it is fitted, stored and restored without other changes. */
+class PipelinePlanTest {
+    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    /** {@code interest: {type: counts}}: scores an item by its training count. */
+    static final class CountsModel implements InterestModel {
+        float[] counts;
+
+        @Override
+        public void fit(TrainingData data) {
+            counts = new float[data.inputs().numItems()];
+            for (int r = 0; r < data.split().train().size(); r++) {
+                counts[data.split().train().item(r)]++;
+            }
+        }
+
+        @Override
+        public void score(UserProfile user, int[] items, float[] out) {
+            for (int k = 0; k < items.length; k++) {
+                out[k] = counts[items[k]];
+            }
+        }
+
+        @Override
+        public void save(ArtifactWriter out) {
+            out.writeFloats("counts.f32", counts);
+        }
+
+        @Override
+        public void load(ArtifactReader in, ModelInputs inputs) {
+            counts = in.readFloats("counts.f32");
+        }
+    }
+
+    /** A step the standard plan does not have: it notes how many items it saw and stores that note. */
+    static final class NoteStep implements PlanStep {
+        private final ConfiguredComponent component;
+        String note;
+        String restored;
+
+        NoteStep(ConfiguredComponent component) {
+            this.component = component;
+        }
+
+        @Override
+        public ConfiguredComponent component() {
+            return component;
+        }
+
+        @Override
+        public void fit(PipelineParts parts, PluginContext context) {
+            note = "items=" + parts.split().dataset().items().size() + " at " + context.componentPath();
+        }
+
+        @Override
+        public void save(FittedPipeline pipeline, ArtifactWriter out) {
+            out.writeText("note.txt", note);
+        }
+
+        @Override
+        public void load(PipelineParts parts, ArtifactReader in, PluginContext context) {
+            restored = in.readText("note.txt");
+        }
+    }
+
+    private static PluginRegistry registry() {
+        Plugin plugin = new Plugin() {
+            @Override
+            public String name() {
+                return "plan-test";
+            }
+
+            @Override
+            public List<DatasetLoaderFactory<?>> datasetLoaders() {
+                return List.of(new DatasetLoaderFactory<NoSettings>() {
+                    public String name() {
+                        return "none";
+                    }
+
+                    public Class<NoSettings> settingsType() {
+                        return NoSettings.class;
+                    }
+
+                    public DatasetLoader create(NoSettings settings, PluginContext context) {
+                        throw new UnsupportedOperationException("the test splits its own dataset");
+                    }
+                });
+            }
+
+            @Override
+            public List<InterestModelFactory<?>> interestModels() {
+                return List.of(new InterestModelFactory<NoSettings>() {
+                    public String name() {
+                        return "counts";
+                    }
+
+                    public Class<NoSettings> settingsType() {
+                        return NoSettings.class;
+                    }
+
+                    public InterestModel create(NoSettings settings, PluginContext context) {
+                        return new CountsModel();
+                    }
+                });
+            }
+        };
+        return PluginRegistry.of(List.of(new PluginInfo(new CorePlugin(), "core", "1", "classpath"),
+                new PluginInfo(plugin, "plan-test", "1", "classpath")));
+    }
+
+    /** The standard plan of {@code config} plus a note step at config path {@code extra}. */
+    private static PipelinePlan withNote(RunConfig config, NoteStep[] made) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        ConfiguredComponent interest = config.interest();
+        ConfiguredComponent extra = new ConfiguredComponent(ComponentKind.INTEREST, "extra", interest.registered(),
+                new NoSettings(), SectionBinder.bindSettings("extra", Map.of(), ConfigSchema.empty(), problems),
+                Map.of());
+        made[0] = new NoteStep(extra);
+        List<PlanStep> steps = new ArrayList<>(PipelinePlan.of(config).steps());
+        steps.add(made[0]);
+        return new PipelinePlan(steps);
+    }
+
+    @Test
+    void aStepAddedToThePlanIsFittedSavedAndLoaded() throws Exception {
+        PluginRegistry registry = registry();
+        RunConfig config = RunConfigValidator.validate(RawConfig.fromMap(Map.of(
+                "data", Map.of("type", "none"), "interest", Map.of("type", "counts"),
+                "split", Map.of("type", "leave-one-out", "valid", false))), registry);
+        DataSplit split = new dev.m6rec.core.split.LeaveOneOutSplitterFactory()
+                .create(config.split().settings(dev.m6rec.core.split.LeaveOneOutSplitterFactory.Settings.class),
+                        context(config))
+                .split(TinyDatasets.of("tiny", "a x 1 1", "a y 1 2", "b y 1 3", "b z 1 4", "c y 1 5", "c x 1 6"));
+        NoteStep[] fitted = new NoteStep[1];
+        PipelinePlan plan = withNote(config, fitted);
+        assertThat(plan.steps()).extracting(s -> s.component().path()).containsExactly("interest", "extra");
+
+        TrainedRun trained = new PipelineTrainer(config, context(config), v -> { }, plan).trainOn(split, 0);
+        assertThat(fitted[0].note).isEqualTo("items=3 at extra");
+        Path artifact = dir.resolve("artifact");
+        PipelineArtifact.save(artifact, trained.pipeline(), plan, config, registry, Map.of(), Optional.empty());
+        assertThat(artifact.resolve("extra/note.txt")).hasContent("items=3 at extra");
+        assertThat(Files.exists(artifact.resolve("interest/counts.f32"))).isTrue();
+
+        NoteStep[] loadedStep = new NoteStep[1];
+        PipelineArtifact.LoadedPipeline loaded = PipelineArtifact.load(artifact, registry, executor,
+                ProgressReporter.silent(), c -> withNote(c, loadedStep));
+        assertThat(loadedStep[0].restored).isEqualTo("items=3 at extra");
+        float[] before = new float[3];
+        float[] after = new float[3];
+        trained.pipeline().interest().scoreAll(trained.pipeline().profile(0), before);
+        loaded.pipeline().interest().scoreAll(loaded.pipeline().profile(0), after);
+        assertThat(after).containsExactly(before);
+    }
+
+    private DefaultPluginContext context(RunConfig config) {
+        return new DefaultPluginContext(config.seed(), "run", executor, 1, ProgressReporter.silent(), dir);
+    }
+}
