@@ -1,5 +1,7 @@
 package dev.m6rec.api;
 
+import dev.m6rec.api.config.InterestModelSection;
+import dev.m6rec.api.interest.InterestModel;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.random.RandomGenerator;
@@ -61,6 +63,15 @@ public interface PluginContext {
 
     /** Where progress of long work goes (the CLI draws it; an embedding host may log it). */
     ProgressReporter progress();
+
+    /**
+     * Makes the unfitted interest model a nested section describes, with a context of its own whose
+     * randomness derives from the section's path. The caller owns the model: it fits, saves, loads
+     * and closes it. Only core's contexts build nested components.
+     */
+    default InterestModel createInterestModel(InterestModelSection section) {
+        throw new UnsupportedOperationException("this context cannot build nested interest models");
+    }
 
     /** Resolves a path from config against the directory of the config file. */
     Path resolve(String path);

@@ -22,7 +22,7 @@ final class DefaultValues {
                 case INT_LIST -> elements(text).stream().map(Integer::valueOf).toList();
                 case FLOAT_LIST -> elements(text).stream().map(Double::valueOf).toList();
                 case STRING_LIST -> elements(text);
-                case MAP -> throw new IllegalArgumentException("a mapping cannot have a default");
+                case MAP, INTEREST_MODELS -> throw new IllegalArgumentException(kind.expectation() + " cannot have a default");
             };
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(key + ": default '" + text + "' is not " + kind.expectation(), e);

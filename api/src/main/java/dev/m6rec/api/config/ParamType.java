@@ -12,8 +12,10 @@ public enum ParamType {
     STRING_LIST("a list of strings"),
     /** A file or folder, given relative to the config file's folder (or absolute); bound resolved. */
     PATH("a path"),
-    /** A free-form mapping the component checks itself in {@code validate}. */
-    MAP("a mapping");
+    /** A free-form mapping the component checks itself. */
+    MAP("a mapping"),
+    /** A non-empty list of interest model sections, each bound by core like {@code interest:} ({@link InterestModelSection}). */
+    INTEREST_MODELS("a list of interest model sections");
 
     private final String expectation;
 

@@ -20,8 +20,9 @@ import java.util.Map;
  * <p>Java types map to parameter types: {@code int}/{@code Integer} and {@code long}/{@code Long}
  * integers, {@code double}/{@code float} numbers, {@code boolean}, {@code String}, an {@code enum}
  * (a string whose allowed values are its constants in kebab-case), {@code int[]}, {@code float[]},
- * {@code double[]}, {@code List<String>}, {@link Path} (resolved against the config file) and
- * {@code Map<String, Object>} (a free-form mapping).
+ * {@code double[]}, {@code List<String>}, {@link Path} (resolved against the config file),
+ * {@code List<InterestModelSection>} (nested interest models) and {@code Map<String, Object>} (a
+ * free-form mapping).
  */
 public final class SettingsRecords {
     private SettingsRecords() {
@@ -123,6 +124,8 @@ public final class SettingsRecords {
             return ParamType.MAP;
         } else if (t == List.class && elementType(c) == String.class) {
             return ParamType.STRING_LIST;
+        } else if (t == List.class && elementType(c) == InterestModelSection.class) {
+            return ParamType.INTEREST_MODELS;
         }
         throw new IllegalArgumentException(c.getDeclaringRecord().getName() + "." + c.getName()
                 + ": parameters cannot be of type " + c.getGenericType().getTypeName());

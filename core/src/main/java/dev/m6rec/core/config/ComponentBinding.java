@@ -6,6 +6,9 @@ import dev.m6rec.api.config.ConfigSchema;
 import dev.m6rec.api.config.ParamSpec;
 import dev.m6rec.api.config.ParamType;
 import dev.m6rec.api.config.SettingsRecords;
+import dev.m6rec.core.assembly.Assembly;
+import dev.m6rec.core.plugin.ComponentKind;
+import dev.m6rec.core.plugin.PluginRegistry;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +35,10 @@ public final class ComponentBinding {
      */
     public static <S extends Record> Optional<Bound<S>> bind(String path, ComponentFactory<S, ?> factory,
                                                              Map<String, Object> section, ConfigSchema schema,
-                                                             Path baseDir, List<ConfigProblem> problems) {
+                                                             Path baseDir, List<ConfigProblem> problems,
+                                                             NestedSections nested) {
         int before = problems.size();
-        BoundComponentConfig config = SectionBinder.bind(path, factory.name(), section, schema, problems);
+        BoundComponentConfig config = SectionBinder.bind(path, factory.name(), section, schema, problems, nested);
         if (problems.size() > before) {
             return Optional.empty();
         }
@@ -51,14 +55,42 @@ public final class ComponentBinding {
             return Optional.empty();
         }
         Map<String, Object> shown = new LinkedHashMap<>();
-        effective.forEach((k, v) -> shown.put(k, v instanceof Path p ? p.toString() : v));
+        effective.forEach((k, v) -> shown.put(k, provenance(v)));
         return Optional.of(new Bound<>(config, settings, shown));
+    }
+
+    /** A value as the manifest shows it: paths as text, nested sections as their type and settings. */
+    private static Object provenance(Object value) {
+        if (value instanceof Path p) {
+            return p.toString();
+        }
+        if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof ConfiguredComponent) {
+            List<Object> sections = new java.util.ArrayList<>();
+            for (Object o : list) {
+                ConfiguredComponent c = (ConfiguredComponent) o;
+                Map<String, Object> shown = new LinkedHashMap<>();
+                shown.put("type", c.type());
+                shown.putAll(c.effective());
+                sections.add(shown);
+            }
+            return sections;
+        }
+        return value;
+    }
+
+    /**
+     * How nested interest model sections are bound for a section bound alone: against the factories
+     * of {@code registry}, as a run would.
+     */
+    public static NestedSections nestedIn(PluginRegistry registry, Path baseDir, List<ConfigProblem> problems) {
+        ComponentSections sections = new ComponentSections(Assembly.catalog(registry), problems, baseDir);
+        return (path, value) -> sections.bind(ComponentKind.INTEREST, path, value);
     }
 
     /** As above with the factory's own schema, for tests and hosts that bind one section alone. */
     public static <S extends Record> Optional<Bound<S>> bind(String path, ComponentFactory<S, ?> factory,
                                                              Map<String, Object> section, Path baseDir,
                                                              List<ConfigProblem> problems) {
-        return bind(path, factory, section, factory.schema(), baseDir, problems);
+        return bind(path, factory, section, factory.schema(), baseDir, problems, NestedSections.NONE);
     }
 }

@@ -58,7 +58,8 @@ final class ComponentSections {
         }
         RegisteredFactory factory = registered.get();
         return ComponentBinding.bind(path, (ComponentFactory<Record, ?>) factory.factory(), section,
-                        schema.apply(factory.schema()), baseDir, problems)
+                        schema.apply(factory.schema()), baseDir, problems,
+                        (nestedPath, nestedValue) -> bind(ComponentKind.INTEREST, nestedPath, nestedValue))
                 .map(b -> new ConfiguredComponent(kind, path, factory, b.settings(), b.section(), b.effective()));
     }
 

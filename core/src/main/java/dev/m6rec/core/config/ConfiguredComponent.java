@@ -2,10 +2,15 @@ package dev.m6rec.core.config;
 
 import dev.m6rec.api.ComponentFactory;
 import dev.m6rec.api.PluginContext;
+import dev.m6rec.api.config.InterestModelSection;
+import dev.m6rec.api.config.ParamSpec;
+import dev.m6rec.api.config.ParamType;
 import dev.m6rec.api.interest.InterestModelFactory;
 import dev.m6rec.api.similarity.SimilarityModelFactory;
 import dev.m6rec.core.plugin.ComponentKind;
 import dev.m6rec.core.plugin.RegisteredFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,7 +27,8 @@ import java.util.Objects;
  * @param effective  every parameter of the factory with defaults filled in and paths resolved, for provenance
  */
 public record ConfiguredComponent(ComponentKind kind, String path, RegisteredFactory registered, Record settings,
-                                  BoundComponentConfig section, Map<String, Object> effective) {
+                                  BoundComponentConfig section, Map<String, Object> effective)
+        implements InterestModelSection {
     public ConfiguredComponent {
         Objects.requireNonNull(kind, "kind is null");
         Objects.requireNonNull(path, "path is null");
@@ -62,6 +68,20 @@ public record ConfiguredComponent(ComponentKind kind, String path, RegisteredFac
     public boolean learnsItemEmbeddings() {
         return registered.factory() instanceof InterestModelFactory<?> factory
                 && ((InterestModelFactory<Record>) factory).learnsItemEmbeddings(settings);
+    }
+
+    /** This section and every interest model section nested in it (depth first), e.g. a stack's base models. */
+    public List<ConfiguredComponent> withNested() {
+        List<ConfiguredComponent> all = new ArrayList<>();
+        all.add(this);
+        for (ParamSpec p : registered.schema().params()) {
+            if (p.type() == ParamType.INTEREST_MODELS && section.givenValues().get(p.key()) instanceof List<?> nested) {
+                for (Object c : nested) {
+                    all.addAll(((ConfiguredComponent) c).withNested());
+                }
+            }
+        }
+        return all;
     }
 
     /** The settings as the factory's record type. */

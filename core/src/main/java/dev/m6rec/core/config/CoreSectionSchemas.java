@@ -65,6 +65,8 @@ public final class CoreSectionSchemas {
                 .stringParam("sampling", "uniform", "sampled ranking: draw negatives uniformly or by popularity")
                 .oneOf("uniform", "popularity")
                 .intParam("max-users", 0, "evaluate at most this many users (0 = all), sampled with the run seed").atLeast(0)
+                .intListParam("groups", EvaluationSettings.DEFAULT_GROUPS, "test metrics also per user activity group: "
+                        + "ascending upper bounds of training interactions per user ([] = off)").atLeast(0)
                 .build();
     }
 

@@ -13,16 +13,27 @@ import java.util.Objects;
  * @param maxUsers         evaluate at most this many users (0 = all), sampled with the run seed
  * @param negatives        sampled ranking: negatives per held-out item
  * @param sampling         sampled ranking: {@code uniform} or {@code popularity}
+ * @param groups           ascending upper bounds of the user activity groups (training interactions per
+ *                         user) that test metrics are also reported for; empty: no groups
  */
 public record EvaluationSettings(List<String> metrics, String validationMetric, String ranking, int maxUsers,
-                                 int negatives, String sampling) {
+                                 int negatives, String sampling, List<Integer> groups) {
     public static final List<String> DEFAULT_METRICS =
             List.of("hr@10", "precision@10", "recall@10", "ndcg@10", "mrr@10");
+    /** Groups 0 (cold), 1-5, 6-20, 21-100 and >100 training interactions. */
+    public static final List<Integer> DEFAULT_GROUPS = List.of(0, 5, 20, 100);
 
     public EvaluationSettings {
         metrics = List.copyOf(metrics);
         Objects.requireNonNull(validationMetric, "validationMetric is null");
         Objects.requireNonNull(ranking, "ranking is null");
+        groups = List.copyOf(groups);
+    }
+
+    /** With the default activity groups. */
+    public EvaluationSettings(List<String> metrics, String validationMetric, String ranking, int maxUsers,
+                              int negatives, String sampling) {
+        this(metrics, validationMetric, ranking, maxUsers, negatives, sampling, DEFAULT_GROUPS);
     }
 
     public static EvaluationSettings defaults() {

@@ -74,17 +74,21 @@ public final class RunConfigValidator {
         features(badSections, userFeatures, itemFeatures);
         var interest = component(ComponentKind.INTEREST, "interest", "popularity", badSections);
         var similarity = optionalComponent(ComponentKind.SIMILARITY, "similarity", badSections, null);
-        boolean interestNeedsSimilarity = interest.isPresent()
-                && interest.get().factory() instanceof InterestModelFactory<?> factory && factory.requiresSimilarity();
+        // The interest model, or one nested in it (a stack's base models), may rank with the similarity.
+        Optional<ConfiguredComponent> similarityUser = interest.stream().flatMap(i -> i.withNested().stream())
+                .filter(c -> c.factory() instanceof InterestModelFactory<?> factory && factory.requiresSimilarity())
+                .findFirst();
+        String user = similarityUser.map(c -> "interest model '" + c.type() + "'"
+                + (c.path().equals("interest") ? "" : " (" + c.path() + ")")).orElse("");
         // A similarity section that is given but wrong was reported already; only a missing one is.
         boolean noSimilarity = !raw.tree().containsKey("similarity");
-        if (interestNeedsSimilarity && noSimilarity) {
-            problems.add(new ConfigProblem("similarity", "required by interest model '" + interest.get().type() + "'"));
+        if (similarityUser.isPresent() && noSimilarity) {
+            problems.add(new ConfigProblem("similarity", "required by " + user));
         }
-        if (interestNeedsSimilarity && similarity.isPresent() && similarity.get().needsEmbeddings()) {
+        if (similarityUser.isPresent() && similarity.isPresent() && similarity.get().needsEmbeddings()) {
             // The embeddings come from the interest model, which needs the similarity first: a cycle.
-            problems.add(new ConfigProblem("similarity.source", "interest model '" + interest.get().type()
-                    + "' ranks with the similarity, so the similarity cannot be built from its embeddings"));
+            problems.add(new ConfigProblem("similarity.source", user
+                    + " ranks with the similarity, so the similarity cannot be built from its embeddings"));
         }
         EvaluationSettings evaluation = evaluation(badSections);
         RecommendSettings recommend = recommend(badSections);
@@ -213,8 +217,19 @@ public final class RunConfigValidator {
         }
         String validation = checkMetric("evaluation.validation-metric", section.getString("validation-metric"))
                 .map(MetricSpec::toString).orElse("ndcg@10");
+        List<Integer> groups = EvaluationSettings.DEFAULT_GROUPS;
+        if (problemsUnder("evaluation.groups").isEmpty()) {
+            groups = java.util.Arrays.stream(section.getIntArray("groups")).boxed().toList();
+            for (int i = 1; i < groups.size(); i++) {
+                if (groups.get(i) <= groups.get(i - 1)) {
+                    problems.add(new ConfigProblem("evaluation.groups", "bounds must be strictly ascending (was "
+                            + groups + ")"));
+                    break;
+                }
+            }
+        }
         return new EvaluationSettings(metrics, validation, section.getString("ranking"), section.getInt("max-users"),
-                section.getInt("negatives"), section.getString("sampling"));
+                section.getInt("negatives"), section.getString("sampling"), groups);
     }
 
     private RecommendSettings recommend(Set<String> badSections) {

@@ -25,8 +25,11 @@ public final class SectionBinder {
     private final Map<String, Object> values = new LinkedHashMap<>();
     /** Keys given at all, valid or not: a bad value is one problem, not also a missing one. */
     private final Set<String> given = new java.util.HashSet<>();
+    private final NestedSections nested;
 
-    private SectionBinder(String path, ConfigSchema schema, List<ConfigProblem> problems, boolean component) {
+    private SectionBinder(String path, ConfigSchema schema, List<ConfigProblem> problems, boolean component,
+                          NestedSections nested) {
+        this.nested = nested;
         this.path = path;
         this.schema = schema;
         this.problems = problems;
@@ -40,7 +43,13 @@ public final class SectionBinder {
      */
     public static BoundComponentConfig bind(String path, String type, Map<String, Object> section,
                                             ConfigSchema schema, List<ConfigProblem> problems) {
-        SectionBinder binder = new SectionBinder(path, schema, problems, true);
+        return bind(path, type, section, schema, problems, NestedSections.NONE);
+    }
+
+    /** As above, binding nested interest model sections with {@code nested}. */
+    static BoundComponentConfig bind(String path, String type, Map<String, Object> section, ConfigSchema schema,
+                                     List<ConfigProblem> problems, NestedSections nested) {
+        SectionBinder binder = new SectionBinder(path, schema, problems, true, nested);
         binder.walk("", section);
         binder.checkRequired();
         return new BoundComponentConfig(path, type, schema, binder.values);
@@ -52,7 +61,7 @@ public final class SectionBinder {
      */
     public static BoundComponentConfig bindSettings(String path, Map<String, Object> section, ConfigSchema schema,
                                                     List<ConfigProblem> problems) {
-        SectionBinder binder = new SectionBinder(path, schema, problems, false);
+        SectionBinder binder = new SectionBinder(path, schema, problems, false, NestedSections.NONE);
         binder.walk("", section);
         binder.checkRequired();
         return new BoundComponentConfig(path, path.isEmpty() ? "top-level" : path, schema, binder.values);
@@ -134,6 +143,7 @@ public final class SectionBinder {
         return switch (spec.type()) {
             case INT, LONG, FLOAT, BOOLEAN, STRING -> scalar(spec, spec.type(), where, value);
             case PATH -> path(where, value);
+            case INTEREST_MODELS -> interestModels(where, value);
             case INT_LIST, FLOAT_LIST, STRING_LIST -> list(spec, where, value);
             case MAP -> {
                 if (value instanceof Map<?, ?>) {
@@ -143,6 +153,23 @@ public final class SectionBinder {
                 yield null;
             }
         };
+    }
+
+    private Object interestModels(String where, Object value) {
+        if (!(value instanceof List<?> list)) {
+            problems.add(new ConfigProblem(where, "expected " + ParamType.INTEREST_MODELS.expectation()
+                    + " (was " + ValueFormat.show(value) + ")"));
+            return null;
+        }
+        if (list.isEmpty()) {
+            problems.add(new ConfigProblem(where, "must name at least one interest model, e.g. [{type: ease}]"));
+            return null;
+        }
+        List<ConfiguredComponent> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            nested.bindInterestModel(ConfigPath.index(where, i), list.get(i)).ifPresent(out::add);
+        }
+        return out.size() == list.size() ? List.copyOf(out) : null;
     }
 
     private Object path(String where, Object value) {

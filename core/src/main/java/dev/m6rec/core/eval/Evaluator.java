@@ -83,12 +83,33 @@ public final class Evaluator {
      */
     public Map<String, Double> evaluate(InterestModel model, TopKRanker ranker, IntFunction<UserProfile> profiles,
                                         Interactions targets, int[] users) {
+        return evaluate(model, ranker, profiles, targets, users, ActivityGroups.none()).metrics();
+    }
+
+    /**
+     * As {@link #evaluate(InterestModel, TopKRanker, IntFunction, Interactions, int[])}, and the same
+     * metrics per activity group from the same per-user results: every user is scored once.
+     */
+    public Evaluation evaluate(InterestModel model, TopKRanker ranker, IntFunction<UserProfile> profiles,
+                               Interactions targets, int[] users, ActivityGroups groups) {
         SparseRows byUser = targets.byUser();
         int[] counted = users != null ? users : byUser.nonEmptyRows();
         UserResult[] results = new UserResult[counted.length];
         ChunkedParallelFor.run(executor, threads, 0, counted.length,
                 (from, to) -> evaluateRange(model, ranker, profiles, targets, byUser, counted, from, to, results));
-        return combine(results, targets.numItems());
+        List<GroupMetrics> perGroup = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            UserResult[] members = new UserResult[counted.length];
+            int ranked = 0;
+            for (int i = 0; i < counted.length; i++) {
+                if (groups.groupOf(counted[i]) == g) {
+                    members[i] = results[i];
+                    ranked += results[i] != null && results[i].atK != null ? 1 : 0;
+                }
+            }
+            perGroup.add(new GroupMetrics(groups.label(g), ranked, combine(members, targets.numItems())));
+        }
+        return new Evaluation(combine(results, targets.numItems()), perGroup);
     }
 
     /** What one user contributes. */

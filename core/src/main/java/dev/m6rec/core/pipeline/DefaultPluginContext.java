@@ -3,6 +3,9 @@ package dev.m6rec.core.pipeline;
 import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.ProgressReporter;
 import dev.m6rec.api.RangeBody;
+import dev.m6rec.api.config.InterestModelSection;
+import dev.m6rec.api.interest.InterestModel;
+import dev.m6rec.core.config.ConfiguredComponent;
 import dev.m6rec.core.exec.ChunkedParallelFor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -76,6 +79,14 @@ public final class DefaultPluginContext implements PluginContext {
     @Override
     public Path resolve(String path) {
         return baseDir.resolve(path).normalize();
+    }
+
+    @Override
+    public InterestModel createInterestModel(InterestModelSection section) {
+        if (!(section instanceof ConfiguredComponent component)) {
+            throw new IllegalArgumentException(section.path() + " is not a section core bound");
+        }
+        return component.create(forComponent(component.path()));
     }
 
     /** A stable string hash (String.hashCode is only 32 bits). */

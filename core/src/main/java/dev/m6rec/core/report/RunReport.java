@@ -1,15 +1,17 @@
 package dev.m6rec.core.report;
 
+import dev.m6rec.core.eval.GroupMetrics;
 import dev.m6rec.core.run.RunResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code report.html} of a run: the metrics table (valid and test), metric-vs-K curves on test,
- * and the validation curve during training when the model reported one. Charts are also written
- * as PNG next to the report.
+ * {@code report.html} of a run: the metrics table (valid and test), the test metrics per user
+ * activity group, metric-vs-K curves on test, and the validation curve during training when the
+ * model reported one. Charts are also written as PNG next to the report.
  */
 public final class RunReport {
     private RunReport() {
@@ -24,6 +26,10 @@ public final class RunReport {
             rows.add(List.of(metric, format(result.valid().get(metric)), format(result.test().get(metric))));
         }
         report.table(rows);
+        if (!result.testGroups().isEmpty()) {
+            report.heading("Test metrics by user activity (training interactions per user)");
+            report.table(groupRows(result.testGroups(), result.test().keySet()));
+        }
         report.heading("Metrics against K (test)");
         double[] ks = new double[RunResult.CURVE_KS.length];
         for (int i = 0; i < ks.length; i++) {
@@ -56,6 +62,22 @@ public final class RunReport {
                 List.of("fit", seconds(result.trained().fitMillis())),
                 List.of("evaluate", seconds(result.evaluateMillis()))));
         report.write(dir.resolve("report.html"));
+    }
+
+    /** Header {@code training interactions, users, <metric>...}, then one row per group. */
+    static List<List<String>> groupRows(List<GroupMetrics> groups, Collection<String> metrics) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("training interactions", "users"));
+        header.addAll(metrics);
+        rows.add(header);
+        for (GroupMetrics group : groups) {
+            List<String> row = new ArrayList<>(List.of(group.group(), Integer.toString(group.users())));
+            for (String metric : metrics) {
+                row.add(format(group.metrics().get(metric)));
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     static String format(Double value) {

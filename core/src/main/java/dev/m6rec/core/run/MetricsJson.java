@@ -3,15 +3,19 @@ package dev.m6rec.core.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.m6rec.core.eval.GroupMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Writes {@code metrics.json} as {@code {"test": {"ndcg@10": ...}, "valid": {...}}}. A metric that
- * could not be computed (no validation split, no rating head) is written as null, never as a
+ * Writes {@code metrics.json} as {@code {"test": {"ndcg@10": ...}, "valid": {...}, "groups": {...}}},
+ * where {@code groups} holds the test metrics per user activity group, in group order:
+ * {@code "1-5": {"users": 120, "metrics": {"ndcg@10": ...}}}. A metric that could not be computed
+ * (no validation split, no rating head, no user in a group) is written as null, never as a
  * made-up number.
  */
 public final class MetricsJson {
@@ -20,10 +24,16 @@ public final class MetricsJson {
     private MetricsJson() {
     }
 
-    public static void write(Path file, Map<String, Double> valid, Map<String, Double> test) {
+    public static void write(Path file, Map<String, Double> valid, Map<String, Double> test, List<GroupMetrics> groups) {
         ObjectNode root = MAPPER.createObjectNode();
         put(root.putObject("test"), test);
         put(root.putObject("valid"), valid);
+        ObjectNode byGroup = root.putObject("groups");
+        for (GroupMetrics group : groups) {
+            ObjectNode node = byGroup.putObject(group.group());
+            node.put("users", group.users());
+            put(node.putObject("metrics"), group.metrics());
+        }
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

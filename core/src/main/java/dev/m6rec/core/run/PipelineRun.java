@@ -9,8 +9,11 @@ import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.core.config.EvaluationSettings;
 import dev.m6rec.core.config.RecommendSettings;
 import dev.m6rec.core.config.RunConfig;
+import dev.m6rec.core.eval.ActivityGroups;
+import dev.m6rec.core.eval.Evaluation;
 import dev.m6rec.core.eval.EvaluationOptions;
 import dev.m6rec.core.eval.Evaluator;
+import dev.m6rec.core.eval.GroupMetrics;
 import dev.m6rec.core.eval.MetricSpec;
 import dev.m6rec.core.eval.TopKRanker;
 import dev.m6rec.core.pipeline.DefaultPluginContext;
@@ -31,8 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 /**
- * One {@code m6rec run}: train the pipeline, evaluate it on valid and test with full ranking,
- * and pick sample users. The executor lives for the run only; fitted models must not keep it.
+ * One {@code m6rec run}: train the pipeline, evaluate it on valid and test with full ranking
+ * (test also per user activity group, from the same pass), and pick sample users. The executor
+ * lives for the run only; fitted models must not keep it.
  */
 public final class PipelineRun {
     private PipelineRun() {
@@ -67,16 +71,25 @@ public final class PipelineRun {
             Set<MetricSpec> testMetrics = new LinkedHashSet<>(metrics);
             testMetrics.addAll(curve);
             // The pipeline's profiles hold train + valid: what is known when the test period starts.
-            Map<String, Double> testAll = new Evaluator(List.copyOf(testMetrics), executor, config.threads(), options)
+            // Users are grouped by their training interactions (what the model learnt from, not the profile).
+            ActivityGroups groups = ActivityGroups.of(
+                    config.evaluation().groups().stream().mapToInt(Integer::intValue).toArray(), split.train().byUser());
+            Evaluation testPass = new Evaluator(List.copyOf(testMetrics), executor, config.threads(), options)
                     .evaluate(pipeline.interest(), ranker, pipeline::profile, split.test(),
-                            sampledUsers(config, context, split.test()));
+                            sampledUsers(config, context, split.test()), groups);
+            Map<String, Double> testAll = testPass.metrics();
             Map<String, Double> test = new LinkedHashMap<>();
             metrics.forEach(m -> test.put(m.toString(), testAll.get(m.toString())));
             Map<String, Double> testAtK = new LinkedHashMap<>();
             curve.forEach(m -> testAtK.put(m.toString(), testAll.get(m.toString())));
+            List<GroupMetrics> testGroups = testPass.groups().stream().map(g -> {
+                Map<String, Double> configured = new LinkedHashMap<>();
+                metrics.forEach(m -> configured.put(m.toString(), g.metrics().get(m.toString())));
+                return new GroupMetrics(g.group(), g.users(), configured);
+            }).toList();
             long evaluateMillis = (System.nanoTime() - t0) / 1_000_000;
             List<SampleRecommendation> samples = samples(config, context, pipeline, ranker, split.test());
-            return new RunResult(valid, test, samples, trained, evaluateMillis, testAtK, validationCurve);
+            return new RunResult(valid, test, samples, trained, evaluateMillis, testAtK, validationCurve, testGroups);
         } finally {
             executor.shutdownNow();
         }

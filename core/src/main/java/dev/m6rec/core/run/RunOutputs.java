@@ -30,7 +30,7 @@ public final class RunOutputs {
                              ProgressReporter progress) {
         progress.info("saving the artifact");
         saveArtifact(outputDir.resolve("artifact"), result, config, registry);
-        MetricsJson.write(outputDir.resolve("metrics.json"), result.valid(), result.test());
+        MetricsJson.write(outputDir.resolve("metrics.json"), result.valid(), result.test(), result.testGroups());
         progress.info("writing the report");
         RunReport.write(outputDir, title, result);
     }

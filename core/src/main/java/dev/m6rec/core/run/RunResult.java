@@ -1,5 +1,6 @@
 package dev.m6rec.core.run;
 
+import dev.m6rec.core.eval.GroupMetrics;
 import dev.m6rec.core.pipeline.TrainedRun;
 import java.util.List;
 import java.util.Map;
@@ -7,12 +8,13 @@ import java.util.Map;
 /**
  * What a run produced: metrics on valid and test (metric name to mean; NaN when not computable),
  * sample recommendations, the trained pipeline, evaluation time in milliseconds, HR/recall/NDCG
- * on test at each of {@link #CURVE_KS}, and the validation values the model reported while
- * training (one per epoch for models with early stopping; empty otherwise).
+ * on test at each of {@link #CURVE_KS}, the validation values the model reported while
+ * training (one per epoch for models with early stopping; empty otherwise), and the test metrics
+ * per user activity group ({@code evaluation.groups}; empty when off).
  */
 public record RunResult(Map<String, Double> valid, Map<String, Double> test, List<SampleRecommendation> samples,
                         TrainedRun trained, long evaluateMillis, Map<String, Double> testAtK,
-                        List<Double> validationCurve) {
+                        List<Double> validationCurve, List<GroupMetrics> testGroups) {
     /** The cut-offs of the metric-vs-K curves in the report. */
     public static final int[] CURVE_KS = {1, 5, 10, 20, 50};
 
@@ -22,5 +24,6 @@ public record RunResult(Map<String, Double> valid, Map<String, Double> test, Lis
         valid = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(valid));
         test = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(test));
         samples = List.copyOf(samples);
+        testGroups = List.copyOf(testGroups);
     }
 }

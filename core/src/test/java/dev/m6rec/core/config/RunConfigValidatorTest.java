@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.m6rec.api.ConfigException;
 import dev.m6rec.api.config.ConfigProblem;
+import dev.m6rec.api.config.InterestModelSection;
 import dev.m6rec.core.eval.MetricSpec;
 import dev.m6rec.core.plugin.PluginInfo;
 import dev.m6rec.core.plugin.PluginRegistry;
@@ -201,6 +202,35 @@ class RunConfigValidatorTest {
                 """);
         assertThat(config.searchSpace().orElseThrow().parameters()).extracting(p -> p.path())
                 .containsExactly("interest.lambda");
+    }
+
+    private List<String> blendProblems(String yaml) {
+        try {
+            RunConfigValidator.validate(loader.parse(yaml, dir.resolve("blend.yaml"), List.of()), StubFactories.withBlend());
+        } catch (ConfigException e) {
+            return e.problems().stream().map(ConfigProblem::toString).toList();
+        }
+        throw new AssertionError("expected a ConfigException");
+    }
+
+    @Test
+    void nestedInterestModelsAreBoundLikeTopLevelOnesWithTheirOwnPaths() {
+        assertThat(blendProblems("interest: {type: blend, base: [{type: ease, lambda: -1}, {type: mpl}]}\n"))
+                .containsExactly("interest.base[0].lambda: must be > 0 (was -1)",
+                        "interest.base[1].type: unknown interest model 'mpl'; did you mean 'mlp'? available: "
+                                + "[blend, bpr, ease, item-knn, mlp, popularity]");
+        assertThat(blendProblems("interest: {type: blend, base: []}\n")).containsExactly(
+                "interest.base: must name at least one interest model, e.g. [{type: ease}]");
+        assertThat(blendProblems("interest: {type: blend, base: [{type: ease}, {type: item-knn}]}\n")).containsExactly(
+                "similarity: required by interest model 'item-knn' (interest.base[1])");
+        RunConfig config = RunConfigValidator.validate(loader.parse(
+                "interest: {type: blend, base: [{type: ease}, {type: bpr, factors: 8}]}\n", dir.resolve("blend.yaml"),
+                List.of()), StubFactories.withBlend());
+        var base = config.interest().settings(StubFactories.BlendSettings.class).base();
+        assertThat(base).extracting(InterestModelSection::path).containsExactly("interest.base[0]", "interest.base[1]");
+        assertThat(base).extracting(InterestModelSection::type).containsExactly("ease", "bpr");
+        assertThat(config.interest().effective().get("base").toString())
+                .isEqualTo("[{type=ease, lambda=500.0}, {type=bpr, factors=8}]");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.m6rec.core.config;
 
 import dev.m6rec.api.Plugin;
 import dev.m6rec.api.PluginContext;
+import dev.m6rec.api.config.InterestModelSection;
 import dev.m6rec.api.config.NoSettings;
 import dev.m6rec.api.config.Param;
 import dev.m6rec.api.config.Problems;
@@ -73,6 +74,28 @@ public final class StubFactories {
                               @Param(value = "loss weights") Loss loss,
                               @Param(value = "tower activation", def = "relu", oneOf = {"relu", "tanh", "sigmoid"})
                               String activation) {
+    }
+
+    /** {@code blend}'s parameters: a model built on others ({@link #withBlend}). */
+    public record BlendSettings(@Param(value = "the models blended", required = true) List<InterestModelSection> base,
+                                @Param(value = "candidates per base model", def = "100", min = 1) int candidates) {
+    }
+
+    /** {@link #registry()} plus a plugin {@code blend} whose interest model {@code blend} nests others. */
+    public static PluginRegistry withBlend() {
+        Plugin blend = new Plugin() {
+            @Override
+            public String name() {
+                return "blend";
+            }
+
+            @Override
+            public List<InterestModelFactory<?>> interestModels() {
+                return List.of(new Interest<>("blend", BlendSettings.class, false));
+            }
+        };
+        return PluginRegistry.of(List.of(new PluginInfo(plugin(), "test", "1", "classpath"),
+                new PluginInfo(blend, "blend", "1", "classpath")));
     }
 
     /** {@code cosine}'s parameters. */

@@ -4,6 +4,9 @@ import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.ProgressReporter;
 import dev.m6rec.api.ProgressTask;
 import dev.m6rec.api.RangeBody;
+import dev.m6rec.api.config.InterestModelSection;
+import dev.m6rec.api.interest.InterestModel;
+import dev.m6rec.core.config.ConfiguredComponent;
 import dev.m6rec.core.exec.ChunkedParallelFor;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +52,12 @@ public final class RecordingPluginContext implements PluginContext {
 
     public RecordingPluginContext(long seed, String componentPath) {
         this(seed, componentPath, 2, Path.of("."));
+    }
+
+    /** A nested section's model, with a recording context of its own at the section's path. */
+    @Override
+    public InterestModel createInterestModel(InterestModelSection section) {
+        return ((ConfiguredComponent) section).create(new RecordingPluginContext(seed, section.path(), threads, baseDir));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.m6rec.api.ComponentFactory;
 import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.config.ConfigProblem;
 import dev.m6rec.core.config.ComponentBinding;
+import dev.m6rec.core.plugin.PluginRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,22 @@ public final class Sections {
                                             Path baseDir) {
         List<ConfigProblem> problems = new ArrayList<>();
         var bound = ComponentBinding.bind(path, factory, section, baseDir, problems);
+        if (!problems.isEmpty() || bound.isEmpty()) {
+            throw new AssertionError("section " + path + " " + section + " is invalid: " + problems);
+        }
+        return bound.get().settings();
+    }
+
+    /**
+     * The settings of a valid section at {@code path} whose nested interest model sections (e.g. a
+     * stack's {@code base}) are bound against {@code registry}'s factories, as a run would.
+     */
+    public static <S extends Record> S bind(ComponentFactory<S, ?> factory, String path, Map<String, Object> section,
+                                            PluginRegistry registry) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        Path baseDir = Path.of("").toAbsolutePath();
+        var bound = ComponentBinding.bind(path, factory, section, factory.schema(), baseDir, problems,
+                ComponentBinding.nestedIn(registry, baseDir, problems));
         if (!problems.isEmpty() || bound.isEmpty()) {
             throw new AssertionError("section " + path + " " + section + " is invalid: " + problems);
         }

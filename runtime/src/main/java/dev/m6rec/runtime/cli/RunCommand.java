@@ -33,6 +33,7 @@ final class RunCommand implements Callable<Integer> {
                 (result.trained().loadMillis() + result.trained().fitMillis()) / 1000.0,
                 result.trained().loadMillis() / 1000.0, result.evaluateMillis() / 1000.0));
         MetricsTable.print(parent.out(), result.valid(), result.test());
+        MetricsTable.printGroups(parent.out(), result.testGroups(), result.test().keySet());
         printSamples(result);
         Path outputDir = loaded.config().output().dir();
         RunOutputs.write(outputDir, "M6-Rec run: " + configFile.getFileName(), result, loaded.config(),

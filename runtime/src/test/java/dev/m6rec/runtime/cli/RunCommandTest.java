@@ -85,6 +85,25 @@ class RunCommandTest {
     }
 
     @Test
+    void aStackOverEaseAndItemKnnTrainsServesAndNeedsTheSimilarityItsBaseDoes() throws IOException {
+        String data = "data: { type: synthetic, users: 400, items: 200 }\nseed: 7\n";
+        double pop = run(data + "interest: { type: popularity }\n").path("test").path("ndcg@10").asDouble();
+        String stack = data + "interest: { type: stack, base: [ {type: ease, lambda: 50}, {type: item-knn} ] }\n";
+        double stacked = run(stack + "similarity: { type: cosine }\n").path("test").path("ndcg@10").asDouble();
+        assertThat(stacked).isGreaterThan(1.5 * pop);
+        CliRunner served = CliRunner.run("recommend", "--artifact", dir.resolve("out/artifact").toString(),
+                "--user", "u1", "-k", "5");
+        assertThat(served.exitCode()).as(served.err()).isZero();
+        assertThat(served.out().lines().filter(l -> l.contains("i"))).hasSize(5);
+
+        Path config = dir.resolve("stack-without-similarity.yaml");
+        Files.writeString(config, stack);
+        CliRunner check = CliRunner.run("config", "check", config.toString());
+        assertThat(check.exitCode()).isEqualTo(2);
+        assertThat(check.err()).contains("similarity: required by interest model 'item-knn' (interest.base[1])");
+    }
+
+    @Test
     void badDataIsAUserErrorNamingFileAndLine() throws IOException {
         Path ml = MovieLensFixture.write(dir.resolve("ml-bad"), 50, 40, 3);
         Files.writeString(ml.resolve("u.data"), Files.readString(ml.resolve("u.data")) + "1\tx\t3\n");
