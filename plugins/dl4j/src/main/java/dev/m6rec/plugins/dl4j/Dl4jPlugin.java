@@ -5,12 +5,13 @@ import dev.m6rec.api.interest.InterestModelFactory;
 import dev.m6rec.plugins.dl4j.cnn.CaserFactory;
 import dev.m6rec.plugins.dl4j.mlp.MlpFactory;
 import dev.m6rec.plugins.dl4j.stack.StackFactory;
+import dev.m6rec.plugins.dl4j.vae.VaeFactory;
 import java.util.List;
 
 /**
  * Deep interest models on DeepLearning4J: {@code mlp} (NeuMF-style, click and rating heads) and
- * {@code cnn} (Caser-style convolutions over the user's recent items); {@code stack}, a learned ranking
- * stage over other interest models.
+ * {@code cnn} (Caser-style convolutions over the user's recent items); {@code vae} (Mult-VAE over the
+ * user's history); {@code stack}, a learned ranking stage over other interest models.
  *
  * <pre>{@code
  * interest: { type: mlp, hidden: [128, 64], epochs: 20, loss: { click: 0.5, rating: 0.5 } }
@@ -25,6 +26,6 @@ public final class Dl4jPlugin implements Plugin {
 
     @Override
     public List<InterestModelFactory<?>> interestModels() {
-        return List.of(new MlpFactory(), new CaserFactory(), new StackFactory());
+        return List.of(new MlpFactory(), new CaserFactory(), new StackFactory(), new VaeFactory());
     }
 }
