@@ -22,6 +22,10 @@ final class MlpBatch {
     private final HostArray clicks;
     private final HostArray ratings;
     private final HostArray ratingMask;
+    /** The cold-start head's input ({@code [user features, 1]}), its one-hot item labels and its positives-only mask. */
+    private final HostArray coldUser;
+    private final HostArray coldLabels;
+    private final HostArray coldMask;
     private final INDArray[] inputs;
     private final INDArray[] labels;
     private final INDArray[] labelMasks;
@@ -38,6 +42,9 @@ final class MlpBatch {
         this.ratings = shape.ratingHead() ? new HostArray(rows, 1) : null;
         // Negatives carry no rating: mask them out of the rating loss (only when negatives exist).
         this.ratingMask = shape.ratingHead() && shape.clickHead() ? new HostArray(rows, 1) : null;
+        this.coldUser = shape.coldHead() ? new HostArray(rows, shape.userFeatures() + 1) : null;
+        this.coldLabels = shape.coldHead() ? new HostArray(rows, shape.numItems()) : null;
+        this.coldMask = shape.coldHead() ? new HostArray(rows, 1) : null;
         List<INDArray> in = new ArrayList<>(List.of(userRows.array(), itemRows.array()));
         if (history != null) {
             in.add(history.array());
@@ -51,6 +58,9 @@ final class MlpBatch {
         if (neighbourhood != null) {
             in.add(neighbourhood.array());
         }
+        if (coldUser != null) {
+            in.add(coldUser.array());
+        }
         this.inputs = in.toArray(INDArray[]::new);
         List<INDArray> out = new ArrayList<>();
         List<INDArray> masks = new ArrayList<>();
@@ -62,8 +72,12 @@ final class MlpBatch {
             out.add(ratings.array());
             masks.add(ratingMask == null ? null : ratingMask.array());
         }
+        if (coldLabels != null) {
+            out.add(coldLabels.array());
+            masks.add(coldMask.array());
+        }
         this.labels = out.toArray(INDArray[]::new);
-        this.labelMasks = ratingMask == null ? null : masks.toArray(INDArray[]::new);
+        this.labelMasks = ratingMask == null && coldMask == null ? null : masks.toArray(INDArray[]::new);
     }
 
     int rows() {
@@ -100,6 +114,15 @@ final class MlpBatch {
             }
             if (ratingMask != null) {
                 ratingMask.put(r, examples.ratingMask[e]);
+            }
+            if (coldUser != null) {
+                for (int c = 0, base = examples.users[e] * uw; c < uw; c++) {
+                    coldUser.put(r, c, userData[base + c]);
+                }
+                coldUser.put(r, uw, 1f);
+                coldLabels.clearRow(r);
+                coldLabels.put(r, examples.items[e], 1f);
+                coldMask.put(r, examples.clicks[e]);
             }
         }
     }
