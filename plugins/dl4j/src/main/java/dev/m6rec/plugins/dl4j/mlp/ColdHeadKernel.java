@@ -1,21 +1,24 @@
 package dev.m6rec.plugins.dl4j.mlp;
 
+import dev.m6rec.api.data.SparseRows;
 import dev.m6rec.plugins.dl4j.train.AdamParameter;
 import dev.m6rec.plugins.dl4j.train.Gemm;
 import java.util.Arrays;
 
 /**
- * The fused kernel's cold-start head (see {@link MlpNetwork}): on the positive rows of a batch,
- * {@code u = [user features, 1] x W}, logits over every item {@code u x V + b + (u x G) x F^T}
- * with {@code F} the item features, softmax cross-entropy against the row's item, averaged over
- * the whole batch as DL4J averages a masked loss; backward pass and Adam with DL4J's weight decay
- * (none on the bias). Its parameters are its own, so it never moves the main network.
+ * The fused kernel's cold-start head (see {@link MlpNetwork}): on the rows of a batch that carry a
+ * cold weight (one per user and epoch, {@link MlpExamples#coldWeight}), {@code u = [user features,
+ * 1] x W}, logits over every item {@code u x V + b + (u x G) x F^T} with {@code F} the item
+ * features, softmax cross-entropy against the user's history distribution times the weight,
+ * averaged over the whole batch as DL4J averages a masked loss; backward pass and Adam with DL4J's
+ * weight decay (none on the bias). Its parameters are its own, so it never moves the main network.
  *
  * <p>A softmax over the whole catalogue, rather than the click head's few sampled negatives,
  * is what makes it a good ranker for a user known only by attributes: it estimates which items
  * such a user picks among all of them, which is popularity tilted by the attributes, and it
  * learns from every training interaction, where the main network's cold-start row learns from
- * the few rows whose id is hidden.
+ * the few rows whose id is hidden. Taking a user's history at once costs one softmax over the
+ * catalogue per user and epoch rather than one per interaction.
  */
 final class ColdHeadKernel {
     /** DL4J's LossMCXENT clips probabilities to this before the logarithm of the score. */
@@ -31,7 +34,10 @@ final class ColdHeadKernel {
     private final AdamParameter featureWeights;
     // Per batch, over its positive rows only.
     private final float[] input;
+    /** Per cold row of the batch: its user (whose history is the target) and its weight. */
     private final int[] target;
+    private final float[] weight;
+    private final SparseRows histories;
     private final float[] user;
     private final float[] itemMatrix;
     private final float[] rowLogits;
@@ -41,7 +47,8 @@ final class ColdHeadKernel {
     private long lossRows;
 
     /** {@code decay} is the share of each weight a step removes (DL4J's decoupled weight decay). */
-    ColdHeadKernel(MlpParameters parameters, MlpShape shape, int width, int maxRows, float decay) {
+    ColdHeadKernel(MlpParameters parameters, MlpShape shape, int width, SparseRows histories, int maxRows,
+                   float decay) {
         this.width = width;
         this.userWidth = shape.userFeatures() + 1;
         this.itemWidth = shape.itemFeatures();
@@ -52,6 +59,8 @@ final class ColdHeadKernel {
         this.featureWeights = itemWidth == 0 ? null : AdamParameter.dense(parameters.coldFeatureWeights, decay);
         this.input = new float[maxRows * userWidth];
         this.target = new int[maxRows];
+        this.weight = new float[maxRows];
+        this.histories = histories;
         this.user = new float[maxRows * width];
         this.itemMatrix = new float[width * numItems];
         this.rowLogits = new float[numItems];
@@ -65,10 +74,11 @@ final class ColdHeadKernel {
         int n = 0;
         for (int r = 0; r < rows; r++) {
             int e = start + r;
-            if (examples.clicks[e] > 0) {
+            if (examples.coldWeight[e] > 0) {
                 System.arraycopy(userData, examples.users[e] * uw, input, n * userWidth, uw);
                 input[n * userWidth + uw] = 1f;
-                target[n] = examples.items[e];
+                target[n] = examples.users[e];
+                weight[n] = examples.coldWeight[e];
                 n++;
             }
         }
@@ -82,8 +92,8 @@ final class ColdHeadKernel {
         float[] matrix = itemMatrix;
         System.arraycopy(itemWeights.values, 0, matrix, 0, c * items);
         if (featureWeights != null) {
-            Gemm.multiply(c, items, itemWidth, featureWeights.values, itemWidth, false, itemData, itemWidth, true, matrix,
-                    1f);
+            Gemm.multiply(c, items, itemWidth, featureWeights.values, itemWidth, false, itemData, itemWidth, true,
+                    matrix, 1f);
         }
         Gemm.multiply(n, c, userWidth, input, userWidth, false, userWeights.values, c, false, user, 0f);
         Gemm.multiply(n, items, c, user, c, false, matrix, items, false, logits, 0f);
@@ -104,18 +114,25 @@ final class ColdHeadKernel {
             if (!(sum > 0 && sum < Float.MAX_VALUE)) {
                 sum = stableExp(k, bias);
             }
+            // Against the user's history: weight x (p - history share) = weight x p - counts, per row of the batch.
             float scale = (float) (1 / sum);
-            int t = base + target[k];
-            lossSum -= Math.log(Math.max(logits[t] * scale, CLIP));
-            lossRows++;
-            float gradScale = scale * perRow;
-            for (int i = 0; i < items; i++) {
-                float g = logits[base + i] * gradScale;
-                logits[base + i] = g;
-                biasGrad[i] += g;
+            SparseRows history = histories;
+            int user = target[k];
+            for (int q = history.start(user), end = history.end(user); q < end; q++) {
+                lossSum -= Math.log(Math.max(logits[base + history.column(q)] * scale, CLIP));
             }
-            logits[t] -= perRow;
-            biasGrad[target[k]] -= perRow;
+            lossRows += history.length(user);
+            float gradScale = weight[k] * scale * perRow;
+            for (int i = 0; i < items; i++) {
+                logits[base + i] *= gradScale;
+            }
+            float share = weight[k] / history.length(user) * perRow;
+            for (int q = history.start(user), end = history.end(user); q < end; q++) {
+                logits[base + history.column(q)] -= share;
+            }
+            for (int i = 0; i < items; i++) {
+                biasGrad[i] += logits[base + i];
+            }
         }
         float[] grad = logits;
         Gemm.multiply(c, items, n, user, c, true, grad, items, false, itemWeights.gradient, 0f);

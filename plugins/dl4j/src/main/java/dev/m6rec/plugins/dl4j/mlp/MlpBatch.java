@@ -22,7 +22,7 @@ final class MlpBatch {
     private final HostArray clicks;
     private final HostArray ratings;
     private final HostArray ratingMask;
-    /** The cold-start head's input ({@code [user features, 1]}), its one-hot item labels and its positives-only mask. */
+    /** The cold-start head's input ({@code [user features, 1]}), labels (history distributions) and row weights. */
     private final HostArray coldUser;
     private final HostArray coldLabels;
     private final HostArray coldMask;
@@ -116,13 +116,26 @@ final class MlpBatch {
                 ratingMask.put(r, examples.ratingMask[e]);
             }
             if (coldUser != null) {
-                for (int c = 0, base = examples.users[e] * uw; c < uw; c++) {
-                    coldUser.put(r, c, userData[base + c]);
-                }
-                coldUser.put(r, uw, 1f);
-                coldLabels.clearRow(r);
-                coldLabels.put(r, examples.items[e], 1f);
-                coldMask.put(r, examples.clicks[e]);
+                fillCold(r, examples, e, userData, uw);
+            }
+        }
+    }
+
+    /** The cold-start head's row: the user's features and 1; the history's item distribution, weighted by its size. */
+    private void fillCold(int r, MlpExamples examples, int e, float[] userData, int uw) {
+        int user = examples.users[e];
+        for (int c = 0, base = user * uw; c < uw; c++) {
+            coldUser.put(r, c, userData[base + c]);
+        }
+        coldUser.put(r, uw, 1f);
+        coldLabels.clearRow(r);
+        coldMask.put(r, examples.coldWeight[e]);
+        SparseRows histories = examples.histories;
+        if (examples.coldWeight[e] > 0) {
+            float share = 1f / histories.length(user);
+            for (int p = histories.start(user); p < histories.end(user); p++) {
+                int item = histories.column(p);
+                coldLabels.put(r, item, coldLabels.get(r, item) + share);
             }
         }
     }

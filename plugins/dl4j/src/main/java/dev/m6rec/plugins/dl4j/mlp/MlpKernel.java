@@ -109,7 +109,8 @@ final class MlpKernel {
         float decay = learningRate * (float) settings.training().weightDecay();   // decoupled: biases take none
         this.history = parameters.historyTable == null ? null
                 : new HistoryPool(parameters.historyTable, embedding, histories, maxRows, decay);
-        this.cold = shape.coldHead() ? new ColdHeadKernel(parameters, shape, settings.coldHead(), maxRows, decay) : null;
+        this.cold = shape.coldHead() ? new ColdHeadKernel(parameters, shape, settings.coldHead(), histories, maxRows,
+                decay) : null;
 
         userTable = parameters.userTable;
         itemTable = parameters.itemTable;

@@ -167,6 +167,7 @@ public final class MlpModel implements InterestModel, RatingPredictor {
         double clickLoss = 0;
         double ratingLoss = 0;
         double coldLoss = 0;
+        double coldWeight = 0;
         int batches = 0;
         // DL4J averages a masked loss over the whole batch; rescale to a mean over the rows it covers.
         double positiveShare = shape.clickHead() ? 1.0 / (1 + settings.training().negatives()) : 1.0;
@@ -181,11 +182,16 @@ public final class MlpModel implements InterestModel, RatingPredictor {
                 ratingLoss += net.getLayer(MlpNetwork.RATING).score() / settings.loss().rating() / positiveShare;
             }
             if (shape.coldHead()) {
-                coldLoss += net.getLayer(MlpNetwork.COLD).score() / positiveShare;
+                // The head's loss is summed over its rows' history interactions: report it per interaction.
+                coldLoss += net.getLayer(MlpNetwork.COLD).score() * batch.rows();
+                for (int r = start; r < start + batch.rows(); r++) {
+                    coldWeight += examples.coldWeight[r];
+                }
             }
             batches++;
         }
-        return new double[] {clickLoss / batches, ratingLoss / batches, coldLoss / batches};
+        double perInteraction = coldWeight > 0 ? coldLoss / coldWeight : Double.NaN;
+        return new double[] {clickLoss / batches, ratingLoss / batches, perInteraction};
     }
 
     private String progressLine(int epoch, MlpShape shape, double[] losses, String metric, double validation,

@@ -27,12 +27,18 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
  * item ─ embedding ────────────────────┼─ concat ─ dense ... ─ top┤
  * user features ───────────────────────┤        (gmf: uv * ie) ──┘└─ rating (linear, beta * squared error)
  * item features ───────────────────────┘
+ *
+ * [user features, 1] ─ dense ─ u ─┬─ dense (V, b) ──────────────────┐
+ *                                 └─ dense (G) ─ frozen (F^T) ──────┴ + ─ cold (softmax over items)
  * </pre>
+ * The second part is the cold-start head: a model of which items a user known only by attributes
+ * picks, with parameters of its own; {@link MlpScorer} ranks such users with it.
  * Inputs are named {@code user}, {@code item}, then {@code history} (with history pooling on: the
  * user's training items other than the row's own, each {@code 1 / sqrt(count)}, so the bias-free
  * dense layer computes SVD++'s pooled item vectors), {@code user-features} and
  * {@code item-features} when their widths are non-zero, and {@code neighbourhood} (the item-kNN
- * score, joining the top vector) with the neighbourhood input on, in that order.
+ * score, joining the top vector) with the neighbourhood input on, and {@code cold-user} (the user
+ * features and a constant 1) with the cold-start head, in that order.
  */
 public final class MlpNetwork {
     public static final String CLICK = "click";
@@ -135,8 +141,9 @@ public final class MlpNetwork {
      * The cold-start head: {@code u = [user features, 1] x W} (the constant row is the head's
      * "unknown user"), then logits over every item {@code u x V + b + (u x G) x F^T}, where
      * {@code F} is the item feature matrix, held in a frozen layer so that an item without
-     * interactions still gets a score from its features; softmax cross-entropy against the row's
-     * item, on positive rows only (label mask).
+     * interactions still gets a score from its features; softmax cross-entropy against the
+     * distribution of the user's training items, on one row per user and epoch, weighted by the
+     * history's size through the label mask (see {@link MlpExamples#coldWeight}).
      */
     private static void coldHead(ComputationGraphConfiguration.GraphBuilder graph, int width, MlpShape shape) {
         graph.addLayer("cold-user-vector", linear(shape.userFeatures() + 1, width, false), "cold-user");

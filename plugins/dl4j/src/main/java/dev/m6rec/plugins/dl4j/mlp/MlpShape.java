@@ -25,7 +25,8 @@ public record MlpShape(int numUsers, int numItems, int userFeatures, int itemFea
             throw new IllegalArgumentException("a network needs at least one head");
         }
         if (coldHead && !clickHead) {
-            throw new IllegalArgumentException("the cold-start head learns from the click rows: it needs the click head");
+            throw new IllegalArgumentException("the cold-start head learns from the click rows: it needs the click"
+                    + " head");
         }
     }
 

@@ -211,7 +211,8 @@ class MlpModelTest {
 
     private static double[] losses(String progressLine) {
         java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("click loss (\\d\\.\\d+), rating mse (\\d+\\.\\d+), cold loss (\\d+\\.\\d+)").matcher(progressLine);
+                .compile("click loss (\\d\\.\\d+), rating mse (\\d+\\.\\d+), cold loss (\\d+\\.\\d+)")
+                .matcher(progressLine);
         assertThat(m.find()).as(progressLine).isTrue();
         return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
                 Double.parseDouble(m.group(3))};
