@@ -22,6 +22,10 @@ final class MlpBatch {
     private final HostArray clicks;
     private final HostArray ratings;
     private final HostArray ratingMask;
+    /** The cold-start head's input ({@code [user features, 1]}), labels (history distributions) and row weights. */
+    private final HostArray coldUser;
+    private final HostArray coldLabels;
+    private final HostArray coldMask;
     private final INDArray[] inputs;
     private final INDArray[] labels;
     private final INDArray[] labelMasks;
@@ -38,6 +42,9 @@ final class MlpBatch {
         this.ratings = shape.ratingHead() ? new HostArray(rows, 1) : null;
         // Negatives carry no rating: mask them out of the rating loss (only when negatives exist).
         this.ratingMask = shape.ratingHead() && shape.clickHead() ? new HostArray(rows, 1) : null;
+        this.coldUser = shape.coldHead() ? new HostArray(rows, shape.userFeatures() + 1) : null;
+        this.coldLabels = shape.coldHead() ? new HostArray(rows, shape.numItems()) : null;
+        this.coldMask = shape.coldHead() ? new HostArray(rows, 1) : null;
         List<INDArray> in = new ArrayList<>(List.of(userRows.array(), itemRows.array()));
         if (history != null) {
             in.add(history.array());
@@ -51,6 +58,9 @@ final class MlpBatch {
         if (neighbourhood != null) {
             in.add(neighbourhood.array());
         }
+        if (coldUser != null) {
+            in.add(coldUser.array());
+        }
         this.inputs = in.toArray(INDArray[]::new);
         List<INDArray> out = new ArrayList<>();
         List<INDArray> masks = new ArrayList<>();
@@ -62,8 +72,12 @@ final class MlpBatch {
             out.add(ratings.array());
             masks.add(ratingMask == null ? null : ratingMask.array());
         }
+        if (coldLabels != null) {
+            out.add(coldLabels.array());
+            masks.add(coldMask.array());
+        }
         this.labels = out.toArray(INDArray[]::new);
-        this.labelMasks = ratingMask == null ? null : masks.toArray(INDArray[]::new);
+        this.labelMasks = ratingMask == null && coldMask == null ? null : masks.toArray(INDArray[]::new);
     }
 
     int rows() {
@@ -100,6 +114,28 @@ final class MlpBatch {
             }
             if (ratingMask != null) {
                 ratingMask.put(r, examples.ratingMask[e]);
+            }
+            if (coldUser != null) {
+                fillCold(r, examples, e, userData, uw);
+            }
+        }
+    }
+
+    /** The cold-start head's row: the user's features and 1; the history's item distribution, weighted by its size. */
+    private void fillCold(int r, MlpExamples examples, int e, float[] userData, int uw) {
+        int user = examples.users[e];
+        for (int c = 0, base = user * uw; c < uw; c++) {
+            coldUser.put(r, c, userData[base + c]);
+        }
+        coldUser.put(r, uw, 1f);
+        coldLabels.clearRow(r);
+        coldMask.put(r, examples.coldWeight[e]);
+        SparseRows histories = examples.histories;
+        if (examples.coldWeight[e] > 0) {
+            float share = 1f / histories.length(user);
+            for (int p = histories.start(user); p < histories.end(user); p++) {
+                int item = histories.column(p);
+                coldLabels.put(r, item, coldLabels.get(r, item) + share);
             }
         }
     }

@@ -32,6 +32,16 @@ final class MlpExamples {
     final SparseRows histories;
     /** The item-kNN score of each row's item for its user (all 0 without the neighbourhood input). */
     final float[] neighbourhood;
+    /**
+     * The cold-start head's weight of each row: on the first positive row of each user in this
+     * epoch's order, the user's count of training interactions, and 0 on every other row. The head
+     * learns there from the user's whole history at once (the cross-entropy against the history's
+     * item distribution, times its size: the same objective as one row per interaction, at one
+     * softmax over the catalogue per user and epoch instead of one per interaction).
+     */
+    final float[] coldWeight;
+    private final int[] coldEpoch;
+    private int epoch;
     private final NeighbourScores neighbours;
     private final int[] historyMarks;
     private int mark;
@@ -70,6 +80,8 @@ final class MlpExamples {
         this.ratingMask = new float[size];
         this.historyHidden = new boolean[size];
         this.neighbourhood = new float[size];
+        this.coldWeight = new float[size];
+        this.coldEpoch = new int[shape.numUsers()];
         this.order = new int[train.size()];
     }
 
@@ -85,11 +97,16 @@ final class MlpExamples {
             order[j] = t;
         }
         // Positives are shuffled; each one's negatives follow it, so a batch holds whole groups.
+        epoch++;
         int row = 0;
         for (int k : order) {
             int user = train.user(k);
             int first = row;
             set(row++, user, train.item(k), 1f, train.rating(k) - ratingMean, 1f, rng);
+            if (coldEpoch[user] != epoch) {
+                coldEpoch[user] = epoch;
+                coldWeight[first] = histories.length(user);
+            }
             for (int n = 0; n < negatives; n++) {
                 set(row++, user, seen.sampleUnseen(user, rng), 0f, 0f, 0f, rng);
             }
@@ -129,5 +146,6 @@ final class MlpExamples {
         clicks[row] = click;
         ratings[row] = rating;
         ratingMask[row] = mask;
+        coldWeight[row] = 0f;
     }
 }

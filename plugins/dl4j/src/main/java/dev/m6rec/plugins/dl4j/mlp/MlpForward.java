@@ -22,6 +22,15 @@ final class MlpForward {
     private final int[] itemRows;
     /** {@code [numItems][widths[0]]}: the item side of the first layer, without bias. */
     private final float[] itemFirst;
+    /**
+     * The cold-start head's item matrix {@code V + G x F^T}, {@code [coldWidth][numItems]}, and item
+     * biases; null without the head. An item without training interactions takes the mean vector and
+     * bias of the trained items plus its own features' term: the head never saw it picked, so its
+     * own column only learned that, as the network's own item row would have.
+     */
+    private final float[] coldItems;
+    private final float[] coldBias;
+    private final int coldWidth;
 
     MlpForward(MlpSettings settings, MlpShape shape, MlpParameters parameters, FeatureMatrix itemFeatures,
                boolean[] trainedItems) {
@@ -52,6 +61,81 @@ final class MlpForward {
         System.arraycopy(p.weights[0], (2 * embedding + userFeatures) * h0, itemWeights, embedding * h0, iw * h0);
         this.itemFirst = new float[numItems * h0];
         Gemm.multiply(numItems, h0, side, itemInput, side, false, itemWeights, h0, false, itemFirst, 0f);
+        this.coldWidth = settings.coldHead();
+        if (shape.coldHead()) {
+            coldItems = unknownItemsAverage(p.coldItemWeights, coldWidth, numItems);
+            coldBias = unknownItemsAverage(p.coldItemBias, 1, numItems);
+            if (iw > 0) {
+                Gemm.multiply(coldWidth, numItems, iw, p.coldFeatureWeights, iw, false, itemFeatures.data(), iw, true,
+                        coldItems, 1f);
+            }
+        } else {
+            coldItems = null;
+            coldBias = null;
+        }
+    }
+
+    /** A copy of {@code [rows][numItems]} whose columns of untrained items hold the mean of the trained ones. */
+    private float[] unknownItemsAverage(float[] matrix, int rows, int numItems) {
+        float[] out = matrix.clone();
+        for (int r = 0; r < rows; r++) {
+            double sum = 0;
+            int count = 0;
+            for (int i = 0; i < numItems; i++) {
+                if (itemRows[i] == i) {
+                    sum += matrix[r * numItems + i];
+                    count++;
+                }
+            }
+            float mean = count == 0 ? 0f : (float) (sum / count);
+            for (int i = 0; i < numItems; i++) {
+                if (itemRows[i] != i) {
+                    out[r * numItems + i] = mean;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The cold-start head's log-probabilities (log-softmax over the whole catalogue) that a user
+     * with feature vector {@code features} picks each of {@code items}: comparable across users.
+     */
+    void coldLogProbabilities(float[] features, int[] items, float[] out) {
+        int c = coldWidth;
+        float[] user = new float[c];
+        float[] w = p.coldUserWeights;
+        System.arraycopy(w, userFeatures * c, user, 0, c);   // the constant input's row
+        for (int f = 0; f < userFeatures; f++) {
+            axpy(features[f], w, f * c, user, c);
+        }
+        int numItems = itemRows.length;
+        float[] logits = coldBias.clone();
+        for (int e = 0; e < c; e++) {
+            axpy(user[e], coldItems, e * numItems, logits, numItems);
+        }
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : logits) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (float v : logits) {
+            sum += Math.exp(v - max);
+        }
+        float normaliser = max + (float) Math.log(sum);
+        for (int k = 0; k < items.length; k++) {
+            out[k] = logits[items[k]] - normaliser;
+        }
+    }
+
+    /** Whether {@code history} holds an item that had training interactions. */
+    boolean knowsAny(int[] history) {
+        for (int item : history) {
+            if (item >= 0 && item < itemRows.length && itemRows[item] == item) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -45,6 +45,8 @@ final class MlpKernel {
     private final int maxRows;
     /** The history pooling's table and its training state; null when pooling is off. */
     private final HistoryPool history;
+    /** The cold-start head's training state; null without the head. */
+    private final ColdHeadKernel cold;
 
     // Parameters (row-major; weights are [in][out]).
     private final float[] userTable;
@@ -107,6 +109,8 @@ final class MlpKernel {
         float decay = learningRate * (float) settings.training().weightDecay();   // decoupled: biases take none
         this.history = parameters.historyTable == null ? null
                 : new HistoryPool(parameters.historyTable, embedding, histories, maxRows, decay);
+        this.cold = shape.coldHead() ? new ColdHeadKernel(parameters, shape, settings.coldHead(), histories, maxRows,
+                decay) : null;
 
         userTable = parameters.userTable;
         itemTable = parameters.itemTable;
@@ -173,6 +177,9 @@ final class MlpKernel {
         forward(rows, rng);
         headGradients(examples, start, rows);
         backward(examples, start, rows);
+        if (cold != null) {
+            cold.gradients(examples, start, rows, userFeatures.data(), itemFeatures.data());
+        }
     }
 
     private void gatherInputs(MlpExamples examples, int start, int rows, FeatureMatrix userFeatures,
@@ -397,6 +404,9 @@ final class MlpKernel {
         if (history != null) {
             history.update(correction);
         }
+        if (cold != null) {
+            cold.update(correction);
+        }
     }
 
     private static float sigmoid(float v) {
@@ -409,10 +419,13 @@ final class MlpKernel {
         return parameters;
     }
 
-    /** Mean click cross-entropy and rating squared error since the last call (NaN without rows). */
+    /**
+     * Mean click cross-entropy, rating squared error and cold-start cross-entropy since the last
+     * call (NaN without rows).
+     */
     double[] takeLosses() {
         double[] losses = {clickRows == 0 ? Double.NaN : clickLossSum / clickRows,
-                ratedRows == 0 ? Double.NaN : ratingLossSum / ratedRows};
+                ratedRows == 0 ? Double.NaN : ratingLossSum / ratedRows, cold == null ? Double.NaN : cold.takeLoss()};
         clickLossSum = 0;
         clickRows = 0;
         ratingLossSum = 0;
@@ -422,6 +435,9 @@ final class MlpKernel {
 
     /** The gradient of one named DL4J parameter after {@link #gradients}, in DL4J's shape (row-major). */
     float[] gradientOf(String name) {
+        if (name.startsWith("cold-")) {
+            return cold.gradientOf(name);
+        }
         return switch (name) {
             case "user-embedding_W" -> userParam.gradient.clone();
             case "item-embedding_W" -> itemParam.gradient.clone();

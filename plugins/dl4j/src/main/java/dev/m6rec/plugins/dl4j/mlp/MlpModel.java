@@ -71,7 +71,8 @@ public final class MlpModel implements InterestModel, RatingPredictor {
         }
         NeighbourScores neighbours = neighbourScores(inputs);
         MlpShape shape = new MlpShape(inputs.numUsers(), inputs.numItems(), inputs.userFeatures().columns(),
-                inputs.itemFeatures().columns(), settings.hasClickHead(), ratingHead, neighbours != null);
+                inputs.itemFeatures().columns(), settings.hasClickHead(), ratingHead, neighbours != null,
+                settings.wantsColdHead());
         long seed = context.random("network-init").nextLong();
         MlpState state = new MlpState(shape, seed, RatingScale.of(train), TrainedFlags.of(train.byUser().offsets()),
                 TrainedFlags.of(train.byItem().offsets()));
@@ -79,6 +80,9 @@ public final class MlpModel implements InterestModel, RatingPredictor {
         // The graph gets a copy: init and training write into their configuration, the artifact wants it pristine.
         ComputationGraph net = new ComputationGraph(conf.clone());
         net.init();
+        if (shape.coldHead()) {
+            MlpParameters.initColdHead(net, train.itemCounts(), inputs.itemFeatures());
+        }
         Nd4j.getRandom().setSeed(seed);   // DL4J's dropout masks (graph engine)
 
         MlpExamples examples = new MlpExamples(train, shape, settings.training().negatives(), state.scale().mean(),
@@ -108,8 +112,8 @@ public final class MlpModel implements InterestModel, RatingPredictor {
                     publish(state, neighbours, conf, net, inputs);
                 }
                 double validation = validating ? data.validation().score(this) : Double.NaN;
-                task.message(progressLine(epoch, shape, losses[0], losses[1],
-                        data.validation().metric(), validation, examples.size / seconds));
+                task.message(progressLine(epoch, shape, losses, data.validation().metric(), validation,
+                        examples.size / seconds));
                 task.advance(1);
                 if (stopping.record(epoch, validation, net.params())) {
                     break;
@@ -143,7 +147,10 @@ public final class MlpModel implements InterestModel, RatingPredictor {
         this.fitted.set(new Fitted(state, neighbours, conf, net.params().dup(), parameters, scorer));
     }
 
-    /** One epoch of the fused kernel; returns the mean click cross-entropy and rating squared error. */
+    /**
+     * One epoch of the fused kernel; returns the mean click cross-entropy, rating squared error and
+     * cold-start cross-entropy.
+     */
     private static double[] fusedEpoch(MlpKernel kernel, MlpExamples examples, int batchSize, ModelInputs inputs,
                                        RandomGenerator dropout, ComputationGraph net) {
         for (int start = 0; start < examples.size; start += batchSize) {
@@ -159,7 +166,11 @@ public final class MlpModel implements InterestModel, RatingPredictor {
                                 MlpBatch tail, ModelInputs inputs, MlpShape shape) {
         double clickLoss = 0;
         double ratingLoss = 0;
+        double coldLoss = 0;
+        double coldWeight = 0;
         int batches = 0;
+        // DL4J averages a masked loss over the whole batch; rescale to a mean over the rows it covers.
+        double positiveShare = shape.clickHead() ? 1.0 / (1 + settings.training().negatives()) : 1.0;
         for (int start = 0; start < examples.size; start += batchSize) {
             MlpBatch batch = examples.size - start >= batchSize ? full : tail;
             batch.fill(examples, start, inputs.userFeatures(), inputs.itemFeatures());
@@ -168,23 +179,32 @@ public final class MlpModel implements InterestModel, RatingPredictor {
                 clickLoss += net.getLayer(MlpNetwork.CLICK).score() / settings.loss().click();
             }
             if (shape.ratingHead()) {
-                // DL4J averages the masked loss over the whole batch; rescale to a mean over rated rows.
-                double ratedShare = shape.clickHead() ? 1.0 / (1 + settings.training().negatives()) : 1.0;
-                ratingLoss += net.getLayer(MlpNetwork.RATING).score() / settings.loss().rating() / ratedShare;
+                ratingLoss += net.getLayer(MlpNetwork.RATING).score() / settings.loss().rating() / positiveShare;
+            }
+            if (shape.coldHead()) {
+                // The head's loss is summed over its rows' history interactions: report it per interaction.
+                coldLoss += net.getLayer(MlpNetwork.COLD).score() * batch.rows();
+                for (int r = start; r < start + batch.rows(); r++) {
+                    coldWeight += examples.coldWeight[r];
+                }
             }
             batches++;
         }
-        return new double[] {clickLoss / batches, ratingLoss / batches};
+        double perInteraction = coldWeight > 0 ? coldLoss / coldWeight : Double.NaN;
+        return new double[] {clickLoss / batches, ratingLoss / batches, perInteraction};
     }
 
-    private String progressLine(int epoch, MlpShape shape, double clickLoss, double ratingLoss, String metric,
-                                double validation, double rowsPerSecond) {
+    private String progressLine(int epoch, MlpShape shape, double[] losses, String metric, double validation,
+                                double rowsPerSecond) {
         List<String> parts = new ArrayList<>();
         if (shape.clickHead()) {
-            parts.add(String.format(Locale.ROOT, "click loss %.4f", clickLoss));
+            parts.add(String.format(Locale.ROOT, "click loss %.4f", losses[0]));
         }
         if (shape.ratingHead()) {
-            parts.add(String.format(Locale.ROOT, "rating mse %.4f", ratingLoss));
+            parts.add(String.format(Locale.ROOT, "rating mse %.4f", losses[1]));
+        }
+        if (shape.coldHead()) {
+            parts.add(String.format(Locale.ROOT, "cold loss %.4f", losses[2]));
         }
         if (!Double.isNaN(validation)) {
             parts.add(String.format(Locale.ROOT, "%s %.4f", metric, validation));

@@ -7,6 +7,8 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -14,6 +16,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 /**
@@ -24,17 +27,26 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
  * item ─ embedding ────────────────────┼─ concat ─ dense ... ─ top┤
  * user features ───────────────────────┤        (gmf: uv * ie) ──┘└─ rating (linear, beta * squared error)
  * item features ───────────────────────┘
+ *
+ * [user features, 1] ─ dense ─ u ─┬─ dense (V, b) ──────────────────┐
+ *                                 └─ dense (G) ─ frozen (F^T) ──────┴ + ─ cold (softmax over items)
  * </pre>
+ * The second part is the cold-start head: a model of which items a user known only by attributes
+ * picks, with parameters of its own; {@link MlpScorer} ranks such users with it.
  * Inputs are named {@code user}, {@code item}, then {@code history} (with history pooling on: the
  * user's training items other than the row's own, each {@code 1 / sqrt(count)}, so the bias-free
  * dense layer computes SVD++'s pooled item vectors), {@code user-features} and
  * {@code item-features} when their widths are non-zero, and {@code neighbourhood} (the item-kNN
- * score, joining the top vector) with the neighbourhood input on, in that order.
+ * score, joining the top vector) with the neighbourhood input on, and {@code cold-user} (the user
+ * features and a constant 1) with the cold-start head, in that order.
  */
 public final class MlpNetwork {
     public static final String CLICK = "click";
     public static final String RATING = "rating";
     public static final String HISTORY = "history-embedding";
+    public static final String COLD = "cold";
+    /** The cold-start head's fixed layer: its weights are the item features, transposed (see {@link #coldHead}). */
+    public static final String COLD_FEATURE_LOGITS = "cold-feature-logits";
 
     private MlpNetwork() {
     }
@@ -55,6 +67,9 @@ public final class MlpNetwork {
         int featureEnd = inputs.size();
         if (shape.neighbourhood()) {
             inputs.add("neighbourhood");
+        }
+        if (shape.coldHead()) {
+            inputs.add("cold-user");
         }
         // Widths are set explicitly: DL4J's input-type inference would also rewrite the
         // embeddings' nIn (vocabulary size) from the index inputs' width of 1.
@@ -114,8 +129,39 @@ public final class MlpNetwork {
                     .activation(Activation.IDENTITY), width, retain), previous);
             outputs.add(RATING);
         }
+        if (shape.coldHead()) {
+            coldHead(graph, settings.coldHead(), shape);
+            outputs.add(COLD);
+        }
         graph.setOutputs(outputs.toArray(String[]::new));
         return GraphBase.build(graph);
+    }
+
+    /**
+     * The cold-start head: {@code u = [user features, 1] x W} (the constant row is the head's
+     * "unknown user"), then logits over every item {@code u x V + b + (u x G) x F^T}, where
+     * {@code F} is the item feature matrix, held in a frozen layer so that an item without
+     * interactions still gets a score from its features; softmax cross-entropy against the
+     * distribution of the user's training items, on one row per user and epoch, weighted by the
+     * history's size through the label mask (see {@link MlpExamples#coldWeight}).
+     */
+    private static void coldHead(ComputationGraphConfiguration.GraphBuilder graph, int width, MlpShape shape) {
+        graph.addLayer("cold-user-vector", linear(shape.userFeatures() + 1, width, false), "cold-user");
+        graph.addLayer("cold-items", linear(width, shape.numItems(), true), "cold-user-vector");
+        String logits = "cold-items";
+        if (shape.itemFeatures() > 0) {
+            graph.addLayer("cold-item-features", linear(width, shape.itemFeatures(), false), "cold-user-vector");
+            graph.addLayer(COLD_FEATURE_LOGITS, new FrozenLayerWithBackprop(
+                    linear(shape.itemFeatures(), shape.numItems(), false)), "cold-item-features");
+            graph.addVertex("cold-logits", new ElementWiseVertex(ElementWiseVertex.Op.Add), "cold-items",
+                    COLD_FEATURE_LOGITS);
+            logits = "cold-logits";
+        }
+        graph.addLayer(COLD, new LossLayer.Builder(new LossMCXENT()).activation(Activation.SOFTMAX).build(), logits);
+    }
+
+    private static DenseLayer linear(int in, int out, boolean bias) {
+        return new DenseLayer.Builder().nIn(in).nOut(out).hasBias(bias).activation(Activation.IDENTITY).build();
     }
 
     private static OutputLayer head(OutputLayer.Builder builder, int width, double retain) {

@@ -1,5 +1,6 @@
 package dev.m6rec.plugins.dl4j.mlp;
 
+import dev.m6rec.api.data.FeatureMatrix;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -19,6 +20,15 @@ final class MlpParameters {
     final float[][] biases;
     final float[] headWeights;
     final float[] headBias;
+    /**
+     * The cold-start head ({@link MlpNetwork}), null without it: {@code [userFeatures + 1][width]}
+     * user weights, {@code [width][numItems]} item vectors and {@code [numItems]} biases, and
+     * {@code [width][itemFeatures]} item-feature weights (null without item features).
+     */
+    final float[] coldUserWeights;
+    final float[] coldItemWeights;
+    final float[] coldItemBias;
+    final float[] coldFeatureWeights;
     final int heads;
     final int topWidth;
     private final MlpShape shape;
@@ -41,6 +51,12 @@ final class MlpParameters {
         topWidth = widths[widths.length - 1] + (settings.gmf() ? e : 0) + (shape.neighbourhood() ? 1 : 0);
         headWeights = new float[topWidth * heads];
         headBias = new float[heads];
+        boolean cold = shape.coldHead();
+        int c = settings.coldHead();
+        coldUserWeights = cold ? new float[(shape.userFeatures() + 1) * c] : null;
+        coldItemWeights = cold ? new float[c * shape.numItems()] : null;
+        coldItemBias = cold ? new float[shape.numItems()] : null;
+        coldFeatureWeights = cold && shape.itemFeatures() > 0 ? new float[c * shape.itemFeatures()] : null;
     }
 
     int clickColumn() {
@@ -76,6 +92,14 @@ final class MlpParameters {
             }
             headBias[h] = net.getParam(head + "_b").getFloat(0);
         }
+        if (coldUserWeights != null) {
+            copy(net.getParam("cold-user-vector_W"), coldUserWeights);
+            copy(net.getParam("cold-items_W"), coldItemWeights);
+            copy(net.getParam("cold-items_b"), coldItemBias);
+        }
+        if (coldFeatureWeights != null) {
+            copy(net.getParam("cold-item-features_W"), coldFeatureWeights);
+        }
     }
 
     void writeTo(ComputationGraph net) {
@@ -97,6 +121,55 @@ final class MlpParameters {
             assign(net.getParam(head + "_W"), column);
             net.getParam(head + "_b").putScalar(0, headBias[h]);
         }
+        if (coldUserWeights != null) {
+            assign(net.getParam("cold-user-vector_W"), coldUserWeights);
+            assign(net.getParam("cold-items_W"), coldItemWeights);
+            assign(net.getParam("cold-items_b"), coldItemBias);
+        }
+        if (coldFeatureWeights != null) {
+            assign(net.getParam("cold-item-features_W"), coldFeatureWeights);
+        }
+    }
+
+    /**
+     * Starts the cold-start head from popularity: user weights 0 and item biases at the centred
+     * {@code log(1 + count)} of the training counts, so its first ranking is the most-popular one
+     * and training learns how attributes tilt it; and sets its frozen layer to the item features.
+     */
+    static void initColdHead(ComputationGraph net, int[] itemCounts, FeatureMatrix itemFeatures) {
+        net.getParam("cold-user-vector_W").assign(0);
+        float[] bias = new float[itemCounts.length];
+        double mean = 0;
+        for (int i = 0; i < bias.length; i++) {
+            bias[i] = (float) Math.log1p(itemCounts[i]);
+            mean += bias[i];
+        }
+        mean /= Math.max(1, bias.length);
+        for (int i = 0; i < bias.length; i++) {
+            bias[i] -= (float) mean;
+        }
+        assign(net.getParam("cold-items_b"), bias);
+        if (itemFeatures.columns() > 0) {
+            setItemFeatures(net, itemFeatures);
+        }
+    }
+
+    /**
+     * Sets the cold-start head's frozen layer to the item features, transposed: it is a constant
+     * of the data, kept in the parameters so that a loaded network computes what the trained one did.
+     */
+    static void setItemFeatures(ComputationGraph net, FeatureMatrix itemFeatures) {
+        INDArray frozen = net.getParam(MlpNetwork.COLD_FEATURE_LOGITS + "_W");
+        int items = itemFeatures.rows();
+        int width = itemFeatures.columns();
+        float[] transposed = new float[width * items];
+        float[] data = itemFeatures.data();
+        for (int i = 0; i < items; i++) {
+            for (int f = 0; f < width; f++) {
+                transposed[f * items + i] = data[i * width + f];
+            }
+        }
+        assign(frozen, transposed);
     }
 
     private java.util.List<String> headNames() {

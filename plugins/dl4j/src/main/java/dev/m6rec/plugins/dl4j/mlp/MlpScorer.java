@@ -7,7 +7,10 @@ import dev.m6rec.api.interest.UserProfile;
 /**
  * Turns the {@code mlp} heads into ranking scores and rating predictions. Users and items
  * without training interactions go through the cold-start embedding row, so their score rests
- * on their features. Thread-safe.
+ * on their features; with the cold-start head, a user without training interactions and without
+ * a known item in the history is ranked by that head instead (the log-probability that a user with
+ * those attributes picks the item; the head is only trained when the ranking score is the click
+ * probability). Thread-safe.
  */
 final class MlpScorer {
     /** Candidates per forward pass: bounds the buffers when a caller scores a huge list. */
@@ -65,6 +68,10 @@ final class MlpScorer {
         }
         int userRow = user.index() >= 0 && user.index() < shape.numUsers() && trainedUsers[user.index()]
                 ? user.index() : shape.coldUser();
+        if (!ratings && shape.coldHead() && userRow == shape.coldUser() && !forward.knowsAny(user.history())) {
+            forward.coldLogProbabilities(user.features(), items, out);   // known by attributes alone
+            return;
+        }
         float[] userVector = forward.userVector(userRow, user.history());
         float[] neighbourhood = neighbours == null ? null : neighbours.scores(user.history(), items);
         for (int start = 0; start < items.length; start += CHUNK) {

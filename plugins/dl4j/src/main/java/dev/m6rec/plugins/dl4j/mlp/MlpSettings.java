@@ -24,6 +24,9 @@ public record MlpSettings(
                 + " recorded after training move the scores at once", def = "true") boolean history,
         @Param(value = "when the run has a similarity section: neighbours per item whose similarity to the user's"
                 + " history (the item-kNN score) feeds the heads (0: off)", def = "50", min = 0) int neighbourhood,
+        @Param(value = "width of the cold-start head (0: none): beside the network, a softmax over all items from the"
+                + " user's features alone, trained on every training interaction, that ranks users without training"
+                + " interactions or history (when ranking by click)", def = "4", min = 0) int coldHead,
         @Param("weights of the two losses") Loss loss,
         @Param(value = "ranking score: click probability, predicted rating or a blend", def = "auto") RankBy rankBy,
         @Param(value = "share of the scaled rating in a blended ranking score", def = "0.5", min = 0, max = 1)
@@ -92,5 +95,10 @@ public record MlpSettings(
 
     public boolean wantsRatingHead() {
         return loss.rating() > 0;
+    }
+
+    /** Whether the cold-start head is trained: requested, and the ranking score is the click probability. */
+    public boolean wantsColdHead() {
+        return coldHead > 0 && hasClickHead() && (rankBy == RankBy.AUTO || rankBy == RankBy.CLICK);
     }
 }

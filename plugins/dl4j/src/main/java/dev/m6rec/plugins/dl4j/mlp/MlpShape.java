@@ -12,9 +12,10 @@ package dev.m6rec.plugins.dl4j.mlp;
  * @param clickHead    whether the network has the click head
  * @param ratingHead   whether the network has the rating head
  * @param neighbourhood whether the heads take the item-kNN score (requested and a similarity model exists)
+ * @param coldHead     whether the network has the cold-start head (a softmax over items from user features)
  */
 public record MlpShape(int numUsers, int numItems, int userFeatures, int itemFeatures, boolean clickHead,
-                       boolean ratingHead, boolean neighbourhood) {
+                       boolean ratingHead, boolean neighbourhood, boolean coldHead) {
     public MlpShape {
         if (numUsers < 0 || numItems <= 0 || userFeatures < 0 || itemFeatures < 0) {
             throw new IllegalArgumentException("bad shape " + numUsers + "x" + numItems + " features "
@@ -23,12 +24,16 @@ public record MlpShape(int numUsers, int numItems, int userFeatures, int itemFea
         if (!clickHead && !ratingHead) {
             throw new IllegalArgumentException("a network needs at least one head");
         }
+        if (coldHead && !clickHead) {
+            throw new IllegalArgumentException("the cold-start head learns from the click rows: it needs the click"
+                    + " head");
+        }
     }
 
-    /** A shape without the neighbourhood input. */
+    /** A shape without the neighbourhood input and the cold-start head. */
     public MlpShape(int numUsers, int numItems, int userFeatures, int itemFeatures, boolean clickHead,
                     boolean ratingHead) {
-        this(numUsers, numItems, userFeatures, itemFeatures, clickHead, ratingHead, false);
+        this(numUsers, numItems, userFeatures, itemFeatures, clickHead, ratingHead, false, false);
     }
 
     public int coldUser() {

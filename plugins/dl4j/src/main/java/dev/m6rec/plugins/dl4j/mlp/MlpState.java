@@ -31,6 +31,7 @@ record MlpState(MlpShape shape, long seed, RatingScale scale, boolean[] trainedU
         p.setProperty("click-head", Boolean.toString(shape.clickHead()));
         p.setProperty("rating-head", Boolean.toString(shape.ratingHead()));
         p.setProperty("neighbourhood", Boolean.toString(shape.neighbourhood()));
+        p.setProperty("cold-head", Boolean.toString(shape.coldHead()));
         p.setProperty("seed", Long.toString(seed));
         p.setProperty("rating-mean", Float.toString(scale.mean()));
         p.setProperty("rating-min", Float.toString(scale.min()));
@@ -65,7 +66,8 @@ record MlpState(MlpShape shape, long seed, RatingScale scale, boolean[] trainedU
             shape = new MlpShape(integer(p, "num-users", where), integer(p, "num-items", where),
                     integer(p, "user-features", where), integer(p, "item-features", where),
                     bool(p, "click-head", where), bool(p, "rating-head", where),
-                    p.containsKey("neighbourhood") && bool(p, "neighbourhood", where));
+                    p.containsKey("neighbourhood") && bool(p, "neighbourhood", where),
+                    p.containsKey("cold-head") && bool(p, "cold-head", where));
         } catch (IllegalArgumentException e) {
             throw new ArtifactException(where + ": " + e.getMessage(), e);
         }

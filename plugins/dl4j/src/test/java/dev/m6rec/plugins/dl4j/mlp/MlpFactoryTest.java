@@ -22,6 +22,8 @@ class MlpFactoryTest {
         assertThat(s.hidden()).containsExactly(128, 64);
         assertThat(s.history()).isTrue();
         assertThat(s.neighbourhood()).isEqualTo(50);
+        assertThat(s.coldHead()).isEqualTo(4);
+        assertThat(s.wantsColdHead()).isTrue();
         assertThat(s.activation()).isEqualTo(TowerActivation.RELU);
         assertThat(s.gmf()).isTrue();
         assertThat(s.loss().click()).isEqualTo(0.5);
@@ -67,6 +69,14 @@ class MlpFactoryTest {
         assertThat(problems(Map.of("loss", Map.of("rating", 0), "rank-by", "blend")))
                 .containsExactly("interest.rank-by: 'blend' needs loss.rating > 0");
         assertThat(problems(Map.of("loss", Map.of("click", 0), "negatives", 0))).isEmpty();
+    }
+
+    @Test
+    void theColdStartHeadIsTrainedOnlyWhenItWouldRank() {
+        assertThat(Sections.bind(factory, "interest", Map.of("rank-by", "click")).wantsColdHead()).isTrue();
+        assertThat(Sections.bind(factory, "interest", Map.of("cold-head", 0)).wantsColdHead()).isFalse();
+        assertThat(Sections.bind(factory, "interest", Map.of("rank-by", "blend")).wantsColdHead()).isFalse();
+        assertThat(Sections.bind(factory, "interest", Map.of("loss", Map.of("click", 0))).wantsColdHead()).isFalse();
     }
 
     @Test

@@ -24,14 +24,14 @@ class MlpKernelTest {
     private static final int ITEMS = 7;
 
     @ParameterizedTest
-    @CsvSource({"relu, true, true", "tanh, true, false", "elu, false, true", "leaky-relu, true, true",
-            "sigmoid, false, false", "relu, false, false"})
-    void gradientsAndOutputsMatchDl4j(String activation, boolean history, boolean neighbourhood) {
+    @CsvSource({"relu, true, true, true", "tanh, true, false, true", "elu, false, true, false",
+            "leaky-relu, true, true, false", "sigmoid, false, false, true", "relu, false, false, false"})
+    void gradientsAndOutputsMatchDl4j(String activation, boolean history, boolean neighbourhood, boolean cold) {
         Nd4jRuntime.configure(1);
         MlpSettings settings = Sections.bind(new MlpFactory(), "interest", Map.of("embedding", 4,
                 "hidden", List.of(6, 5), "activation", activation, "id-dropout", 0.0, "dropout", 0.0, "negatives", 2,
                 "history", history, "loss", Map.of("click", 0.7, "rating", 0.3)));
-        MlpShape shape = new MlpShape(USERS, ITEMS, 2, 3, true, true, neighbourhood);
+        MlpShape shape = new MlpShape(USERS, ITEMS, 2, 3, true, true, neighbourhood, cold);
         ComputationGraph net = new ComputationGraph(MlpNetwork.configuration(settings, shape, 11));
         net.init();
         SplittableRandom rng = new SplittableRandom(5);
@@ -42,6 +42,9 @@ class MlpKernelTest {
         Interactions train = b.build();
         FeatureMatrix userFeatures = random(USERS, 2, rng);
         FeatureMatrix itemFeatures = random(ITEMS, 3, rng);
+        if (cold) {
+            MlpParameters.setItemFeatures(net, itemFeatures);
+        }
         boolean[] all = {true, true, true, true, true, true, true};
         NeighbourScores neighbours = neighbourhood
                 ? NeighbourScores.fetch(new CoOccurrenceSimilarity(train), ITEMS, 3) : null;
@@ -63,6 +66,9 @@ class MlpKernelTest {
                 "hidden-0_b", "hidden-1_W", "hidden-1_b", "click_W", "click_b", "rating_W", "rating_b"));
         if (history) {
             names.add(MlpNetwork.HISTORY + "_W");
+        }
+        if (cold) {
+            names.addAll(List.of("cold-user-vector_W", "cold-items_W", "cold-items_b", "cold-item-features_W"));
         }
         for (String name : names) {
             // DL4J's gradient is a sum over the batch; its updater divides by the batch size (miniBatch).
@@ -120,11 +126,27 @@ class MlpKernelTest {
         if (neighbourhood) {
             graphInputs.add(Nd4j.create(knn, new long[] {ITEMS, 1}));
         }
+        float[] coldUser = new float[ITEMS * 3];   // user 2's features and the constant 1, on every row
+        for (int k = 0; k < ITEMS; k++) {
+            System.arraycopy(userFeatures.row(2), 0, coldUser, 3 * k, 2);
+            coldUser[3 * k + 2] = 1f;
+        }
+        if (cold) {
+            graphInputs.add(Nd4j.create(coldUser, new long[] {ITEMS, 3}));
+        }
         net.clearLayerMaskArrays();
         INDArray[] out = net.output(false, graphInputs.toArray(INDArray[]::new));
         for (int k = 0; k < ITEMS; k++) {
             assertThat(TowerActivation.sigmoid(heads[2 * k])).isCloseTo(out[0].getFloat(k), within(1e-5f));
             assertThat(heads[2 * k + 1]).isCloseTo(out[1].getFloat(k), within(1e-5f));
+        }
+        if (cold) {
+            // The cold-start head's log-probabilities are the log of the graph's softmax.
+            float[] logProbabilities = new float[ITEMS];
+            forward.coldLogProbabilities(userFeatures.row(2), items, logProbabilities);
+            for (int k = 0; k < ITEMS; k++) {
+                assertThat((float) Math.exp(logProbabilities[k])).isCloseTo(out[2].getFloat(0, k), within(1e-5f));
+            }
         }
     }
 

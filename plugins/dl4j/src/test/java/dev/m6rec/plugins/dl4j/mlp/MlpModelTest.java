@@ -48,7 +48,8 @@ class MlpModelTest {
     @Test
     void reportsLossesPerHeadValidationAndSpeedEachEpoch() {
         assertThat(DEFAULT_CONTEXT.messages).first().asString()
-                .matches("epoch 1: click loss \\d\\.\\d{4}, rating mse \\d\\.\\d{4}, ndcg@10 0\\.\\d{4}, [\\d,]+ samples/s");
+                .matches("epoch 1: click loss \\d\\.\\d{4}, rating mse \\d\\.\\d{4}, cold loss \\d+\\.\\d{4},"
+                        + " ndcg@10 0\\.\\d{4}, [\\d,]+ samples/s");
         assertThat(DEFAULT_CONTEXT.messages).last().asString().startsWith("interest: kept epoch ");
     }
 
@@ -154,7 +155,7 @@ class MlpModelTest {
             // The item's genre is preferred by exactly one group: its users should score it highest.
             float[] score = new float[1];
             float fan = 0;
-            float others = 0;
+            float others = Float.NEGATIVE_INFINITY;   // scores rank; they need not be probabilities
             for (int group = 0; group < DATA.groups; group++) {
                 BOTH.score(newUser(group), new int[] {item}, score);
                 if (DATA.preferredGenre(group) == DATA.itemGenre[item]) {
@@ -203,15 +204,18 @@ class MlpModelTest {
             double[] fused = losses(fusedContext.messages.get(epoch));
             assertThat(fused[0]).isCloseTo(graph[0], org.assertj.core.api.Assertions.within(0.01));
             assertThat(fused[1]).isCloseTo(graph[1], org.assertj.core.api.Assertions.within(0.05));
+            assertThat(fused[2]).isCloseTo(graph[2], org.assertj.core.api.Assertions.within(0.01));
         }
         assertThat(losses(fusedContext.messages.get(1))[0]).isLessThan(losses(fusedContext.messages.get(0))[0]);
     }
 
     private static double[] losses(String progressLine) {
         java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("click loss (\\d\\.\\d+), rating mse (\\d+\\.\\d+)").matcher(progressLine);
+                .compile("click loss (\\d\\.\\d+), rating mse (\\d+\\.\\d+), cold loss (\\d+\\.\\d+)")
+                .matcher(progressLine);
         assertThat(m.find()).as(progressLine).isTrue();
-        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
+        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
+                Double.parseDouble(m.group(3))};
     }
 
     private static MemoryArtifacts saved() {
