@@ -13,7 +13,7 @@
 # stay, so feature-aware models see user and item attributes). `<model>-no-user-features` runs the
 # same model with `features.user=[]`, `<model>-no-features` with no features at all.
 # Protocols (default: ratio,loo):
-#   ratio       the config's own split: per-user random 80/10/10 in examples/movielens-100k.yaml
+#   ratio       per-user random 80/10/10, as in examples/movielens-100k.yaml
 #   loo         leave-one-out by time: each user's latest rating to test, the one before to valid
 #   cold-users  20% of users held out whole (attributes kept), 10% more for validation
 # --set overrides go to every run (e.g. --set interest.epochs=10); --keep keeps each run's output
@@ -58,7 +58,7 @@ if [[ -z "$models" ]]; then
 fi
 
 declare -A split_of=(
-    [ratio]=""
+    [ratio]="split={type: ratio, ratios: [0.8, 0.1, 0.1], order: random, per-user: true}"
     [loo]="split={type: leave-one-out, order: time, valid: true}"
     [cold-users]="split={type: cold-users, share: 0.2, reveal: 0, valid-share: 0.1}"
 )

@@ -4,6 +4,7 @@ import dev.m6rec.api.Plugin;
 import dev.m6rec.api.interest.InterestModelFactory;
 import dev.m6rec.plugins.dl4j.cnn.CaserFactory;
 import dev.m6rec.plugins.dl4j.mlp.MlpFactory;
+import dev.m6rec.plugins.dl4j.sasrec.SasRecFactory;
 import dev.m6rec.plugins.dl4j.stack.StackFactory;
 import dev.m6rec.plugins.dl4j.vae.VaeFactory;
 import java.util.List;
@@ -26,6 +27,6 @@ public final class Dl4jPlugin implements Plugin {
 
     @Override
     public List<InterestModelFactory<?>> interestModels() {
-        return List.of(new MlpFactory(), new CaserFactory(), new StackFactory(), new VaeFactory());
+        return List.of(new MlpFactory(), new CaserFactory(), new StackFactory(), new VaeFactory(), new SasRecFactory());
     }
 }

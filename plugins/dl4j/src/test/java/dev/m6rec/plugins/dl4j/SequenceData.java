@@ -6,7 +6,10 @@ import dev.m6rec.api.data.Dataset;
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.IdIndex;
 import dev.m6rec.api.data.Interactions;
+import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.ModelInputs;
+import dev.m6rec.api.interest.TrainingData;
+import dev.m6rec.api.interest.UserProfile;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -65,5 +68,44 @@ public final class SequenceData {
     public int successor(int item) {
         int chain = item / chainLength;
         return chain * chainLength + (item % chainLength + 1) % chainLength;
+    }
+
+    /**
+     * {@code history} followed by two chained items that are new to it, whose successor (the item
+     * a sequence model should now put near the top) is new to it as well; returns that successor
+     * in {@code expected[0]}.
+     */
+    public int[] withTwoChainedEvents(int[] history, int[] expected) {
+        boolean[] known = new boolean[numItems];
+        for (int h : history) {
+            known[h] = true;
+        }
+        int item = 0;
+        while (known[item] || known[successor(item)] || known[successor(successor(item))]) {
+            item++;
+        }
+        int[] extended = java.util.Arrays.copyOf(history, history.length + 2);
+        extended[history.length] = item;
+        extended[history.length + 1] = successor(item);
+        expected[0] = successor(successor(item));
+        return extended;
+    }
+
+    /** The training split, with validation NDCG@10 on the validation targets. */
+    public TrainingData training() {
+        return new TrainingData(split, inputs,
+                RankingEvaluation.validation(split.train(), split.valid(), inputs.userFeatures()));
+    }
+
+    /** Test NDCG@10 with the training and validation items as the history. */
+    public double testNdcg(InterestModel model) {
+        Interactions seen = RankingEvaluation.union(split.train(), split.valid());
+        return RankingEvaluation.ndcgAt10(model, seen, split.test(), inputs.userFeatures());
+    }
+
+    /** A user's profile at test time: training and validation items, oldest first. */
+    public UserProfile profile(int user) {
+        return RankingEvaluation.profile(user, RankingEvaluation.union(split.train(), split.valid()),
+                inputs.userFeatures());
     }
 }

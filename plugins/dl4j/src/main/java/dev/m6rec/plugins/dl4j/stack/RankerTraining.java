@@ -3,6 +3,7 @@ package dev.m6rec.plugins.dl4j.stack;
 import dev.m6rec.api.ProgressReporter;
 import dev.m6rec.api.ProgressTask;
 import dev.m6rec.plugins.dl4j.train.AdamParameter;
+import dev.m6rec.plugins.dl4j.train.Shuffle;
 import java.util.List;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -49,7 +50,7 @@ final class RankerTraining {
         }
         try (ProgressTask epochs = progress.begin("stack ranker epochs", settings.epochs())) {
             for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-                shuffle(order, random);
+                Shuffle.inPlace(order, random);
                 double loss = 0;
                 for (int from = 0; from < order.length; from += settings.batchUsers()) {
                     int to = Math.min(order.length, from + settings.batchUsers());
@@ -154,12 +155,4 @@ final class RankerTraining {
         return Math.log(x) / Math.log(2);
     }
 
-    private static void shuffle(int[] order, RandomGenerator random) {
-        for (int k = order.length - 1; k > 0; k--) {
-            int j = random.nextInt(k + 1);
-            int swap = order[k];
-            order[k] = order[j];
-            order[j] = swap;
-        }
-    }
 }

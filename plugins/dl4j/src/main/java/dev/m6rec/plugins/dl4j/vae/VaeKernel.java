@@ -2,6 +2,7 @@ package dev.m6rec.plugins.dl4j.vae;
 
 import dev.m6rec.plugins.dl4j.train.AdamParameter;
 import dev.m6rec.plugins.dl4j.train.Gemm;
+import dev.m6rec.plugins.dl4j.train.SoftmaxRow;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -229,20 +230,12 @@ final class VaeKernel {
         for (int r = 0; r < rows; r++) {
             int base = r * numItems;
             int user = batch[from + r];
-            float max = Float.NEGATIVE_INFINITY;
-            for (int i = 0; i < numItems; i++) {
-                max = Math.max(max, logits[base + i]);
-            }
+            float max = SoftmaxRow.max(logits, base, numItems);
             double picked = 0;
             for (int k = histories.offsets[user]; k < histories.offsets[user + 1]; k++) {
                 picked += logits[base + histories.items[k]];
             }
-            double sum = 0;
-            for (int i = 0; i < numItems; i++) {
-                float e = (float) Math.exp(logits[base + i] - max);
-                logits[base + i] = e;
-                sum += e;
-            }
+            double sum = SoftmaxRow.exponentiate(logits, base, numItems, max);
             likelihoodSum += counts[r] * (max + Math.log(sum)) - picked;
             float scale = (float) (counts[r] * perRow / sum);
             for (int i = 0; i < numItems; i++) {

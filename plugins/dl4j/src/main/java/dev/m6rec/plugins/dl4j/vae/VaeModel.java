@@ -19,6 +19,7 @@ import dev.m6rec.plugins.dl4j.graph.GraphArtifact;
 import dev.m6rec.plugins.dl4j.train.EarlyStopping;
 import dev.m6rec.plugins.dl4j.train.Engine;
 import dev.m6rec.plugins.dl4j.train.InputShapes;
+import dev.m6rec.plugins.dl4j.train.Shuffle;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -84,7 +85,7 @@ public final class VaeModel implements InterestModel {
         int epochs = settings.epochs();
         try (ProgressTask task = context.progress().begin(context.componentPath() + " (vae) epochs", epochs)) {
             for (int epoch = 0; epoch < epochs; epoch++) {
-                shuffle(users, order);
+                Shuffle.inPlace(users, order);
                 long started = System.nanoTime();
                 String losses;
                 if (kernel != null) {
@@ -126,16 +127,6 @@ public final class VaeModel implements InterestModel {
             context.progress().info(String.format(Locale.ROOT, "%s: kept epoch %d (%s %.4f)",
                     context.componentPath(), stopping.bestEpoch() + 1, data.validation().metric(),
                     stopping.bestScore()));
-        }
-    }
-
-    /** Fisher-Yates over the users, from the seeded source. */
-    private static void shuffle(int[] users, RandomGenerator rng) {
-        for (int i = users.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = users[i];
-            users[i] = users[j];
-            users[j] = t;
         }
     }
 

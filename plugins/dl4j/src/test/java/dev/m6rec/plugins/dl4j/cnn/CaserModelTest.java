@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.m6rec.api.ArtifactException;
-import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.InterestModelFactory;
-import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.core.testing.ConcurrentScoring;
 import dev.m6rec.core.testing.MemoryArtifacts;
 import dev.m6rec.core.testing.RecordingPluginContext;
 import dev.m6rec.core.testing.Sections;
 import dev.m6rec.plugins.dl4j.Baselines;
-import dev.m6rec.plugins.dl4j.RankingEvaluation;
 import dev.m6rec.plugins.dl4j.SequenceData;
 import dev.m6rec.plugins.dl4j.mlp.MlpFactory;
 import dev.m6rec.plugins.dl4j.train.Engine;
@@ -48,34 +45,19 @@ class CaserModelTest {
     static <S extends Record> InterestModel fit(InterestModelFactory<S> factory, Map<String, Object> section,
                                                 RecordingPluginContext context) {
         InterestModel model = Sections.create(factory, "interest", section, context);
-        model.fit(training());
+        model.fit(DATA.training());
         return model;
-    }
-
-    static TrainingData training() {
-        return new TrainingData(DATA.split, DATA.inputs,
-                RankingEvaluation.validation(DATA.split.train(), DATA.split.valid(), DATA.inputs.userFeatures()));
-    }
-
-    static double testNdcg(InterestModel model) {
-        Interactions seen = RankingEvaluation.union(DATA.split.train(), DATA.split.valid());
-        return RankingEvaluation.ndcgAt10(model, seen, DATA.split.test(), DATA.inputs.userFeatures());
-    }
-
-    private static UserProfile profile(int user) {
-        return RankingEvaluation.profile(user, RankingEvaluation.union(DATA.split.train(), DATA.split.valid()),
-                DATA.inputs.userFeatures());
     }
 
     @Test
     void learnsPlantedSequencesBetterThanMlpAndPopularity() {
         InterestModel popularity = Baselines.popularity();
-        popularity.fit(training());
+        popularity.fit(DATA.training());
         Map<String, Object> mlpSection = new LinkedHashMap<>(Map.of("embedding", 16, "hidden", List.of(32, 16),
                 "epochs", 12, "learning-rate", 0.01, "loss", Map.of("rating", 0.0)));
         InterestModel mlp = fit(new MlpFactory(), mlpSection, new RecordingPluginContext(42, "interest"));
-        double cnn = testNdcg(CNN);
-        assertThat(cnn).isGreaterThan(testNdcg(mlp) + 0.2).isGreaterThan(testNdcg(popularity) + 0.3);
+        double cnn = DATA.testNdcg(CNN);
+        assertThat(cnn).isGreaterThan(DATA.testNdcg(mlp) + 0.2).isGreaterThan(DATA.testNdcg(popularity) + 0.3);
     }
 
     @Test
@@ -89,7 +71,7 @@ class CaserModelTest {
         for (int epoch = 0; epoch < 2; epoch++) {
             assertThat(loss(CONTEXT.messages.get(epoch))).isCloseTo(loss(graphContext.messages.get(epoch)), within(0.01));
         }
-        assertThat(testNdcg(CNN)).isGreaterThan(testNdcg(graph) - 0.05);
+        assertThat(DATA.testNdcg(CNN)).isGreaterThan(DATA.testNdcg(graph) - 0.05);
     }
 
     private static double loss(String progressLine) {
@@ -107,27 +89,16 @@ class CaserModelTest {
     @Test
     void aFreshEventChangesTheNextItemAtOnce() {
         // Real-time: append two chained events to the history; their successor should rank near the top.
-        UserProfile before = profile(5);
-        boolean[] known = new boolean[DATA.numItems];
-        for (int h : before.history()) {
-            known[h] = true;
-        }
-        int item = 0;
-        while (known[item] || known[DATA.successor(item)] || known[DATA.successor(DATA.successor(item))]) {
-            item++;
-        }
-        int[] history = Arrays.copyOf(before.history(), before.history().length + 2);
-        history[history.length - 2] = item;
-        history[history.length - 1] = DATA.successor(item);
-        UserProfile after = UserProfile.of(5, history, null, new float[0]);
+        int[] expected = new int[1];
+        int[] history = DATA.withTwoChainedEvents(DATA.profile(5).history(), expected);
         float[] scores = new float[DATA.numItems];
-        CNN.scoreAll(after, scores);
+        CNN.scoreAll(UserProfile.of(5, history, null, new float[0]), scores);
         boolean[] seen = new boolean[DATA.numItems];
         for (int h : history) {
             seen[h] = true;
         }
         ScoredItems top = ScoredItems.topK(scores, 5, seen);
-        assertThat(top.items()).contains(DATA.successor(DATA.successor(item)));
+        assertThat(top.items()).contains(expected[0]);
     }
 
     @Test
@@ -149,7 +120,7 @@ class CaserModelTest {
         InterestModel loaded = Sections.create(new CaserFactory(), "interest", cnnSection(),
                 new RecordingPluginContext(7, "interest"));
         loaded.load(artifacts, DATA.inputs);
-        for (UserProfile user : List.of(profile(0), profile(33), UserProfile.of(-1, new int[] {3}, null, new float[0]))) {
+        for (UserProfile user : List.of(DATA.profile(0), DATA.profile(33), UserProfile.of(-1, new int[] {3}, null, new float[0]))) {
             float[] before = new float[DATA.numItems];
             float[] after = new float[DATA.numItems];
             CNN.scoreAll(user, before);
@@ -172,14 +143,14 @@ class CaserModelTest {
         InterestModel second = fit(new CaserFactory(), section, new RecordingPluginContext(5, "interest"));
         float[] a = new float[DATA.numItems];
         float[] b = new float[DATA.numItems];
-        first.scoreAll(profile(8), a);
-        second.scoreAll(profile(8), b);
+        first.scoreAll(DATA.profile(8), a);
+        second.scoreAll(DATA.profile(8), b);
         assertThat(b).containsExactly(a);
     }
 
     @Test
     void concurrentScoringEqualsSequentialScoring() throws Exception {
-        ConcurrentScoring.assertMatchesSequential(CNN, u -> profile(u), 40, DATA.numItems);
+        ConcurrentScoring.assertMatchesSequential(CNN, u -> DATA.profile(u), 40, DATA.numItems);
     }
 
     @Test
