@@ -80,7 +80,7 @@ class ArtifactIntegrityTest {
     }
 
     @Test
-    void aCrashBetweenTheTwoRenamesIsRolledBackOnOpen() throws IOException {
+    void aCrashBetweenTheTwoRenamesIsReadWhereItWasSetAsideAndRolledBackOnlyByTheNextSave() throws IOException {
         Path target = TinyPipelines.copy(artifact, dir.resolve("half-swapped"));
         // The state a save leaves when it dies after moving the old artifact aside, before moving the new one in.
         Files.move(target, target.resolveSibling(".half-swapped.old"));
@@ -88,8 +88,17 @@ class ArtifactIntegrityTest {
         Files.writeString(tmp.resolve("manifest.json"), "{ half written");
         try (M6Rec rec = M6Rec.load(target, List.of()); M6Rec original = M6Rec.load(artifact, List.of())) {
             assertThat(rec.recommend("u9", 10, null)).isEqualTo(original.recommend("u9", 10, null));
+            // Opening is read-only (issue 12): it may be pointed at anyone's folder.
+            assertThat(target).doesNotExist();
+            assertThat(target.resolveSibling(".half-swapped.old")).isDirectory();
+            assertThat(tmp.resolve("manifest.json")).exists();
+            rec.save(target);
         }
         assertThat(target.resolveSibling(".half-swapped.old")).doesNotExist();
+        assertThat(tmp).doesNotExist();
+        try (M6Rec rec = M6Rec.load(target, List.of()); M6Rec original = M6Rec.load(artifact, List.of())) {
+            assertThat(rec.recommend("u9", 10, null)).isEqualTo(original.recommend("u9", 10, null));
+        }
     }
 
     private static void killDuringSaves(Path target, int delayMillis) throws Exception {

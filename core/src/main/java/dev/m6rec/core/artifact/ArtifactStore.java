@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.m6rec.api.ArtifactException;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
+import dev.m6rec.core.output.IoReason;
+import dev.m6rec.core.output.TemporarySiblings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,7 +34,9 @@ import java.util.stream.Stream;
  * Stores a pipeline as a folder: {@code manifest.json} plus one folder of state per component.
  * A save writes a hidden temporary sibling, forces every file and folder to disk, then swaps it
  * into place with renames; a crash at any point leaves the previous artifact loadable (a save
- * interrupted between its two renames is rolled back on the next open or save). Opening verifies
+ * interrupted between its two renames is read from where it was set aside, and rolled back by the
+ * next save). A save replaces only what M6-Rec wrote ({@link ArtifactTarget}); opening never
+ * renames or deletes anything. Opening verifies
  * the format version and the checksum of every file, and refuses missing, unknown, altered or
  * truncated files, naming them.
  */
@@ -47,13 +52,24 @@ public final class ArtifactStore {
     private ArtifactStore() {
     }
 
-    /** Writes the components' state and the manifest built from {@code base} into {@code target}. */
+    /**
+     * Writes the components' state and the manifest built from {@code base} into {@code target}.
+     * Refuses, before writing anything, a target that is not {@link ArtifactTarget#isOwned ours};
+     * a failure (a full disk, a component that throws) removes the temporary folder and leaves
+     * the previous artifact as it was.
+     */
     public static void save(Path target, ArtifactManifest base, Map<String, java.util.function.Consumer<ArtifactWriter>> folders) {
         Path dir = target.toAbsolutePath().normalize();
+        Path tmp = null;
+        if (Files.exists(dir.getParent()) && !Files.isDirectory(dir.getParent())) {
+            throw new ArtifactException(dir.getParent() + ": exists and is not a folder; cannot save the artifact in it");
+        }
         try {
             Files.createDirectories(dir.getParent());
             rollBackInterruptedSwap(dir);
-            Path tmp = dir.resolveSibling("." + dir.getFileName() + ".tmp-" + System.nanoTime());
+            ArtifactTarget.checkReplaceable(dir);
+            ArtifactTarget.checkReplaceable(aside(dir));
+            tmp = TemporarySiblings.next(dir);
             Files.createDirectory(tmp);
             Map<String, String> checksums = new TreeMap<>();
             for (Map.Entry<String, java.util.function.Consumer<ArtifactWriter>> entry : folders.entrySet()) {
@@ -69,8 +85,24 @@ public final class ArtifactStore {
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             forceDirectory(tmp);
             swapInto(tmp, dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save artifact " + dir, e);
+            tmp = null;
+        } catch (IOException | UncheckedIOException e) {
+            // A full disk or an unwritable folder is the user's to fix: one line, exit 2.
+            throw new ArtifactException("cannot save artifact " + dir + ": " + IoReason.of(e), e);
+        } finally {
+            if (tmp != null) {
+                deleteOwnTemporary(tmp, dir);
+            }
+        }
+    }
+
+    /** After a failed save: our temporary folder goes, and a swap cut short between its renames is undone. */
+    private static void deleteOwnTemporary(Path tmp, Path dir) {
+        try {
+            deleteTree(tmp);
+            rollBackInterruptedSwap(dir);
+        } catch (IOException | UncheckedIOException e) {
+            // The save already failed with its own message; a leftover .tmp- folder is removed by the next save.
         }
     }
 
@@ -84,10 +116,10 @@ public final class ArtifactStore {
     /** Opens and fully verifies an artifact; component readers see only verified files. */
     public static OpenedArtifact open(Path target) {
         Path dir = target.toAbsolutePath().normalize();
-        try {
-            rollBackInterruptedSwap(dir);
-        } catch (IOException e) {
-            throw new ArtifactException(dir + ": " + e.getMessage(), e);
+        if (!Files.exists(dir) && Files.isRegularFile(aside(dir).resolve(MANIFEST))) {
+            // A save died between its two renames. Opening is read-only (it may be pointed at anyone's
+            // folder), so the previous artifact is read where it was set aside; the next save moves it back.
+            dir = aside(dir);
         }
         Path manifestFile = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(manifestFile)) {
@@ -179,32 +211,47 @@ public final class ArtifactStore {
         }
     }
 
-    /** Replaces {@code dir} with {@code tmp}: old aside, new in, old deleted; the parent is forced between steps. */
+    /**
+     * Replaces {@code dir} with {@code tmp}: old aside, new in, old deleted; the parent is forced
+     * between steps. Only what {@link ArtifactTarget} accepts as ours is set aside or deleted.
+     */
     private static void swapInto(Path tmp, Path dir) throws IOException {
-        Path old = dir.resolveSibling("." + dir.getFileName() + ".old");
-        if (Files.exists(old)) {
-            deleteTree(old);
+        Path old = aside(dir);
+        if (Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
+            ArtifactTarget.checkReplaceable(old);
+            ArtifactTarget.delete(old);
         }
-        if (Files.exists(dir)) {
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            ArtifactTarget.checkReplaceable(dir);
             move(dir, old);
             forceDirectory(dir.getParent());
         }
         move(tmp, dir);
         forceDirectory(dir.getParent());
-        if (Files.exists(old)) {
-            deleteTree(old);
+        if (Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
+            ArtifactTarget.delete(old);
         }
-        try (Stream<Path> siblings = Files.list(dir.getParent())) {
-            for (Path stale : siblings.filter(p -> p.getFileName().toString().startsWith("." + dir.getFileName() + ".tmp-")).toList()) {
+        // Temporary folders of saves that were killed; their name is the mark that they are ours.
+        for (Path stale : TemporarySiblings.stale(dir)) {
+            if (Files.isDirectory(stale, LinkOption.NOFOLLOW_LINKS)) {
                 deleteTree(stale);
             }
         }
     }
 
-    /** A save that died after moving the old artifact aside but before moving the new one in. */
+    /** Where a save sets the previous artifact aside while it moves the new one in. */
+    private static Path aside(Path dir) {
+        return dir.resolveSibling("." + dir.getFileName() + ".old");
+    }
+
+    /**
+     * A save that died after moving the old artifact aside but before moving the new one in. Only
+     * a save rolls it back (it owns the target), and only when the folder set aside is an artifact.
+     */
     private static void rollBackInterruptedSwap(Path dir) throws IOException {
-        Path old = dir.resolveSibling("." + dir.getFileName() + ".old");
-        if (!Files.exists(dir) && Files.isDirectory(old)) {
+        Path old = aside(dir);
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(old.resolve(MANIFEST))
+                && ArtifactTarget.isOwned(old)) {
             move(old, dir);
             forceDirectory(dir.getParent());
         }

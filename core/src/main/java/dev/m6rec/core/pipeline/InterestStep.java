@@ -19,6 +19,12 @@ record InterestStep(ConfiguredComponent component) implements PlanStep {
         InterestModel model = component.create(context);
         context.progress().info("fitting interest model " + component.type());
         model.fit(new TrainingData(parts.split(), parts.modelInputs(), parts.validation()));
+        try {
+            FiniteScoresCheck.check(component, model, parts);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
         parts.interest(model);
     }
 

@@ -1,20 +1,22 @@
 package dev.m6rec.core.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.m6rec.core.output.StagedFiles;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A self-contained HTML report (tables and PNG charts inlined as data URIs, no scripts, no
- * external resources), built section by section; charts are also written as PNG files beside it.
+ * external resources), built section by section; charts are also written as PNG files beside it,
+ * all of them together when the report is written.
  */
 public final class HtmlReport {
     private final StringBuilder body = new StringBuilder();
     private final String title;
+    private final Map<Path, byte[]> charts = new LinkedHashMap<>();
 
     public HtmlReport(String title) {
         this.title = title;
@@ -45,30 +47,29 @@ public final class HtmlReport {
         return this;
     }
 
-    /** Inlines a chart and writes it as {@code dir/fileName} too. */
+    /** Inlines a chart; it is also written as {@code dir/fileName} with the report. */
     public HtmlReport chart(byte[] png, Path dir, String fileName) {
-        try {
-            Files.createDirectories(dir);
-            Files.write(dir.resolve(fileName), png);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve(fileName), e);
-        }
+        charts.put(dir.resolve(fileName), png.clone());
         body.append("<img alt=\"").append(escape(fileName)).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\">\n");
         return this;
     }
 
     public void write(Path file) {
+        try (StagedFiles files = new StagedFiles()) {
+            stage(files, file);
+            files.commit();
+        }
+    }
+
+    /** Writes the charts and the report into {@code files}, to land when they are committed. */
+    public void stage(StagedFiles files, Path file) {
         String html = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title>\n"
                 + "<style>body{font-family:sans-serif;margin:2em;max-width:60em}table{border-collapse:collapse;margin:1em 0}"
                 + "td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}th{background:#f4f4f4}</style>\n"
                 + "</head><body>\n<h1>" + escape(title) + "</h1>\n" + body + "</body></html>\n";
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, html, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        charts.forEach((chart, png) -> files.stage(chart, out -> out.write(png)));
+        files.stage(file, out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
     }
 
     static String escape(String text) {

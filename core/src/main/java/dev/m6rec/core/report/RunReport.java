@@ -1,6 +1,7 @@
 package dev.m6rec.core.report;
 
 import dev.m6rec.core.eval.GroupMetrics;
+import dev.m6rec.core.output.StagedFiles;
 import dev.m6rec.core.run.RunResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,14 @@ public final class RunReport {
     }
 
     public static void write(Path dir, String title, RunResult result) {
+        try (StagedFiles files = new StagedFiles()) {
+            stage(files, dir, title, result);
+            files.commit();
+        }
+    }
+
+    /** Writes the report and its charts into {@code files}, to land when they are committed. */
+    public static void stage(StagedFiles files, Path dir, String title, RunResult result) {
         HtmlReport report = new HtmlReport(title);
         report.heading("Metrics");
         List<List<String>> rows = new ArrayList<>();
@@ -61,7 +70,7 @@ public final class RunReport {
                 List.of("load + split", seconds(result.trained().loadMillis())),
                 List.of("fit", seconds(result.trained().fitMillis())),
                 List.of("evaluate", seconds(result.evaluateMillis()))));
-        report.write(dir.resolve("report.html"));
+        report.stage(files, dir.resolve("report.html"));
     }
 
     /** Header {@code training interactions, users, <metric>...}, then one row per group. */

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.m6rec.core.eval.GroupMetrics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.m6rec.core.output.StagedFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +23,15 @@ public final class MetricsJson {
     }
 
     public static void write(Path file, Map<String, Double> valid, Map<String, Double> test, List<GroupMetrics> groups) {
+        try (StagedFiles files = new StagedFiles()) {
+            stage(files, file, valid, test, groups);
+            files.commit();
+        }
+    }
+
+    /** Writes {@code metrics.json} into {@code files}, to land when they are committed. */
+    public static void stage(StagedFiles files, Path file, Map<String, Double> valid, Map<String, Double> test,
+                             List<GroupMetrics> groups) {
         ObjectNode root = MAPPER.createObjectNode();
         put(root.putObject("test"), test);
         put(root.putObject("valid"), valid);
@@ -34,15 +41,8 @@ public final class MetricsJson {
             node.put("users", group.users());
             put(node.putObject("metrics"), group.metrics());
         }
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            MAPPER.writeValue(tmp.toFile(), root);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        files.stage(file, out -> MAPPER.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .writeValue(out, root));
     }
 
     private static void put(ObjectNode node, Map<String, Double> metrics) {

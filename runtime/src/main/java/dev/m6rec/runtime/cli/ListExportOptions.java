@@ -1,6 +1,7 @@
 package dev.m6rec.runtime.cli;
 
 import dev.m6rec.api.M6RecException;
+import dev.m6rec.core.output.StagedFiles;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -20,6 +21,13 @@ final class ListExportOptions {
             throw new M6RecException("-k must be >= 1 (was " + k + ")");
         }
         return k;
+    }
+
+    /** Refuses, before any work, an {@code --output} that is a folder, device, pipe or link. */
+    void checkOutput() {
+        if (output != null) {
+            StagedFiles.checkWritable(output);
+        }
     }
 
     int threads() {

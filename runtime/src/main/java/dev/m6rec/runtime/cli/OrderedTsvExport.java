@@ -1,13 +1,12 @@
 package dev.m6rec.runtime.cli;
 
+import dev.m6rec.core.output.StagedFiles;
 import dev.m6rec.runtime.Recommendation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -101,28 +100,16 @@ final class OrderedTsvExport {
         }
     }
 
-    /** Opens {@code target} for writing through a temporary sibling that replaces it once complete. */
+    /**
+     * Writes {@code target} through a temporary sibling that replaces it once complete; only a
+     * regular file or a new path is written, and a failure leaves neither a partial file nor the temporary.
+     */
     static void writeAtomically(Path target, WriterAction action) {
-        Path file = target.toAbsolutePath().normalize();
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                action.write(out);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // best effort: a stale temporary file is harmless
-            }
-        }
+        StagedFiles.write(target, stream -> {
+            Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            action.write(out);
+            out.flush();
+        });
     }
 
     /** Writes everything to a writer. */

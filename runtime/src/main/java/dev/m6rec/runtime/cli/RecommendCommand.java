@@ -41,6 +41,7 @@ final class RecommendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int k = list.k();
+        list.checkOutput();
         try (M6Rec rec = artifact.load()) {
             // Each list is computed once: caching would only fill memory.
             rec.setCacheLimit(0);

@@ -27,6 +27,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunConfigs loaded = RunConfigs.load(configFile, options);
+        // Before training: an output.dir that cannot be written should not cost a training run.
+        RunOutputs.checkTargets(loaded.config().output().dir());
         ConsoleProgress progress = new ConsoleProgress(parent.err());
         RunResult result = PipelineRun.execute(loaded.config(), progress);
         progress.info(String.format("trained in %.1fs (load+split %.1fs), evaluated in %.1fs",

@@ -41,6 +41,7 @@ final class SimilarCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int k = list.k();
+        list.checkOutput();
         try (M6Rec rec = artifact.load()) {
             if (which.item != null) {
                 ListExport.one(which.item, rec.similarItems(which.item, k), list, parent.out());

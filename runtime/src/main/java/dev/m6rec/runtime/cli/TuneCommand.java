@@ -3,6 +3,7 @@ package dev.m6rec.runtime.cli;
 import dev.m6rec.core.config.RawConfig;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.config.RunConfigValidator;
+import dev.m6rec.core.output.StagedFiles;
 import dev.m6rec.core.report.TuneReport;
 import dev.m6rec.core.run.PipelineRun;
 import dev.m6rec.core.run.RunOutputs;
@@ -10,9 +11,7 @@ import dev.m6rec.core.run.RunResult;
 import dev.m6rec.core.tune.Study;
 import dev.m6rec.core.tune.StudyResult;
 import dev.m6rec.core.tune.TrialRecord;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,6 +42,8 @@ final class TuneCommand implements Callable<Integer> {
         RunConfig config = loaded.config();
         ConsoleProgress progress = new ConsoleProgress(parent.err());
         Path outputDir = config.output().dir();
+        // Before the study: an output.dir that cannot be written should not cost its trials.
+        RunOutputs.checkTargets(outputDir.resolve("best"));
         Study study = new Study(loaded.raw(), config, loaded.registry(), progress,
                 outputDir.resolve("study.jsonl"));
         progress.info("evaluating the untuned config");
@@ -57,7 +58,8 @@ final class TuneCommand implements Callable<Integer> {
         RawConfig bestRaw = study.configFor(best.params()).with("output.dir", bestDir.toAbsolutePath().toString());
         // best.yaml lives elsewhere than the original: every path parameter is written resolved.
         bestRaw = RunConfigValidator.validate(bestRaw, loaded.registry()).withAbsolutePaths(bestRaw);
-        writeString(outputDir.resolve("best.yaml"), bestRaw.toYaml());
+        String bestYaml = bestRaw.toYaml();
+        StagedFiles.write(outputDir.resolve("best.yaml"), out -> out.write(bestYaml.getBytes(StandardCharsets.UTF_8)));
         progress.info("retraining the best configuration (trial " + best.number() + ")");
         RunConfig bestConfig = RunConfigValidator.validate(bestRaw, loaded.registry());
         RunResult bestRun = PipelineRun.execute(bestConfig, progress);
@@ -78,14 +80,5 @@ final class TuneCommand implements Callable<Integer> {
 
     private static long count(StudyResult result, String state) {
         return result.trials().stream().filter(t -> t.state().name().equals(state)).count();
-    }
-
-    private static void writeString(Path file, String text) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
     }
 }

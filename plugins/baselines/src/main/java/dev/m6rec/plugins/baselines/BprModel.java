@@ -3,6 +3,7 @@ package dev.m6rec.plugins.baselines;
 import static java.util.Objects.requireNonNull;
 
 import dev.m6rec.api.FittedState;
+import dev.m6rec.api.ConfigException;
 import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.ProgressTask;
 import dev.m6rec.api.artifact.ArtifactReader;
@@ -96,6 +97,12 @@ final class BprModel implements InterestModel {
                             steps++;
                         }
                     }
+                }
+                if (!Double.isFinite(loss)) {
+                    // A step too large overflows the factors; the model would score NaN and recommend nothing.
+                    throw new ConfigException(path, "bpr training diverged at epoch " + epoch + " (loss "
+                            + (steps == 0 ? loss : loss / steps) + "); lower learning-rate (was "
+                            + settings.learningRate() + ")");
                 }
                 task.message(String.format(Locale.ROOT, "epoch %d/%d: bpr loss %.4f",
                         epoch, settings.epochs(), steps == 0 ? 0.0 : loss / steps));

@@ -18,6 +18,7 @@ import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.plugins.dl4j.Nd4jRuntime;
 import dev.m6rec.plugins.dl4j.graph.GraphArtifact;
 import dev.m6rec.plugins.dl4j.graph.GraphReplicas;
+import dev.m6rec.plugins.dl4j.train.DivergenceCheck;
 import dev.m6rec.plugins.dl4j.train.EarlyStopping;
 import dev.m6rec.plugins.dl4j.train.Engine;
 import dev.m6rec.plugins.dl4j.train.InputShapes;
@@ -94,6 +95,7 @@ public final class CaserModel implements InterestModel {
                 double loss = kernel != null ? fusedEpoch(kernel, examples, batchSize, dropout, net)
                         : graphEpoch(net, examples, batchSize, full, tail);
                 double seconds = (System.nanoTime() - started) / 1e9;
+                DivergenceCheck.check(context.componentPath(), "cnn", epoch + 1, "next-item loss", loss);
                 // Scoring needs a published model only to validate, or when this epoch is the one kept.
                 boolean validating = data.validation().available();
                 if (validating || epoch == epochs - 1) {

@@ -17,6 +17,7 @@ import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.plugins.dl4j.Nd4jRuntime;
 import dev.m6rec.plugins.dl4j.graph.GraphArtifact;
+import dev.m6rec.plugins.dl4j.train.DivergenceCheck;
 import dev.m6rec.plugins.dl4j.train.EarlyStopping;
 import dev.m6rec.plugins.dl4j.train.Engine;
 import dev.m6rec.plugins.dl4j.train.InputShapes;
@@ -106,6 +107,7 @@ public final class MlpModel implements InterestModel, RatingPredictor {
                         ? fusedEpoch(kernel, examples, batchSize, inputs, dropout, net)
                         : graphEpoch(net, examples, batchSize, full, tail, inputs, shape);
                 double seconds = (System.nanoTime() - started) / 1e9;
+                checkLosses(epoch, shape, losses);
                 // Scoring needs a published model only to validate, or when this epoch is the one kept.
                 boolean validating = data.validation().available();
                 if (validating || epoch == epochs - 1) {
@@ -192,6 +194,20 @@ public final class MlpModel implements InterestModel, RatingPredictor {
         }
         double perInteraction = coldWeight > 0 ? coldLoss / coldWeight : Double.NaN;
         return new double[] {clickLoss / batches, ratingLoss / batches, perInteraction};
+    }
+
+    /** The losses of the heads this shape trains (the others are NaN by design). */
+    private void checkLosses(int epoch, MlpShape shape, double[] losses) {
+        String path = context.componentPath();
+        if (shape.clickHead()) {
+            DivergenceCheck.check(path, "mlp", epoch + 1, "click loss", losses[0]);
+        }
+        if (shape.ratingHead()) {
+            DivergenceCheck.check(path, "mlp", epoch + 1, "rating mse", losses[1]);
+        }
+        if (shape.coldHead()) {
+            DivergenceCheck.check(path, "mlp", epoch + 1, "cold loss", losses[2]);
+        }
     }
 
     private String progressLine(int epoch, MlpShape shape, double[] losses, String metric, double validation,

@@ -15,6 +15,7 @@ import dev.m6rec.api.interest.ModelInputs;
 import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.plugins.dl4j.Nd4jRuntime;
+import dev.m6rec.plugins.dl4j.train.DivergenceCheck;
 import dev.m6rec.plugins.dl4j.train.EarlyStopping;
 import dev.m6rec.plugins.dl4j.train.InputShapes;
 import dev.m6rec.plugins.dl4j.train.Shuffle;
@@ -87,12 +88,14 @@ public final class SasRecModel implements InterestModel {
                     kernel.step(count, labels, dropout);
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
+                double loss = kernel.takeLoss();
+                DivergenceCheck.check(context.componentPath(), "sasrec", epoch + 1, "loss", loss);
                 boolean validating = data.validation().available();
                 if (validating || epoch == epochs - 1) {
                     fitted.set(new SasRecScorer(parameters.copy()));
                 }
                 double validation = validating ? data.validation().score(this) : Double.NaN;
-                String line = String.format(Locale.ROOT, "epoch %d: loss %.4f", epoch + 1, kernel.takeLoss());
+                String line = String.format(Locale.ROOT, "epoch %d: loss %.4f", epoch + 1, loss);
                 if (!Double.isNaN(validation)) {
                     line += String.format(Locale.ROOT, ", %s %.4f", data.validation().metric(), validation);
                 }

@@ -3,6 +3,7 @@ package dev.m6rec.plugins.dl4j.stack;
 import dev.m6rec.api.ProgressReporter;
 import dev.m6rec.api.ProgressTask;
 import dev.m6rec.plugins.dl4j.train.AdamParameter;
+import dev.m6rec.plugins.dl4j.train.DivergenceCheck;
 import dev.m6rec.plugins.dl4j.train.Shuffle;
 import java.util.List;
 import java.util.function.Function;
@@ -18,8 +19,9 @@ final class RankerTraining {
     private RankerTraining() {
     }
 
+    /** {@code path} is the ranker's config path, named if its training diverges. */
     static ListwiseRanker train(List<CandidateList> train, List<CandidateList> valid, StackSettings.RankerSettings settings,
-                                RandomGenerator random, ProgressReporter progress) {
+                                RandomGenerator random, ProgressReporter progress, String path) {
         int width = train.get(0).rows().length / train.get(0).count();
         float[][] moments = standardisation(train, width);
         ListwiseRanker ranker = ListwiseRanker.initial(width, settings.hidden(), moments[0], moments[1], random);
@@ -68,6 +70,7 @@ final class RankerTraining {
                         b[l].update(correction);
                     }
                 }
+                DivergenceCheck.check(path, "stack", epoch, "loss", loss);
                 double score = ndcg(ranker, valid);
                 epochs.advance(1);
                 epochs.message(String.format("epoch %d: loss %.4f, validation ndcg@%d %.4f", epoch,

@@ -67,7 +67,8 @@ final class StackModel implements InterestModel {
         context.progress().info(String.format("stack: ranker on %d users' candidate lists, %d to choose the epoch",
                 shuffled.size() - validCount, validCount));
         ListwiseRanker ranker = RankerTraining.train(shuffled.subList(validCount, shuffled.size()),
-                shuffled.subList(0, validCount), settings.ranker(), random, context.progress());
+                shuffled.subList(0, validCount), settings.ranker(), random, context.progress(),
+                context.componentPath() + ".ranker");
         List<InterestModel> bases = createBases();
         fitBases(bases, data, train, "on all training interactions");
         fitted.set(new Fitted(bases, ranker, logCounts(train), settings.features() ? data.inputs().itemFeatures() : null));

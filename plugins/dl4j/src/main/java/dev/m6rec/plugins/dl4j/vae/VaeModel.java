@@ -16,6 +16,7 @@ import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.plugins.dl4j.Nd4jRuntime;
 import dev.m6rec.plugins.dl4j.graph.GraphArtifact;
+import dev.m6rec.plugins.dl4j.train.DivergenceCheck;
 import dev.m6rec.plugins.dl4j.train.EarlyStopping;
 import dev.m6rec.plugins.dl4j.train.Engine;
 import dev.m6rec.plugins.dl4j.train.InputShapes;
@@ -95,13 +96,17 @@ public final class VaeModel implements InterestModel {
                     }
                     kernel.parameters().writeTo(net);
                     double[] loss = kernel.takeLosses();
+                    DivergenceCheck.check(context.componentPath(), "vae", epoch + 1, "nll", loss[0]);
+                    DivergenceCheck.check(context.componentPath(), "vae", epoch + 1, "kl", loss[1]);
                     losses = String.format(Locale.ROOT, "nll %.4f, kl %.4f, beta %.3f", loss[0], loss[1], beta);
                 } else {
                     float beta = graph.beta();
                     for (int start = 0; start < users.length; start += batchSize) {
                         graph.step(histories, users, start, Math.min(batchSize, users.length - start), noise);
                     }
-                    losses = String.format(Locale.ROOT, "loss %.4f, beta %.3f", graph.takeLoss(), beta);
+                    double loss = graph.takeLoss();
+                    DivergenceCheck.check(context.componentPath(), "vae", epoch + 1, "loss", loss);
+                    losses = String.format(Locale.ROOT, "loss %.4f, beta %.3f", loss, beta);
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
                 // Scoring needs a published model only to validate, or when this epoch is the one kept.
