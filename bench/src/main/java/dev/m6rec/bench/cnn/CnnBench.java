@@ -11,6 +11,7 @@ import dev.m6rec.api.interest.ModelInputs;
 import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.api.interest.ValidationScorer;
 import dev.m6rec.bench.BenchHost;
+import dev.m6rec.bench.NoValidation;
 import dev.m6rec.core.eval.Evaluator;
 import dev.m6rec.core.eval.MetricSpec;
 import dev.m6rec.core.pipeline.UserHistories;
@@ -187,23 +188,6 @@ public final class CnnBench {
         @Override
         public void info(String message) {
             lines.add(message);
-        }
-    }
-
-    static final class NoValidation implements ValidationScorer {
-        @Override
-        public String metric() {
-            return "none";
-        }
-
-        @Override
-        public boolean available() {
-            return false;
-        }
-
-        @Override
-        public double score(InterestModel model) {
-            return Double.NaN;
         }
     }
 }

@@ -9,8 +9,8 @@ import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.ModelInputs;
 import dev.m6rec.api.interest.TrainingData;
-import dev.m6rec.api.interest.ValidationScorer;
 import dev.m6rec.bench.BenchHost;
+import dev.m6rec.bench.NoValidation;
 import dev.m6rec.plugins.dl4j.mlp.MlpFactory;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -214,20 +214,6 @@ public final class MlpBench {
             ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
             b.asFloatBuffer().put(v);
             return b.array();
-        }
-    }
-
-    static final class NoValidation implements ValidationScorer {
-        public String metric() {
-            return "ndcg@10";
-        }
-
-        public boolean available() {
-            return false;
-        }
-
-        public double score(InterestModel model) {
-            return Double.NaN;
         }
     }
 }

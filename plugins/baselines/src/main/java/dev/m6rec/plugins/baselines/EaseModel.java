@@ -23,8 +23,9 @@ import java.util.Locale;
  * and 0 on it. A user's scores are {@code x B} with {@code x} the binary vector of the profile's
  * history (repeats count once).
  *
- * <p>The Gram matrix and inverse are float64, packed lower triangles, inverted by
- * {@link CholeskyInverse} on the host's threads; {@code B} is kept as a dense float32 matrix,
+ * <p>The Gram matrix and its inverse are float64 (the lower triangle of a dense matrix), inverted
+ * by LAPACK's Cholesky routines ({@link LapackInverse}) on the host's threads; {@code B} is kept as
+ * a dense float32 matrix,
  * row {@code h} being what history item {@code h} adds to every item's score.
  *
  * <p>Users: scores depend on the history only, so an unknown user (index -1) scores like a
@@ -68,12 +69,12 @@ final class EaseModel implements InterestModel {
             task.message("item Gram matrix (" + n + " items)");
             double[] gram = gram(UserItemSets.of(data.train()), n, context);
             for (int i = 0; i < n; i++) {
-                gram[CholeskyInverse.rowStart(i) + i] += lambda;
+                gram[i * n + i] += lambda;
             }
             task.advance(1);
             task.message("inverting the regularised Gram matrix");
             try {
-                new CholeskyInverse(context).invert(gram, n);
+                LapackInverse.invertLower(gram, n, context.threads());
             } catch (ArithmeticException e) {
                 throw new ConfigException(path + ".lambda", String.format(Locale.ROOT,
                         "too small to make the item Gram matrix invertible (was %s; %s); raise it", lambda,
@@ -107,21 +108,21 @@ final class EaseModel implements InterestModel {
                 : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 
-    /** The packed float64 Gram/inverse plus the float32 weights, which live side by side. */
+    /** The float64 Gram/inverse plus the float32 weights, which live side by side. */
     private static long bytesNeeded(int n) {
-        return CholeskyInverse.packedSize(n) * Double.BYTES + (long) n * n * Float.BYTES;
+        return (long) n * n * (Double.BYTES + Float.BYTES);
     }
 
-    /** {@code X^T X} as a packed lower triangle: co-occurrence counts of item pairs over users. */
+    /** The lower triangle of {@code X^T X}, row-major: co-occurrence counts of item pairs over users. */
     private static double[] gram(UserItemSets users, int n, PluginContext context) {
         UserItemSets items = users.byItem();
         int[] userItems = users.items();
         int[] itemUsers = items.items();
-        double[] gram = new double[(int) CholeskyInverse.packedSize(n)];
+        double[] gram = new double[n * n];
         // Row a collects, over the users of item a, their items b <= a: each row is one chunk's.
         context.parallelFor(0, n, (from, to) -> {
             for (int a = from; a < to; a++) {
-                int row = CholeskyInverse.rowStart(a);
+                int row = a * n;
                 for (int e = items.start(a); e < items.end(a); e++) {
                     int u = itemUsers[e];
                     for (int k = users.start(u); k < users.end(u) && userItems[k] <= a; k++) {
@@ -133,15 +134,15 @@ final class EaseModel implements InterestModel {
         return gram;
     }
 
-    /** {@code B[i][j] = -P[i][j] / P[j][j]}, zero diagonal, from the packed inverse {@code P}. */
+    /** {@code B[i][j] = -P[i][j] / P[j][j]}, zero diagonal, from the lower triangle of the inverse {@code P}. */
     private static float[] weights(double[] p, int n) {
         float[] b = new float[n * n];
         double[] diagonal = new double[n];
         for (int i = 0; i < n; i++) {
-            diagonal[i] = p[CholeskyInverse.rowStart(i) + i];
+            diagonal[i] = p[i * n + i];
         }
         for (int i = 0; i < n; i++) {
-            int oi = CholeskyInverse.rowStart(i);
+            int oi = i * n;
             for (int j = 0; j < i; j++) {
                 double pij = p[oi + j];
                 b[i * n + j] = (float) (-pij / diagonal[j]);

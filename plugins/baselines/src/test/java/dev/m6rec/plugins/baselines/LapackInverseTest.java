@@ -4,57 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
-import dev.m6rec.api.PluginContext;
-import dev.m6rec.core.testing.RecordingPluginContext;
-import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class CholeskyInverseTest {
+class LapackInverseTest {
 
     @Test
-    void invertsLikeGaussJordanAcrossBlockAndTileSizes() {
-        int[][] shapes = {{1, 64, 256}, {7, 64, 256}, {37, 8, 8}, {53, 8, 16}, {40, 5, 3}, {70, 16, 7}};
-        for (int[] shape : shapes) {
-            int n = shape[0];
+    void invertsLikeGaussJordanAndLeavesTheUpperTriangleAlone() {
+        for (int n : new int[] {1, 7, 37, 130}) {
             double[][] dense = randomSpd(n, new SplittableRandom(n));
-            double[] packed = pack(dense);
-            new CholeskyInverse(threads(2), shape[1], shape[2])
-                    .invert(packed, n);
-
+            double[] a = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    a[i * n + j] = j <= i ? dense[i][j] : -1;   // the upper triangle is a marker
+                }
+            }
+            LapackInverse.invertLower(a, n, 2);
             double[][] expected = gaussJordanInverse(dense);
             for (int i = 0; i < n; i++) {
-                for (int j = 0; j <= i; j++) {
-                    assertThat(packed[CholeskyInverse.rowStart(i) + j]).as("n=%d (%d,%d)", n, i, j)
-                            .isCloseTo(expected[i][j], offset(1e-10));
+                for (int j = 0; j < n; j++) {
+                    assertThat(a[i * n + j]).as("n=%d (%d,%d)", n, i, j)
+                            .isCloseTo(j <= i ? expected[i][j] : -1, offset(1e-10));
                 }
             }
         }
     }
 
     @Test
-    void resultDoesNotDependOnTheThreadCount() {
-        int n = 90;
-        double[] one = pack(randomSpd(n, new SplittableRandom(5)));
-        double[] two = one.clone();
-        new CholeskyInverse(threads(1), 8, 8).invert(one, n);
-        new CholeskyInverse(threads(2), 8, 8).invert(two, n);
-
-        assertThat(two).containsExactly(one);
-    }
-
-    @Test
     void refusesAMatrixThatIsNotPositiveDefinite() {
-        double[] packed = pack(new double[][] {{1, 2}, {2, 1}});
+        double[] a = {1, 0, 2, 1};
 
-        assertThatThrownBy(() -> new CholeskyInverse(threads(1))
-                .invert(packed, 2))
+        assertThatThrownBy(() -> LapackInverse.invertLower(a, 2, 1))
                 .isInstanceOf(ArithmeticException.class)
-                .hasMessage("matrix is not positive definite (pivot 1 is -3.0)");
-    }
-
-    private static PluginContext threads(int threads) {
-        return new RecordingPluginContext(1, "interest", threads, Path.of("."));
+                .hasMessage("the matrix is not positive definite (leading minor 2 of 2)");
     }
 
     /** A Gram matrix of random 0/1 rows plus a ridge, like EASE's. */
@@ -76,17 +58,6 @@ class CholeskyInverseTest {
             g[i][i] += 0.5 + rng.nextDouble();
         }
         return g;
-    }
-
-    static double[] pack(double[][] dense) {
-        int n = dense.length;
-        double[] packed = new double[(int) CholeskyInverse.packedSize(n)];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                packed[CholeskyInverse.rowStart(i) + j] = dense[i][j];
-            }
-        }
-        return packed;
     }
 
     /** Plain Gauss-Jordan with partial pivoting: the textbook reference. */
