@@ -5,9 +5,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** Runs the CLI in-process and captures its exit code and output. */
-record CliRunner(int exitCode, String out, String err) {
+public record CliRunner(int exitCode, String out, String err) {
 
-    static CliRunner run(String... args) {
+    public static CliRunner run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
