@@ -70,7 +70,23 @@ public final class PipelineTrainer {
                 dataset.name(), dataset.users().size(), dataset.items().size(), dataset.interactions().size(),
                 split.train().size(), split.valid().size(), split.test().size()));
         reportSkippedLines(dataset);
+        reportCutOffsBeyondCatalogue(dataset.items().size());
         return split;
+    }
+
+    /**
+     * {@code config check} bounds K without knowing the catalogue; a K above it is measured on the
+     * whole ranking (a list cannot hold more items than exist), and the run says so.
+     */
+    private void reportCutOffsBeyondCatalogue(int numItems) {
+        java.util.Set<String> metrics = new java.util.LinkedHashSet<>(config.evaluation().metrics());
+        metrics.add(config.evaluation().validationMetric());
+        for (String text : metrics) {
+            if (MetricSpec.parse(text).k() > numItems) {
+                context.progress().info("evaluation: " + text + " asks for more items than the catalogue holds ("
+                        + numItems + "); its lists hold all " + numItems);
+            }
+        }
     }
 
     /** Lines a loader skipped with {@code on-error: skip} are reported, never dropped silently. */
