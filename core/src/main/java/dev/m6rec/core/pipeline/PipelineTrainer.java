@@ -75,17 +75,20 @@ public final class PipelineTrainer {
     }
 
     /**
-     * {@code config check} bounds K without knowing the catalogue; a K above it is measured on the
-     * whole ranking (a list cannot hold more items than exist), and the run says so.
+     * {@code config check} bounds K without knowing the catalogue; a K the config asks for above it
+     * is measured on the whole ranking (a list cannot hold more items than exist), and the run
+     * says so once. The defaults are not reported: @10 on a tiny test catalogue is expected.
      */
     private void reportCutOffsBeyondCatalogue(int numItems) {
-        java.util.Set<String> metrics = new java.util.LinkedHashSet<>(config.evaluation().metrics());
-        metrics.add(config.evaluation().validationMetric());
-        for (String text : metrics) {
-            if (MetricSpec.parse(text).k() > numItems) {
-                context.progress().info("evaluation: " + text + " asks for more items than the catalogue holds ("
-                        + numItems + "); its lists hold all " + numItems);
-            }
+        if (!(config.resolved().get("evaluation") instanceof java.util.Map<?, ?> evaluation)
+                || !evaluation.containsKey("metrics")) {
+            return;
+        }
+        List<String> beyond = config.evaluation().metrics().stream()
+                .filter(text -> MetricSpec.parse(text).k() > numItems).toList();
+        if (!beyond.isEmpty()) {
+            context.progress().info("evaluation: " + String.join(", ", beyond) + " ask for more items than the"
+                    + " catalogue holds (" + numItems + "); their lists hold all " + numItems);
         }
     }
 

@@ -114,8 +114,8 @@ class BoundedInputCliTest {
                 + " }\n");
         CliRunner result = CliRunner.run("run", config.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out() + result.err()).contains("evaluation: ndcg@5000 asks for more items than the catalogue"
-                + " holds (40); its lists hold all 40");
+        assertThat(result.out() + result.err()).contains("evaluation: ndcg@5000 ask for more items than the catalogue"
+                + " holds (40); their lists hold all 40");
     }
 
     @Test
