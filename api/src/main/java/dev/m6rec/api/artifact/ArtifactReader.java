@@ -83,7 +83,7 @@ public interface ArtifactReader {
             long bytes = (long) length * width;
             long size = size(name);
             if (size >= 0 && bytes > size - 2L * Integer.BYTES) {
-                throw truncated(where, length, bytes, size - 2L * Integer.BYTES);
+                throw new ArtifactException(where + ": truncated");
             }
             if (bytes > Integer.MAX_VALUE - 8) {
                 throw new ArtifactException(where + ": length " + length + " exceeds the largest array");
@@ -91,7 +91,7 @@ public interface ArtifactReader {
             // readNBytes grows with what it reads, so a header that lies allocates only the real bytes.
             byte[] payload = in.readNBytes((int) bytes);
             if (payload.length < bytes) {
-                throw truncated(where, length, bytes, payload.length);
+                throw new ArtifactException(where + ": truncated");
             }
             if (in.read() != -1) {
                 throw new ArtifactException(where + ": trailing bytes after " + length + " values");
@@ -104,8 +104,4 @@ public interface ArtifactReader {
         }
     }
 
-    private static ArtifactException truncated(String where, int length, long bytes, long available) {
-        return new ArtifactException(where + ": truncated: the header gives " + length + " values (" + bytes
-                + " bytes) but the file holds " + available + " bytes after it");
-    }
 }

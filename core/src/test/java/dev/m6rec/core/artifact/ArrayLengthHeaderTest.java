@@ -32,8 +32,7 @@ class ArrayLengthHeaderTest {
     void aHeaderLargerThanTheBytesReadIsTruncated() {
         MemoryArtifacts files = withLength("x.f32", 0x10000000);
         assertThatThrownBy(() -> files.readFloats("x.f32")).isInstanceOf(ArtifactException.class)
-                .hasMessage("mem/x.f32: truncated: the header gives 268435456 values (1073741824 bytes) but the file"
-                        + " holds 12 bytes after it");
+                .hasMessage("mem/x.f32: truncated");
     }
 
     @Test

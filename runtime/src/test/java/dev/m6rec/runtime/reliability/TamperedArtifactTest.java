@@ -31,9 +31,8 @@ class TamperedArtifactTest {
         return TinyPipelines.copy(artifact, dir.resolve("tampered-" + copies++)).toAbsolutePath();
     }
 
-    private static String truncated(Path copy, String file, long values, int width) throws IOException {
-        return copy.resolve(file) + ": truncated: the header gives " + values + " values (" + values * width
-                + " bytes) but the file holds " + (Files.size(copy.resolve(file)) - 8) + " bytes after it";
+    private static String truncated(Path copy, String file) {
+        return copy.resolve(file) + ": truncated";
     }
 
     @Test
@@ -41,7 +40,7 @@ class TamperedArtifactTest {
         Path copy = copy();
         Reseal.setArrayLength(copy, "pipeline/known-users.i32", 0x7fffffff);
         assertThatThrownBy(() -> M6Rec.load(copy, List.of())).isInstanceOf(ArtifactException.class)
-                .hasMessage(truncated(copy, "pipeline/known-users.i32", 0x7fffffffL, 4));
+                .hasMessage(truncated(copy, "pipeline/known-users.i32"));
     }
 
     @Test
@@ -50,7 +49,7 @@ class TamperedArtifactTest {
         Reseal.setArrayLength(copy, "pipeline/known-ratings.f32", 0x10000000);
         assertThat(Files.size(copy.resolve("pipeline/known-ratings.f32"))).isLessThan(1 << 20);
         assertThatThrownBy(() -> M6Rec.load(copy, List.of())).isInstanceOf(ArtifactException.class)
-                .hasMessage(truncated(copy, "pipeline/known-ratings.f32", 0x10000000L, 4));
+                .hasMessage(truncated(copy, "pipeline/known-ratings.f32"));
     }
 
     @Test
@@ -60,7 +59,7 @@ class TamperedArtifactTest {
         CliRunner result = CliRunner.run("recommend", "--artifact", copy.toString(), "--user", "u1");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("error: "
-                + truncated(copy, "pipeline/known-timestamps.i64", 0x7fffffffL, 8) + System.lineSeparator());
+                + truncated(copy, "pipeline/known-timestamps.i64") + System.lineSeparator());
     }
 
     @Test
