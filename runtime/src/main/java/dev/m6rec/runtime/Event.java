@@ -9,13 +9,16 @@ import java.util.Objects;
  *
  * @param user      external user id (a new id starts a new history)
  * @param item      external item id (must be known)
- * @param rating    the rating, or NaN for implicit feedback
+ * @param rating    the rating, or NaN for implicit feedback; never infinite
  * @param timestamp seconds since the epoch
  */
 public record Event(String user, String item, float rating, long timestamp) {
     public Event {
         Objects.requireNonNull(user, "user is null");
         Objects.requireNonNull(item, "item is null");
+        if (Float.isInfinite(rating)) {
+            throw new IllegalArgumentException("rating must be finite, or NaN for implicit feedback (was " + rating + ")");
+        }
     }
 
     public static Event click(String user, String item, long timestamp) {

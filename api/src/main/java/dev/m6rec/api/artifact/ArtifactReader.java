@@ -29,6 +29,15 @@ public interface ArtifactReader {
     /** A description of where the files live, for error messages. */
     String location();
 
+    /**
+     * The size in bytes of a file, or -1 when the reader cannot tell. Array readers check a
+     * file's length header against it before allocating, so a tampered header cannot ask for
+     * gigabytes; a reader that returns -1 still never allocates more than the bytes it reads.
+     */
+    default long size(String name) {
+        return -1;
+    }
+
     default String readText(String name) {
         try (InputStream in = open(name)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -71,8 +80,19 @@ public interface ArtifactReader {
             if (length < 0) {
                 throw new ArtifactException(where + ": negative length " + length);
             }
-            byte[] payload = new byte[Math.multiplyExact(length, width)];
-            in.readFully(payload);
+            long bytes = (long) length * width;
+            long size = size(name);
+            if (size >= 0 && bytes > size - 2L * Integer.BYTES) {
+                throw new ArtifactException(where + ": truncated");
+            }
+            if (bytes > Integer.MAX_VALUE - 8) {
+                throw new ArtifactException(where + ": length " + length + " exceeds the largest array");
+            }
+            // readNBytes grows with what it reads, so a header that lies allocates only the real bytes.
+            byte[] payload = in.readNBytes((int) bytes);
+            if (payload.length < bytes) {
+                throw new ArtifactException(where + ": truncated");
+            }
             if (in.read() != -1) {
                 throw new ArtifactException(where + ": trailing bytes after " + length + " values");
             }
@@ -83,4 +103,5 @@ public interface ArtifactReader {
             throw new ArtifactException(where + ": " + e.getMessage(), e);
         }
     }
+
 }

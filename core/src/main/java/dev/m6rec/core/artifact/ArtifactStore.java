@@ -1,6 +1,5 @@
 package dev.m6rec.core.artifact;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.m6rec.api.ArtifactException;
@@ -46,8 +45,7 @@ public final class ArtifactStore {
     static final String MANIFEST_CHECKSUM = "manifest.sha256";
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private ArtifactStore() {
     }
@@ -126,19 +124,7 @@ public final class ArtifactStore {
             throw new ArtifactException(dir + ": not an M6-Rec artifact (no " + MANIFEST + ")");
         }
         verifyManifestChecksum(dir, manifestFile);
-        ArtifactManifest manifest;
-        try {
-            manifest = MAPPER.readValue(manifestFile.toFile(), ArtifactManifest.class);
-        } catch (IOException e) {
-            throw new ArtifactException(manifestFile + ": unreadable manifest (" + e.getMessage() + ")", e);
-        }
-        if (!ArtifactManifest.FORMAT.equals(manifest.format())) {
-            throw new ArtifactException(manifestFile + ": not an M6-Rec artifact manifest (format '" + manifest.format() + "')");
-        }
-        if (manifest.formatVersion() > ArtifactManifest.CURRENT_VERSION || manifest.formatVersion() < 1) {
-            throw new ArtifactException(manifestFile + ": artifact format version " + manifest.formatVersion()
-                    + " is not supported (this M6-Rec reads version " + ArtifactManifest.CURRENT_VERSION + ")");
-        }
+        ArtifactManifest manifest = ManifestJson.read(manifestFile);
         verifyFiles(dir, manifest);
         return new OpenedArtifact(dir, manifest);
     }

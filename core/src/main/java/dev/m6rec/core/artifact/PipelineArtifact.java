@@ -163,6 +163,7 @@ public final class PipelineArtifact {
         ArtifactManifest manifest = artifact.manifest();
         PluginVersions.check(dir, manifest, registry, progress);
         RunConfig config = RunConfigValidator.validate(RawConfig.fromMap(manifest.config()), registry);
+        checkComponents(dir, manifest, config);
         DefaultPluginContext context = new DefaultPluginContext(config.seed(), "run", executor, config.threads(),
                 progress, Path.of("").toAbsolutePath());
         ArtifactReader state = artifact.reader(PIPELINE);
@@ -179,6 +180,19 @@ public final class PipelineArtifact {
         }
         FittedPipeline pipeline = FittedPipeline.of(users, items, parts, new UserHistories(known, userFeatures));
         return new LoadedPipeline(pipeline, config, manifest);
+    }
+
+    /** The manifest's component list must describe the stored config: same paths, types and plugins. */
+    private static void checkComponents(Path dir, ArtifactManifest manifest, RunConfig config) {
+        Map<String, String> listed = new LinkedHashMap<>();
+        manifest.components().forEach(c -> listed.put(c.path(), c.type() + " from plugin '" + c.plugin() + "'"));
+        Map<String, String> configured = new LinkedHashMap<>();
+        config.components().forEach(c -> configured.put(c.path(), c.type() + " from plugin '"
+                + c.registered().plugin().name() + "'"));
+        if (!listed.equals(configured)) {
+            throw new ArtifactException(dir.resolve(ArtifactStore.MANIFEST) + ": components " + listed
+                    + " do not match the stored config " + configured);
+        }
     }
 
     private static List<String> lines(String text) {

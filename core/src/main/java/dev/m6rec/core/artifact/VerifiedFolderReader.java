@@ -39,6 +39,19 @@ final class VerifiedFolderReader implements ArtifactReader {
     }
 
     @Override
+    public long size(String name) {
+        String key = folder + "/" + name;
+        if (!listed.contains(key)) {
+            return -1;
+        }
+        try {
+            return Files.size(root.resolve(key));
+        } catch (IOException e) {
+            throw new ArtifactException(location() + "/" + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public String location() {
         return root.resolve(folder).toString();
     }

@@ -3,9 +3,8 @@ package dev.m6rec.core.config;
 import dev.m6rec.api.ConfigException;
 import dev.m6rec.api.config.ConfigProblem;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +27,13 @@ import org.yaml.snakeyaml.LoaderOptions;
  * }</pre>
  */
 public final class ConfigLoader {
+    /**
+     * The largest config file read. Real configs are a few KB. SnakeYAML needs about 5 s per MiB
+     * of one long scalar, so a 50 MB quoted string stalled it for minutes; at 256 KiB the worst
+     * file parses in about a second.
+     */
+    public static final int MAX_CONFIG_BYTES = 256 << 10;
+
     private final Function<String, String> environment;
     private final Function<String, String> systemProperties;
 
@@ -51,21 +57,31 @@ public final class ConfigLoader {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(file.toString(), "config file not found");
         }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            throw new ConfigException(file.toString(), "not UTF-8 text");
+        byte[] bytes;
+        // Read at most one byte past the limit: the size on disk may change, or lie (/proc).
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_CONFIG_BYTES + 1);
         } catch (IOException e) {
             throw new ConfigException(file.toString(), "cannot read: " + e.getMessage());
         }
-        return parse(text, file, setOverrides);
+        if (bytes.length > MAX_CONFIG_BYTES) {
+            throw tooLarge(file.toString());
+        }
+        return parse(ConfigText.decode(bytes, file.toString()), file, setOverrides);
+    }
+
+    private static ConfigException tooLarge(String name) {
+        return new ConfigException(name, "config file is larger than 256 KiB; a config is a few KB");
     }
 
     /** Parses YAML text as if read from {@code source} (used in messages and to resolve relative paths). */
     public RawConfig parse(String yaml, Path source, List<String> setOverrides) {
         Objects.requireNonNull(yaml, "yaml is null");
         String name = source == null ? "<config>" : source.toString();
+        if (yaml.length() > MAX_CONFIG_BYTES) {
+            throw tooLarge(name);
+        }
+        ConfigText.refuseControlCharacters(yaml, name);
         List<ConfigProblem> problems = new ArrayList<>(SafeYamlScan.scanDocument(yaml, name));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

@@ -51,7 +51,7 @@ public record RawConfig(Path source, Map<String, Object> tree) {
         }
         Map<String, Object> copy = ConfigTree.mutableCopy(tree);
         try {
-            at.set(copy, ConfigTree.mutableValue(value));
+            at.set(copy, ConfigTree.mutableValue(value, at.toString()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(at.toString(), e.getMessage());
         }

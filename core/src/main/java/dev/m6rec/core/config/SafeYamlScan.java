@@ -14,6 +14,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.ScalarEvent;
@@ -31,16 +32,19 @@ final class SafeYamlScan {
 
     /** Where a problem is: a mark and whether the column matters (syntax) or the line suffices. */
     private final BiFunction<Mark, Boolean, String> location;
+    /** Where a problem without a mark is: the file or the --set key. */
+    private final String source;
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final Deque<Frame> frames = new ArrayDeque<>();
 
-    private SafeYamlScan(BiFunction<Mark, Boolean, String> location) {
+    private SafeYamlScan(String source, BiFunction<Mark, Boolean, String> location) {
+        this.source = source;
         this.location = location;
     }
 
     /** Problems of a config file's text, located as {@code file:line} or {@code file:line:column}. */
     static List<ConfigProblem> scanDocument(String text, String fileName) {
-        SafeYamlScan scan = new SafeYamlScan((mark, withColumn) -> fileName + ":" + (mark.getLine() + 1)
+        SafeYamlScan scan = new SafeYamlScan(fileName, (mark, withColumn) -> fileName + ":" + (mark.getLine() + 1)
                 + (withColumn ? ":" + (mark.getColumn() + 1) : ""));
         scan.run(text, true);
         return scan.problems;
@@ -48,7 +52,7 @@ final class SafeYamlScan {
 
     /** Problems of one {@code --set} value, all located at the key path it sets. */
     static List<ConfigProblem> scanValue(String text, String keyPath) {
-        SafeYamlScan scan = new SafeYamlScan((mark, withColumn) -> keyPath);
+        SafeYamlScan scan = new SafeYamlScan(keyPath, (mark, withColumn) -> keyPath);
         scan.run(text, false);
         return scan.problems;
     }
@@ -84,6 +88,9 @@ final class SafeYamlScan {
             }
             problems.add(new ConfigProblem(mark == null ? location.apply(new Mark("", 0, 0, 0, new int[0], 0), true)
                     : location.apply(mark, true), message));
+        } catch (YAMLException e) {
+            // Limits and reader errors carry no mark; they are still the input's fault.
+            problems.add(new ConfigProblem(source, "cannot read YAML: " + e.getMessage()));
         }
     }
 

@@ -4,6 +4,8 @@ import dev.m6rec.api.config.ConfigProblem;
 import dev.m6rec.api.config.ConfigSchema;
 import dev.m6rec.api.config.ParamSpec;
 import dev.m6rec.api.config.ParamType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -273,18 +275,30 @@ public final class SectionBinder {
     }
 
     private static Integer exactInt(Number n) {
+        Long value = exactLong(n);
+        return value == null ? null : Math.toIntExact(value);
+    }
+
+    /**
+     * The number as a long, or null when it is not whole; beyond the long range it throws
+     * ArithmeticException (refused by {@link #parse}): YAML reads 9223372036854775808 as a
+     * BigInteger, whose longValue() would wrap to a negative seed.
+     */
+    private static Long exactLong(Number n) {
+        if (n instanceof BigInteger big) {
+            return big.longValueExact();
+        }
+        if (n instanceof BigDecimal decimal) {
+            return decimal.stripTrailingZeros().scale() > 0 ? null : decimal.longValueExact();
+        }
         if (n instanceof Double || n instanceof Float) {
             double d = n.doubleValue();
             if (d != Math.rint(d)) {
                 return null;
             }
-        }
-        return Math.toIntExact(n.longValue());
-    }
-
-    private static Long exactLong(Number n) {
-        if ((n instanceof Double || n instanceof Float) && n.doubleValue() != Math.rint(n.doubleValue())) {
-            return null;
+            if (Math.abs(d) >= 0x1p63) {
+                throw new ArithmeticException("outside the long range");
+            }
         }
         return n.longValue();
     }

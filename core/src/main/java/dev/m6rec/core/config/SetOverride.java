@@ -1,11 +1,13 @@
 package dev.m6rec.core.config;
 
+import dev.m6rec.api.ConfigException;
 import dev.m6rec.api.config.ConfigProblem;
 import java.util.List;
 import java.util.Objects;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -52,7 +54,15 @@ record SetOverride(ConfigPath path, Object value) {
             }
             return null;
         }
-        return new SetOverride(path, ConfigTree.mutableValue(yaml().load(raw)));
+        try {
+            return new SetOverride(path, ConfigTree.mutableValue(yaml().load(raw), path.toString()));
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> problems.add(new ConfigProblem(p.path(), "--set value: " + p.message())));
+            return null;
+        } catch (YAMLException e) {
+            problems.add(new ConfigProblem(path.toString(), "--set value " + raw + ": " + e.getMessage()));
+            return null;
+        }
     }
 
     private static boolean startsStructured(String raw) {

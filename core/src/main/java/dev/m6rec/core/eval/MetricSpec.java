@@ -13,6 +13,11 @@ import java.util.Objects;
  */
 public record MetricSpec(String metric, int k) {
     /** Per-user metrics of the top-K list. */
+    /**
+     * The largest cut-off a config may ask for. Evaluation keeps K entries per user, so an
+     * unbounded K ({@code ndcg@2000000000}) would exhaust memory before the first user.
+     */
+    public static final int MAX_K = 10_000;
     public static final List<String> AT_K = List.of("hr", "precision", "recall", "ndcg", "mrr", "map");
     /** Metrics of all users' top-K lists together (beyond accuracy). */
     public static final List<String> LIST_AT_K = List.of("coverage", "gini", "novelty", "ild");
@@ -49,16 +54,17 @@ public record MetricSpec(String metric, int k) {
         if (at < 0) {
             throw new IllegalArgumentException("metric '" + text + "' needs a cut-off, e.g. " + name + "@10");
         }
-        int k;
-        try {
-            k = Integer.parseInt(s.substring(at + 1));
-        } catch (NumberFormatException e) {
+        String digits = s.substring(at + 1).replaceFirst("^0+(?=.)", "");
+        if (!digits.matches("[0-9]+") || digits.equals("0")) {
             throw new IllegalArgumentException("metric '" + text + "': cut-off must be a positive integer");
         }
-        if (k < 1) {
-            throw new IllegalArgumentException("metric '" + text + "': cut-off must be a positive integer");
+        long k = digits.length() > 9 ? Long.MAX_VALUE : Long.parseLong(digits);
+        if (k > MAX_K) {
+            throw new IllegalArgumentException("metric '" + text + "': cut-off must be at most " + MAX_K
+                    + " (the catalogue is not known before loading; at run start a cut-off above it measures the"
+                    + " whole ranking)");
         }
-        return new MetricSpec(name, k);
+        return new MetricSpec(name, (int) k);
     }
 
     public boolean perUserAtK() {

@@ -70,7 +70,26 @@ public final class PipelineTrainer {
                 dataset.name(), dataset.users().size(), dataset.items().size(), dataset.interactions().size(),
                 split.train().size(), split.valid().size(), split.test().size()));
         reportSkippedLines(dataset);
+        reportCutOffsBeyondCatalogue(dataset.items().size());
         return split;
+    }
+
+    /**
+     * {@code config check} bounds K without knowing the catalogue; a K the config asks for above it
+     * is measured on the whole ranking (a list cannot hold more items than exist), and the run
+     * says so once. The defaults are not reported: @10 on a tiny test catalogue is expected.
+     */
+    private void reportCutOffsBeyondCatalogue(int numItems) {
+        if (!(config.resolved().get("evaluation") instanceof java.util.Map<?, ?> evaluation)
+                || !evaluation.containsKey("metrics")) {
+            return;
+        }
+        List<String> beyond = config.evaluation().metrics().stream()
+                .filter(text -> MetricSpec.parse(text).k() > numItems).toList();
+        if (!beyond.isEmpty()) {
+            context.progress().info("evaluation: " + String.join(", ", beyond) + " ask for more items than the"
+                    + " catalogue holds (" + numItems + "); their lists hold all " + numItems);
+        }
     }
 
     /** Lines a loader skipped with {@code on-error: skip} are reported, never dropped silently. */

@@ -67,10 +67,16 @@ final class EventsEndpoint {
         float rating = Float.NaN;
         JsonNode r = node.get("rating");
         if (r != null && !r.isNull()) {
-            if (!r.isNumber() || !Double.isFinite(r.doubleValue())) {
+            if (!r.isNumber()) {
                 throw ApiException.badRequest(at + "rating: must be a number (was " + r + ")");
             }
             rating = r.floatValue();
+            // Ratings are float32: 1e39 is a finite double but an infinite float, which would
+            // poison the user's history and every score computed from it.
+            if (!Float.isFinite(rating)) {
+                throw ApiException.badRequest(at + "rating: must be a finite number within float range (was " + r
+                        + ")");
+            }
         }
         long timestamp = System.currentTimeMillis() / 1000;
         JsonNode t = node.get("timestamp");

@@ -22,6 +22,11 @@ import java.util.List;
  * hold delimiters, line breaks and doubled quotes. Blank lines are skipped; {@code \r\n} line
  * ends and a UTF-8 byte order mark are accepted.
  *
+ * <p>Every loader reads through this class, so the bounds on input live here once: a record longer
+ * than {@link #MAX_RECORD_BYTES} fails (even under {@code on-error: skip}: skipping it would mean
+ * reading it, and {@code /dev/zero} never ends); a field with a NUL byte or bytes invalid in the
+ * charset, and a number that is not finite ({@code 1e39} overflows a float), are malformed records.
+ *
  * <pre>{@code
  * try (RecordReader reader = RecordReader.open(file, Delimiter.TAB, false, StandardCharsets.UTF_8, OnError.FAIL)) {
  *     while (reader.next()) {
@@ -38,6 +43,8 @@ import java.util.List;
  */
 public final class RecordReader implements Closeable {
     static final int DEFAULT_BUFFER_SIZE = 1 << 20;
+    /** The longest record (line, or lines of one quoted record) read; no real dataset line comes close. */
+    public static final int MAX_RECORD_BYTES = 1 << 20;
     private static final int MAX_SHOWN = 60;
     private static final int FIELD_START = 0;
     private static final int UNQUOTED = 1;
@@ -53,6 +60,7 @@ public final class RecordReader implements Closeable {
     private final boolean quoting;
     private final Charset charset;
     private final OnError onError;
+    private final FieldEncodingCheck encoding;
     private byte[] buffer;
     private int pos;
     private int limit;
@@ -75,6 +83,7 @@ public final class RecordReader implements Closeable {
         this.quoting = quoting && singleByteDelimiter;
         this.charset = charset;
         this.onError = onError;
+        this.encoding = new FieldEncodingCheck(charset);
         this.buffer = new byte[bufferSize];
     }
 
@@ -136,7 +145,11 @@ public final class RecordReader implements Closeable {
                 return false;
             }
             if (found > 0) {
-                return true;
+                String problem = encoding.problem(buffer, starts, ends, fieldCount);
+                if (problem == null) {
+                    return true;
+                }
+                reject(new MalformedRecordException(problem));
             }
         }
     }
@@ -192,11 +205,17 @@ public final class RecordReader implements Closeable {
         return text.isEmpty() ? null : text;
     }
 
-    /** A required number; fails the record with "{what} 'x' is not a number". */
+    /**
+     * A required finite number; fails the record with "{what} 'x' is not a number", or "is not a
+     * finite number" when it overflows a float ({@code 1e39}, {@code 1e309}).
+     */
     public float number(int field, String what) {
         float value = DecimalParser.parseFloat(buffer, starts[field], ends[field]);
         if (Float.isNaN(value)) {
             throw notANumber(field, what);
+        }
+        if (Float.isInfinite(value)) {
+            throw new MalformedRecordException(what + " '" + show(field) + "' is not a finite number");
         }
         return value;
     }
@@ -468,7 +487,12 @@ public final class RecordReader implements Closeable {
             pos = 0;
         }
         if (limit == buffer.length) {
-            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            // The buffer holds only the current record: it has no end within the bound.
+            if (buffer.length >= MAX_RECORD_BYTES) {
+                throw new DataException(file, nextLine, "line longer than " + (MAX_RECORD_BYTES >> 20)
+                        + " MiB; is this a text file of records?");
+            }
+            buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_RECORD_BYTES));
         }
         try {
             int read = in.read(buffer, limit, buffer.length - limit);
