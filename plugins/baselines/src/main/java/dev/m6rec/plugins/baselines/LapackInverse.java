@@ -37,13 +37,15 @@ final class LapackInverse {
         int previous = openblas.blas_get_num_threads();
         openblas.blas_set_num_threads(Math.max(1, threads));
         try {
-            int info = openblas.LAPACKE_dpotrf(openblas.LAPACK_ROW_MAJOR, (byte) 'L', n, a, n);
+            // Row-major lower is column-major upper: LAPACK's own layout, so LAPACKE copies and
+            // transposes nothing (its row-major path would hold a second n x n matrix).
+            int info = openblas.LAPACKE_dpotrf(openblas.LAPACK_COL_MAJOR, (byte) 'U', n, a, n);
             if (info > 0) {
                 throw new ArithmeticException("the matrix is not positive definite (leading minor " + info
                         + " of " + n + ")");
             }
             if (info == 0) {
-                info = openblas.LAPACKE_dpotri(openblas.LAPACK_ROW_MAJOR, (byte) 'L', n, a, n);
+                info = openblas.LAPACKE_dpotri(openblas.LAPACK_COL_MAJOR, (byte) 'U', n, a, n);
             }
             if (info < 0) {
                 throw new IllegalStateException("LAPACK refused argument " + (-info));
