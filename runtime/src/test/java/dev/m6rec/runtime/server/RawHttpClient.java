@@ -17,6 +17,7 @@ final class RawHttpClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
+    private final String token;
 
     /** An answer: status, raw body, and the body as JSON when it is JSON. */
     record Answer(int status, String body, HttpResponse<String> response) {
@@ -34,7 +35,17 @@ final class RawHttpClient {
     }
 
     RawHttpClient(InetSocketAddress address) {
-        this.base = "http://127.0.0.1:" + address.getPort();
+        this("http://127.0.0.1:" + address.getPort(), null);
+    }
+
+    private RawHttpClient(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** This client, sending {@code Authorization: Bearer <token>} with every request. */
+    RawHttpClient withToken(String adminToken) {
+        return new RawHttpClient(base, adminToken);
     }
 
     Answer get(String pathAndQuery) {
@@ -48,8 +59,12 @@ final class RawHttpClient {
     Answer send(String method, String pathAndQuery, String body) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
-        return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).method(method, publisher)
-                .timeout(Duration.ofSeconds(30)).build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).method(method, publisher)
+                .timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
     }
 
     Answer send(HttpRequest request) {
