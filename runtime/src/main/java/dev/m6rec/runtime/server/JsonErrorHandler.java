@@ -11,7 +11,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Answers the requests the HTTP layer refuses before any endpoint sees them (a request line or
- * headers over the limits: 414, 431; a malformed request line, version or URI: 400) with the same
+ * headers over the limits: 414, 431; a malformed request line or URI: 400; an HTTP version other than
+ * 1.0 or 1.1: 505, the status RFC 9110 gives it) with the same
  * JSON error body as every other refusal, and counts them in the metrics under the label
  * {@value #REFUSED}.
  */
@@ -45,6 +46,7 @@ final class JsonErrorHandler extends ErrorHandler {
         String what = switch (status) {
             case 414 -> "request line longer than " + ServerSettings.MAX_HEADER_BYTES + " bytes";
             case 431 -> "request headers larger than " + ServerSettings.MAX_HEADER_BYTES + " bytes";
+            case 505 -> "unsupported HTTP version; this server speaks HTTP/1.1 and HTTP/1.0";
             default -> "malformed request";
         };
         String detail = reason == null || reason.isBlank() ? HttpStatus.getMessage(status) : reason;

@@ -95,6 +95,52 @@ final class RawHttpClient {
         }
     }
 
+    /**
+     * Sends {@code request} as raw bytes over a fresh socket, writing from another thread so that a
+     * server answering before the whole request is sent (an oversized header) is still read; returns
+     * everything the server sent until it closed the connection (or 10 s passed).
+     */
+    String exchange(byte[] request) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", URI.create(base).getPort())) {
+            socket.setSoTimeout(10_000);
+            Thread writer = new Thread(() -> {
+                try {
+                    socket.getOutputStream().write(request);
+                } catch (IOException stoppedReading) {
+                    // the server answered and closed before reading all of it: expected for oversized requests
+                }
+            });
+            writer.start();
+            java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                int n;
+                while ((n = socket.getInputStream().read(buffer)) > 0) {
+                    received.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketException reset) {
+                // a reset after the answer: what was received before it counts
+            }
+            writer.join(10_000);
+            return received.toString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The status, {@code Connection} header and body of a raw HTTP/1.1 answer, for {@link #exchange}. */
+    static Answer parse(String raw) {
+        if (!raw.startsWith("HTTP/1.1 ")) {
+            throw new AssertionError("no HTTP answer: '" + raw.substring(0, Math.min(200, raw.length())) + "'");
+        }
+        int status = Integer.parseInt(raw.substring(9, 12));
+        int headersEnd = raw.indexOf("\r\n\r\n");
+        return new Answer(status, raw.substring(headersEnd + 4), null);
+    }
+
     String base() {
         return base;
     }
