@@ -1,6 +1,7 @@
 package dev.m6rec.runtime.server;
 
 import dev.m6rec.api.M6RecException;
+import dev.m6rec.api.PluginException;
 import dev.m6rec.api.UnknownEntityException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -80,6 +81,10 @@ final class Router extends Handler.Abstract {
             return ApiResponse.error(e.status(), e.getMessage());
         } catch (UnknownEntityException e) {
             return ApiResponse.error(404, e.getMessage());
+        } catch (PluginException e) {
+            // A plugin failed while answering: not the client's fault, and its folder is not the client's business.
+            log.println("m6rec serve: " + e.getMessage() + " (on " + request.getMethod() + " " + path + ")");
+            return ApiResponse.error(500, "internal error");
         } catch (M6RecException e) {
             return ApiResponse.error(400, e.getMessage());
         } catch (UncheckedIOException e) {
