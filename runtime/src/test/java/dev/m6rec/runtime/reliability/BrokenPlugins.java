@@ -18,6 +18,8 @@ import java.util.List;
  * interest models that throw in create, fit or score.
  */
 public final class BrokenPlugins {
+    static final String EXIT_IN_SCORE = "M6REC_TEST_EXIT_IN_SCORE";
+
     private BrokenPlugins() {
     }
 
@@ -42,7 +44,11 @@ public final class BrokenPlugins {
         }
     }
 
-    /** Interest models {@code fails-in-create}, {@code fails-in-fit} and {@code fails-in-score}. */
+    /**
+     * Interest models {@code fails-in-create}, {@code fails-in-fit} and {@code fails-in-score}, and
+     * {@code exits-in-score}, which scores like a constant model but calls {@code System.exit(3)}
+     * when the environment variable {@value #EXIT_IN_SCORE} is set (in a served subprocess only).
+     */
     public static final class ThrowingModels implements Plugin {
         @Override
         public String name() {
@@ -51,14 +57,14 @@ public final class BrokenPlugins {
 
         @Override
         public List<InterestModelFactory<?>> interestModels() {
-            return List.of(new Factory("create"), new Factory("fit"), new Factory("score"));
+            return List.of(new Factory("create"), new Factory("fit"), new Factory("score"), new Factory("exit"));
         }
     }
 
     private record Factory(String stage) implements InterestModelFactory<NoSettings> {
         @Override
         public String name() {
-            return "fails-in-" + stage;
+            return stage.equals("exit") ? "exits-in-score" : "fails-in-" + stage;
         }
 
         @Override
@@ -85,6 +91,13 @@ public final class BrokenPlugins {
 
         @Override
         public void score(UserProfile user, int[] items, float[] out) {
+            if (stage.equals("exit")) {
+                if (System.getenv(EXIT_IN_SCORE) != null) {
+                    System.exit(3);
+                }
+                java.util.Arrays.fill(out, 1f);
+                return;
+            }
             throw new ArrayIndexOutOfBoundsException("boom in score");
         }
 
