@@ -111,8 +111,10 @@ public final class RecommendationServer implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(ServerSettings.MAX_CONNECTIONS, server));
         server.setErrorHandler(new JsonErrorHandler(metrics));
         server.setHandler(new Router(routes, metrics, inFlight, stopping::get, log));
-        // Our stop waits for requests itself; Jetty's own stop then only closes what is left.
-        server.setStopTimeout(1000);
+        // Our stop waits for the requests in flight itself; Jetty's own graceful wait would also wait
+        // for idle keep-alive connections to close (a client's pool keeps them open) and then fail,
+        // so Jetty's stop only closes what is left.
+        server.setStopTimeout(0);
         try {
             server.start();
         } catch (Exception e) {
