@@ -167,8 +167,8 @@ public final class PipelineArtifact {
         DefaultPluginContext context = new DefaultPluginContext(config.seed(), "run", executor, config.threads(),
                 progress, Path.of("").toAbsolutePath());
         ArtifactReader state = artifact.reader(PIPELINE);
-        IdIndex users = IdIndex.of(lines(state.readText("users.txt")));
-        IdIndex items = IdIndex.of(lines(state.readText("items.txt")));
+        IdIndex users = ids(state, "users.txt");
+        IdIndex items = ids(state, "items.txt");
         Interactions known = readInteractions(state, "known", users.size(), items.size());
         FeatureMatrix userFeatures = readMatrix(state, "user-features", users.size());
         FeatureMatrix itemFeatures = readMatrix(state, "item-features", items.size());
@@ -193,6 +193,21 @@ public final class PipelineArtifact {
             throw new ArtifactException(dir.resolve(ArtifactStore.MANIFEST) + ": components " + listed
                     + " do not match the stored config " + configured);
         }
+    }
+
+    /** The ids of {@code name}, one a line; a repeated id (possible only in a resealed artifact) names its lines. */
+    private static IdIndex ids(ArtifactReader in, String name) {
+        List<String> lines = lines(in.readText(name));
+        IdIndex.Builder builder = IdIndex.builder();
+        for (int i = 0; i < lines.size(); i++) {
+            int first = builder.indexOf(lines.get(i));
+            if (first >= 0) {
+                throw new ArtifactException(in.location() + "/" + name + ":" + (i + 1) + ": duplicate id '" + lines.get(i)
+                        + "' (first on line " + (first + 1) + ")");
+            }
+            builder.add(lines.get(i));
+        }
+        return builder.build();
     }
 
     private static List<String> lines(String text) {

@@ -8,6 +8,7 @@ import dev.m6rec.api.config.ParamType;
 import dev.m6rec.api.interest.InterestModelFactory;
 import dev.m6rec.api.similarity.SimilarityModelFactory;
 import dev.m6rec.core.plugin.ComponentKind;
+import dev.m6rec.core.plugin.PluginFaults;
 import dev.m6rec.core.plugin.RegisteredFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,8 @@ public record ConfiguredComponent(ComponentKind kind, String path, RegisteredFac
     /** A new, unfitted component with a context of its own. */
     @SuppressWarnings("unchecked")
     public <T> T create(PluginContext context) {
-        return (T) ((ComponentFactory<Record, ?>) registered.factory()).create(settings, context);
+        ComponentFactory<Record, ?> factory = (ComponentFactory<Record, ?>) registered.factory();
+        return (T) PluginFaults.call(factory, "create", () -> factory.create(settings, context));
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.m6rec.api.data.EntityKind;
 import dev.m6rec.api.feature.FeatureExtractor;
 import dev.m6rec.api.feature.FeatureInput;
 import dev.m6rec.core.config.ConfiguredComponent;
+import dev.m6rec.core.plugin.PluginFaults;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,9 +29,10 @@ record FeatureStep(ConfiguredComponent component, EntityKind side, int index) im
         FeatureExtractor extractor = component.create(context);
         Dataset dataset = parts.split().dataset();
         EntityKind other = side == EntityKind.USER ? EntityKind.ITEM : EntityKind.USER;
-        extractor.fit(new FeatureInput(side, dataset.ids(side), dataset.attributes(side), parts.split().train(),
-                dataset.attributes(other)));
-        parts.addExtractor(side, extractor, Optional.of(extractor.encodeAll()));
+        FeatureInput input = new FeatureInput(side, dataset.ids(side), dataset.attributes(side), parts.split().train(),
+                dataset.attributes(other));
+        PluginFaults.run(extractor, "fit", () -> extractor.fit(input));
+        parts.addExtractor(side, extractor, Optional.of(PluginFaults.call(extractor, "encode", extractor::encodeAll)));
     }
 
     @Override
@@ -41,7 +43,7 @@ record FeatureStep(ConfiguredComponent component, EntityKind side, int index) im
     @Override
     public void load(PipelineParts parts, ArtifactReader in, PluginContext context) {
         FeatureExtractor extractor = component.create(context);
-        extractor.load(in);
+        PluginFaults.run(extractor, "load", () -> extractor.load(in));
         parts.addExtractor(side, extractor, Optional.empty());
     }
 }

@@ -3,6 +3,7 @@ package dev.m6rec.core.pipeline;
 import dev.m6rec.api.ConfigException;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.core.config.ConfiguredComponent;
+import dev.m6rec.core.plugin.PluginFaults;
 
 /**
  * After an interest model is fitted, scores a few users spread over the id range and refuses the
@@ -28,7 +29,7 @@ final class FiniteScoresCheck {
         int users = Math.min(USERS, numUsers);
         for (int u = 0; u < users; u++) {
             int user = (int) ((long) u * numUsers / users);
-            model.scoreAll(histories.profile(user), scores);
+            PluginFaults.run(model, "score", () -> model.scoreAll(histories.profile(user), scores));
             for (int item = 0; item < numItems; item++) {
                 if (!Float.isFinite(scores[item])) {
                     throw new ConfigException(component.path(), component.type() + " training diverged (score "

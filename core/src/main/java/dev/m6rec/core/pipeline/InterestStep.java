@@ -6,6 +6,7 @@ import dev.m6rec.api.artifact.ArtifactWriter;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.core.config.ConfiguredComponent;
+import dev.m6rec.core.plugin.PluginFaults;
 import java.util.Objects;
 
 /** The interest model that ranks: it sees the features and any similarity fitted before it. */
@@ -18,7 +19,7 @@ record InterestStep(ConfiguredComponent component) implements PlanStep {
     public void fit(PipelineParts parts, PluginContext context) {
         InterestModel model = component.create(context);
         context.progress().info("fitting interest model " + component.type());
-        model.fit(new TrainingData(parts.split(), parts.modelInputs(), parts.validation()));
+        PluginFaults.run(model, "fit", () -> model.fit(new TrainingData(parts.split(), parts.modelInputs(), parts.validation())));
         try {
             FiniteScoresCheck.check(component, model, parts);
         } catch (RuntimeException e) {
@@ -36,7 +37,7 @@ record InterestStep(ConfiguredComponent component) implements PlanStep {
     @Override
     public void load(PipelineParts parts, ArtifactReader in, PluginContext context) {
         InterestModel model = component.create(context);
-        model.load(in, parts.modelInputs());
+        PluginFaults.run(model, "load", () -> model.load(in, parts.modelInputs()));
         parts.interest(model);
     }
 }

@@ -3,9 +3,11 @@ package dev.m6rec.core.pipeline;
 import dev.m6rec.api.ConfigException;
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.ScoredItems;
+import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.api.similarity.SimilarityModel;
 import dev.m6rec.core.config.RecommendSettings;
+import dev.m6rec.core.plugin.PluginFaults;
 import java.util.Map;
 
 /**
@@ -65,11 +67,14 @@ public final class Recommender {
         }
         int[] candidates = recall(profile, skip);
         float[] scores = new float[candidates == null ? numItems : candidates.length];
-        if (candidates == null) {
-            pipeline.interest().scoreAll(profile, scores);
-        } else {
-            pipeline.interest().score(profile, candidates, scores);
-        }
+        InterestModel interest = pipeline.interest();
+        PluginFaults.run(interest, "score", () -> {
+            if (candidates == null) {
+                interest.scoreAll(profile, scores);
+            } else {
+                interest.score(profile, candidates, scores);
+            }
+        });
         int pool = settings.diversity() > 0 ? Math.max(k * 5, 50) : k;
         ScoredItems ranked;
         if (candidates == null) {

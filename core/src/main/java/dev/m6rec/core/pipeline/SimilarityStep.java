@@ -8,6 +8,7 @@ import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.similarity.SimilarityInput;
 import dev.m6rec.api.similarity.SimilarityModel;
 import dev.m6rec.core.config.ConfiguredComponent;
+import dev.m6rec.core.plugin.PluginFaults;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,7 +32,8 @@ record SimilarityStep(ConfiguredComponent component) implements PlanStep {
         } else {
             context.progress().info("fitting similarity " + component.type());
         }
-        model.fit(new SimilarityInput(parts.split().train(), parts.itemFeatures(), embeddings));
+        SimilarityInput input = new SimilarityInput(parts.split().train(), parts.itemFeatures(), embeddings);
+        PluginFaults.run(model, "fit", () -> model.fit(input));
         parts.similarity(model, true);
     }
 
@@ -43,7 +45,7 @@ record SimilarityStep(ConfiguredComponent component) implements PlanStep {
     @Override
     public void load(PipelineParts parts, ArtifactReader in, PluginContext context) {
         SimilarityModel model = component.create(context);
-        model.load(in);
+        PluginFaults.run(model, "load", () -> model.load(in));
         parts.similarity(model, true);
     }
 }

@@ -63,7 +63,9 @@ final class PluginDirectoryScanner {
             }
             List<PluginInfo> plugins = new ArrayList<>();
             for (Plugin plugin : ServiceLoader.load(Plugin.class, loader)) {
-                plugins.add(new PluginInfo(plugin, plugin.name(), plugin.version(), unit.toString()));
+                PluginInfo info = PluginInfo.of(plugin, unit.toString());
+                PluginFaults.owns(loader, info);
+                plugins.add(info);
             }
             if (plugins.isEmpty()) {
                 throw new PluginException(unit + ": " + SERVICE_ENTRY + " lists no plugin class");

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Every plugin the host can use and the factories they contribute, by extension point and name.
@@ -27,7 +26,6 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class PluginRegistry {
-    private static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private final List<PluginInfo> plugins;
     private final Map<ComponentKind, Map<String, RegisteredFactory>> factories;
 
@@ -80,7 +78,7 @@ public final class PluginRegistry {
     public static List<PluginInfo> classpathPlugins(ClassLoader loader) {
         List<PluginInfo> found = new ArrayList<>();
         for (Plugin plugin : ServiceLoader.load(Plugin.class, loader)) {
-            found.add(new PluginInfo(plugin, plugin.name(), plugin.version(), "classpath"));
+            found.add(PluginInfo.of(plugin, "classpath"));
         }
         found.sort(java.util.Comparator.comparing(PluginInfo::name));
         return found;
@@ -88,7 +86,7 @@ public final class PluginRegistry {
 
     private static void register(Map<String, RegisteredFactory> registered, RegisteredFactory entry) {
         String name = entry.name();
-        if (name == null || !KEBAB.matcher(name).matches()) {
+        if (name == null || !PluginInfo.KEBAB.matcher(name).matches()) {
             throw new PluginException("plugin " + entry.plugin().name() + " (" + entry.plugin().source() + ") declares "
                     + entry.kind().label() + " '" + name + "': names must be kebab-case");
         }

@@ -1,32 +1,42 @@
 package dev.m6rec.runtime.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One request as an endpoint sees it: its query parameters (decoded; a malformed query is a
- * 400) and its body, read with a bound (over {@link ServerSettings#MAX_BODY_BYTES} is a 413).
+ * 400), its headers, and its body, already read by {@link RequestBody} with a bound (over
+ * {@link ServerSettings#MAX_BODY_BYTES} is a 413, raised when the endpoint asks for the body).
  */
 final class ApiRequest {
-    /** A too-large body is read and discarded up to this size so the client sees the 413, not a reset. */
-    private static final long DRAIN_LIMIT = 16L << 20;
-    private final HttpExchange exchange;
+    private final String rawQuery;
+    private final Function<String, String> headers;
+    private final RequestBody.Outcome body;
     private Map<String, String> query;
 
-    ApiRequest(HttpExchange exchange) {
-        this.exchange = exchange;
+    /**
+     * @param rawQuery the query string as sent (still percent-encoded), or null
+     * @param headers  the first value of a request header by name, or null
+     * @param body     the body read, or why it was refused
+     */
+    ApiRequest(String rawQuery, Function<String, String> headers, RequestBody.Outcome body) {
+        this.rawQuery = rawQuery;
+        this.headers = headers;
+        this.body = body;
+    }
+
+    /** The first value of a request header, or null. */
+    String header(String name) {
+        return headers.apply(name);
     }
 
     /** The first value of a query parameter, or null. */
     String param(String name) {
         if (query == null) {
-            query = parseQuery(exchange.getRequestURI().getRawQuery());
+            query = parseQuery(rawQuery);
         }
         return query.get(name);
     }
@@ -66,43 +76,10 @@ final class ApiRequest {
 
     /** The request body, at most {@link ServerSettings#MAX_BODY_BYTES}. */
     byte[] body() {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        try (InputStream in = exchange.getRequestBody()) {
-            if (declared != null) {
-                long length;
-                try {
-                    length = Long.parseLong(declared.trim());
-                } catch (NumberFormatException e) {
-                    throw ApiException.badRequest("malformed Content-Length '" + declared + "'");
-                }
-                if (length > ServerSettings.MAX_BODY_BYTES) {
-                    drain(in);
-                    throw tooLarge();
-                }
-            }
-            byte[] body = in.readNBytes(ServerSettings.MAX_BODY_BYTES + 1);
-            if (body.length > ServerSettings.MAX_BODY_BYTES) {
-                drain(in);
-                throw tooLarge();
-            }
-            return body;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (body.refused() != null) {
+            throw body.refused();
         }
-    }
-
-    /** Reads (never skips: the JDK's bounded body stream skips past its end) up to the drain limit. */
-    private static void drain(InputStream in) throws IOException {
-        byte[] buffer = new byte[1 << 16];
-        long total = 0;
-        int n;
-        while (total < DRAIN_LIMIT && (n = in.read(buffer)) > 0) {
-            total += n;
-        }
-    }
-
-    private static ApiException tooLarge() {
-        return new ApiException(413, "request body larger than " + ServerSettings.MAX_BODY_BYTES + " bytes");
+        return body.body();
     }
 
     private static Map<String, String> parseQuery(String raw) {

@@ -2,7 +2,10 @@ package dev.m6rec.runtime.server;
 
 import dev.m6rec.runtime.M6Rec;
 
-/** {@code GET /health}: up, which model version serves, events recorded, uptime. */
+/**
+ * {@code GET /health}: up, which model version serves (its content tag only: the artifact's path
+ * is not shown to unauthenticated callers), events recorded, uptime.
+ */
 final class HealthEndpoint {
     private final M6Rec rec;
     private final long startedNanos = System.nanoTime();
@@ -16,7 +19,13 @@ final class HealthEndpoint {
     }
 
     ApiResponse get(ApiRequest request) {
-        return ApiResponse.ok(new HealthJson("ok", rec.version(), rec.eventsRecorded(),
+        return ApiResponse.ok(new HealthJson("ok", publicVersion(rec.version()), rec.eventsRecorded(),
                 (System.nanoTime() - startedNanos) / 1_000_000_000L));
+    }
+
+    /** A serving version without the artifact path: {@code /srv/a@123} becomes {@code 123}, {@code trained} stays. */
+    static String publicVersion(String version) {
+        int at = version.lastIndexOf('@');
+        return at < 0 ? version : version.substring(at + 1);
     }
 }

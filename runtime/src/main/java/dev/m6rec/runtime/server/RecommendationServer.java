@@ -1,6 +1,5 @@
 package dev.m6rec.runtime.server;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.m6rec.runtime.M6Rec;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,18 +9,34 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Serves an {@link M6Rec} as JSON over HTTP/1.1 with the JDK's HTTP server and a fixed pool of
- * worker threads:
+ * Serves an {@link M6Rec} as JSON over HTTP/1.1 with an embedded Jetty 12 server (core API, no
+ * servlets):
  * <pre>
  * GET  /v1/recommend?user=U&amp;k=K      POST /v1/recommend {"attributes": {...}, "k": 10}
  * GET  /v1/similar?item=I&amp;k=K        GET  /v1/explain?user=U&amp;item=I
- * POST /v1/events (one event or a list)  POST /admin/reload {"artifact": "path"} (body optional)
+ * POST /v1/events (one event or a list)  POST /admin/reload {"artifact": "path"} (body optional; token)
  * GET  /health                           GET  /metrics (Prometheus text)
  * </pre>
  * Bad input gets a 4xx with {@code {"error": "..."}}. {@link #stop} is graceful: the listening
- * socket closes at once, requests already accepted finish, then the workers stop.
+ * socket closes at once, requests already accepted finish and carry {@code Connection: close},
+ * then the connections close.
+ *
+ * <p>Why Jetty and not the JDK's {@code com.sun.net.httpserver}: the JDK server has no read
+ * timeout for headers or bodies, no bound on header count or size, and a thread per exchange from
+ * the first byte, so two clients that send half a request hold both workers of a 2-core machine
+ * until they hang up; requests it refuses get HTML or a reset, not our JSON, and bypass the
+ * metrics. Jetty reads with non-blocking I/O (a slow or idle connection holds no thread), closes
+ * connections idle past a timeout, bounds the request line and headers (414, 431) and the number
+ * of connections, and lets the error answers be ours.
  *
  * <pre>{@code
  * try (RecommendationServer server = RecommendationServer.start(rec, ServerSettings.loopback(artifactDir))) {
@@ -30,24 +45,23 @@ import java.util.Objects;
  * }</pre>
  */
 public final class RecommendationServer implements AutoCloseable {
-    static {
-        // The JDK server leaves Nagle's algorithm on by default, which with delayed ACKs can hold
-        // a keep-alive response back for tens of milliseconds. Read once, when the server loads.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private static final int BACKLOG = 1024;
-    private final HttpServer server;
-    private final WorkerPool workers;
+    /** Jetty's own threads besides the workers: one acceptor and one selector. */
+    private static final int ACCEPTORS = 1;
+    private static final int SELECTORS = 1;
+    private final Server server;
+    private final ServerConnector connector;
+    private final InFlightRequests inFlight;
     private final ServerMetrics metrics;
-    private volatile boolean stopped;
+    private final AtomicBoolean stopping;
+    private boolean stopped;
 
-    private RecommendationServer(HttpServer server, WorkerPool workers, ServerMetrics metrics) {
+    private RecommendationServer(Server server, ServerConnector connector, InFlightRequests inFlight,
+                                 ServerMetrics metrics, AtomicBoolean stopping) {
         this.server = server;
-        this.workers = workers;
+        this.connector = connector;
+        this.inFlight = inFlight;
         this.metrics = metrics;
+        this.stopping = stopping;
     }
 
     /** Binds, starts and returns the server; errors go to {@code System.err}. */
@@ -60,29 +74,59 @@ public final class RecommendationServer implements AutoCloseable {
                                       Map<String, Map<String, Endpoint>> extraRoutes, PrintStream log) {
         Objects.requireNonNull(rec, "rec is null");
         Objects.requireNonNull(settings, "settings is null");
-        WorkerPool workers = new WorkerPool(settings.threads());
-        ServerMetrics metrics = new ServerMetrics(() -> versionOf(rec), rec::eventsRecorded, workers::inFlight);
+        InFlightRequests inFlight = new InFlightRequests();
+        AtomicBoolean stopping = new AtomicBoolean();
+        ServerMetrics metrics = new ServerMetrics(() -> HealthEndpoint.publicVersion(versionOf(rec)),
+                rec::eventsRecorded, inFlight::count);
+        AdminGuard admin = new AdminGuard(settings.adminToken());
         RecommendEndpoint recommend = new RecommendEndpoint(rec, settings.strict());
         Map<String, Map<String, Endpoint>> routes = new LinkedHashMap<>();
         routes.put("/v1/recommend", Map.of("GET", recommend::get, "POST", recommend::post));
         routes.put("/v1/similar", Map.of("GET", new SimilarEndpoint(rec)::get));
         routes.put("/v1/explain", Map.of("GET", new ExplainEndpoint(rec)::get));
         routes.put("/v1/events", Map.of("POST", new EventsEndpoint(rec)::post));
-        routes.put("/admin/reload", Map.of("POST", new ReloadEndpoint(rec, metrics, settings.artifact())::post));
+        ReloadEndpoint reload = new ReloadEndpoint(rec, metrics, settings.artifact(),
+                new ReloadRoots(settings.effectiveReloadRoots()));
+        routes.put("/admin/reload", Map.of("POST", admin.guard(reload::post)));
         routes.put("/health", Map.of("GET", new HealthEndpoint(rec)::get));
         routes.put("/metrics", Map.of("GET", new MetricsEndpoint(metrics)::get));
         routes.putAll(extraRoutes);
-        HttpServer server;
+
+        QueuedThreadPool threads = new QueuedThreadPool(settings.threads() + ACCEPTORS + SELECTORS,
+                ACCEPTORS + SELECTORS + 1);
+        threads.setName("m6rec-http");
+        threads.setDaemon(true);
+        threads.setReservedThreads(0);
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(ServerSettings.MAX_HEADER_BYTES);
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, ACCEPTORS, SELECTORS, new HttpConnectionFactory(http));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        connector.setIdleTimeout(settings.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(1024);
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(ServerSettings.MAX_CONNECTIONS, server));
+        server.setErrorHandler(new JsonErrorHandler(metrics));
+        server.setHandler(new Router(routes, metrics, inFlight, stopping::get, log));
+        // Our stop waits for the requests in flight itself; Jetty's own graceful wait would also wait
+        // for idle keep-alive connections to close (a client's pool keeps them open) and then fail,
+        // so Jetty's stop only closes what is left.
+        server.setStopTimeout(0);
         try {
-            server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), BACKLOG);
-        } catch (IOException e) {
+            server.start();
+        } catch (Exception e) {
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // the start failure is the one to report
+            }
             throw new UncheckedIOException("cannot listen on " + settings.host() + ":" + settings.port()
-                    + ": " + e.getMessage(), e);
+                    + ": " + e.getMessage(), e instanceof IOException io ? io : new IOException(e));
         }
-        server.createContext("/", new Router(routes, metrics, log));
-        server.setExecutor(workers);
-        server.start();
-        return new RecommendationServer(server, workers, metrics);
+        return new RecommendationServer(server, connector, inFlight, metrics, stopping);
     }
 
     private static String versionOf(M6Rec rec) {
@@ -95,7 +139,7 @@ public final class RecommendationServer implements AutoCloseable {
 
     /** The bound address (with the actual port when 0 was asked for). */
     public InetSocketAddress address() {
-        return server.getAddress();
+        return new InetSocketAddress(connector.getHost(), connector.getLocalPort());
     }
 
     public ServerMetrics metrics() {
@@ -104,31 +148,36 @@ public final class RecommendationServer implements AutoCloseable {
 
     /**
      * Stops gracefully: no new connections from now on; requests already accepted are answered
-     * (waiting at most {@code grace}); then open connections close and the workers stop.
-     * Returns whether every accepted request finished in time.
+     * with {@code Connection: close} (waiting at most {@code grace}); then the connections close.
+     * A request whose thread called {@code System.exit} is not waited for (it can never finish).
+     * Returns whether every request that could finish did so in time.
      */
     public synchronized boolean stop(Duration grace) {
         if (stopped) {
             return true;
         }
         stopped = true;
-        // HttpServer.stop closes the listening socket at once but then waits its whole delay when
-        // no exchange is open; so it runs aside while the pool drains, and a second stop(0) ends it.
-        int graceSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, grace.toSeconds()));
-        Thread closer = new Thread(() -> server.stop(graceSeconds), "m6rec-http-stop");
-        closer.setDaemon(true);
-        closer.start();
+        stopping.set(true);
         boolean drained;
         try {
-            drained = workers.drain(grace.toMillis());
-            server.stop(0);
-            closer.join(grace.toMillis() + 1000);
-            workers.shutdown(1000);
+            // Closes the listening socket: new connections are refused from here on.
+            connector.shutdown();
+            drained = inFlight.awaitIdle(grace.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            drained = false;
+        }
+        try {
+            server.stop();
+        } catch (Exception e) {
+            drained = false;
         }
         return drained;
+    }
+
+    /** Whether a request's thread is inside {@code System.exit} (a plugin called it while answering). */
+    public boolean aRequestCalledExit() {
+        return inFlight.anyCalledExit();
     }
 
     @Override

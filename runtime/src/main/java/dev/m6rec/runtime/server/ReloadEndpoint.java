@@ -12,20 +12,24 @@ import java.util.Set;
  * {@code POST /admin/reload}, optional body {@code {"artifact": "path"}}: loads an artifact (by
  * default the one served last) and swaps it in while requests keep being answered. A failed load
  * leaves the old pipeline serving and answers 422 with the reason. Reloads run one at a time.
+ * Only artifacts under the {@link ReloadRoots} are loaded (403 otherwise): a caller that holds the
+ * admin token still cannot make the server read an arbitrary path.
  */
 final class ReloadEndpoint {
     private static final Set<String> FIELDS = Set.of("artifact");
     private final M6Rec rec;
     private final ServerMetrics metrics;
+    private final ReloadRoots roots;
     private Path current;
 
     /** The answer to a successful reload. */
     record ReloadedJson(String version, String previous, String artifact, long millis) {
     }
 
-    ReloadEndpoint(M6Rec rec, ServerMetrics metrics, Path artifact) {
+    ReloadEndpoint(M6Rec rec, ServerMetrics metrics, Path artifact, ReloadRoots roots) {
         this.rec = rec;
         this.metrics = metrics;
+        this.roots = roots;
         this.current = artifact;
     }
 
@@ -52,6 +56,7 @@ final class ReloadEndpoint {
             throw ApiException.badRequest("nothing to reload: the served pipeline was not loaded from an artifact; "
                     + "give {\"artifact\": \"path\"}");
         }
+        roots.check(target);
         String previous = rec.version();
         long start = System.nanoTime();
         try {

@@ -17,6 +17,7 @@ final class RawHttpClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
+    private final String token;
 
     /** An answer: status, raw body, and the body as JSON when it is JSON. */
     record Answer(int status, String body, HttpResponse<String> response) {
@@ -34,7 +35,17 @@ final class RawHttpClient {
     }
 
     RawHttpClient(InetSocketAddress address) {
-        this.base = "http://127.0.0.1:" + address.getPort();
+        this("http://127.0.0.1:" + address.getPort(), null);
+    }
+
+    private RawHttpClient(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** This client, sending {@code Authorization: Bearer <token>} with every request. */
+    RawHttpClient withToken(String adminToken) {
+        return new RawHttpClient(base, adminToken);
     }
 
     Answer get(String pathAndQuery) {
@@ -48,8 +59,12 @@ final class RawHttpClient {
     Answer send(String method, String pathAndQuery, String body) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
-        return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).method(method, publisher)
-                .timeout(Duration.ofSeconds(30)).build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).method(method, publisher)
+                .timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
     }
 
     Answer send(HttpRequest request) {
@@ -78,6 +93,52 @@ final class RawHttpClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Sends {@code request} as raw bytes over a fresh socket, writing from another thread so that a
+     * server answering before the whole request is sent (an oversized header) is still read; returns
+     * everything the server sent until it closed the connection (or 10 s passed).
+     */
+    String exchange(byte[] request) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", URI.create(base).getPort())) {
+            socket.setSoTimeout(10_000);
+            Thread writer = new Thread(() -> {
+                try {
+                    socket.getOutputStream().write(request);
+                } catch (IOException stoppedReading) {
+                    // the server answered and closed before reading all of it: expected for oversized requests
+                }
+            });
+            writer.start();
+            java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                int n;
+                while ((n = socket.getInputStream().read(buffer)) > 0) {
+                    received.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketException reset) {
+                // a reset after the answer: what was received before it counts
+            }
+            writer.join(10_000);
+            return received.toString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The status, {@code Connection} header and body of a raw HTTP/1.1 answer, for {@link #exchange}. */
+    static Answer parse(String raw) {
+        if (!raw.startsWith("HTTP/1.1 ")) {
+            throw new AssertionError("no HTTP answer: '" + raw.substring(0, Math.min(200, raw.length())) + "'");
+        }
+        int status = Integer.parseInt(raw.substring(9, 12));
+        int headersEnd = raw.indexOf("\r\n\r\n");
+        return new Answer(status, raw.substring(headersEnd + 4), null);
     }
 
     String base() {

@@ -43,17 +43,27 @@ class RecommendationServerTest {
         itemKnn = TinyPipelines.artifact(dir, "knn", TinyPipelines.ITEM_KNN);
     }
 
-    /** A facade loaded from an artifact and a server in front of it, closed together. */
-    private record Served(M6Rec rec, RecommendationServer server, RawHttpClient client) implements AutoCloseable {
+    static final String TOKEN = "s3cret-admin-token";
+
+    /** A facade loaded from an artifact and a server in front of it (admin token {@link #TOKEN}), closed together. */
+    record Served(M6Rec rec, RecommendationServer server, RawHttpClient client) implements AutoCloseable {
         static Served of(Path artifact, boolean strict) {
             return of(artifact, strict, Map.of());
         }
 
         static Served of(Path artifact, boolean strict, Map<String, Map<String, Endpoint>> extra) {
             M6Rec rec = M6Rec.load(artifact, List.of());
-            ServerSettings settings = new ServerSettings("127.0.0.1", 0, 2, strict, artifact);
+            return of(rec, new ServerSettings("127.0.0.1", 0, 2, strict, artifact).withAdmin(TOKEN, List.of()), extra);
+        }
+
+        static Served of(M6Rec rec, ServerSettings settings, Map<String, Map<String, Endpoint>> extra) {
             RecommendationServer server = RecommendationServer.start(rec, settings, extra, new PrintStream(System.err));
             return new Served(rec, server, new RawHttpClient(server.address()));
+        }
+
+        /** A client that presents the admin token. */
+        RawHttpClient admin() {
+            return client.withToken(TOKEN);
         }
 
         @Override
@@ -241,7 +251,8 @@ class RecommendationServerTest {
         };
         try (Served s = Served.of(itemKnn, false)) {
             for (Object[] c : cases) {
-                RawHttpClient.Answer answer = s.client().send((String) c[0], (String) c[1], (String) c[2]);
+                RawHttpClient client = ((String) c[1]).startsWith("/admin/") ? s.admin() : s.client();
+                RawHttpClient.Answer answer = client.send((String) c[0], (String) c[1], (String) c[2]);
                 String what = c[0] + " " + c[1] + " " + abbreviate((String) c[2]);
                 assertThat(answer.status()).as(what + " -> " + answer.body()).isEqualTo(c[3]);
                 assertThat(answer.response().headers().firstValue("Content-Type")).as(what)
@@ -252,8 +263,10 @@ class RecommendationServerTest {
                     assertThat(answer.error()).as(what).isNotBlank();
                 }
             }
-            // The JDK server refuses a request line that is not a URI itself (a plain-text 400).
-            assertThat(s.client().raw("GET", "/v1/recommend?user=%ZZ").status()).isEqualTo(400);
+            // A request line that is not a URI itself is refused by the HTTP layer, with the same JSON body.
+            RawHttpClient.Answer badEscape = s.client().raw("GET", "/v1/recommend?user=%ZZ");
+            assertThat(badEscape.status()).isEqualTo(400);
+            assertThat(badEscape.error()).isNotBlank();
             RawHttpClient.Answer badUtf8 = s.client().send(HttpRequest.newBuilder(URI.create(s.client().base() + "/v1/events"))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'{', '"', (byte) 0xff, (byte) 0xfe, '"', '}'})).build());
             assertThat(badUtf8.status()).isEqualTo(400);
@@ -275,31 +288,34 @@ class RecommendationServerTest {
         Path altered = corrupt.resolve("interest").resolve("scores.f32");
         TinyPipelines.flipOneByte(altered);
         try (Served s = Served.of(popularity, false)) {
-            String version = s.client().get("/health").json().get("version").asText();
+            String version = s.rec().version();
             assertThat(version).startsWith(popularity.toAbsolutePath().normalize() + "@");
+            assertThat(s.client().get("/health").json().get("version").asText())
+                    .isEqualTo(HealthEndpoint.publicVersion(version)).doesNotContain(dir.toString());
 
-            RawHttpClient.Answer same = s.client().post("/admin/reload", null);
+            RawHttpClient.Answer same = s.admin().post("/admin/reload", null);
             assertThat(same.status()).isEqualTo(200);
             assertThat(same.json().get("version").asText()).isEqualTo(version);
             assertThat(same.json().get("previous").asText()).isEqualTo(version);
 
-            RawHttpClient.Answer failed = s.client().post("/admin/reload", "{\"artifact\": \"" + corrupt + "\"}");
+            RawHttpClient.Answer failed = s.admin().post("/admin/reload", "{\"artifact\": \"" + corrupt + "\"}");
             assertThat(failed.status()).isEqualTo(422);
             assertThat(failed.error()).isEqualTo("reload of " + corrupt + " failed; still serving " + version + ": "
                     + altered.toAbsolutePath() + ": checksum mismatch (the file was altered or truncated)");
-            assertThat(s.client().get("/health").json().get("version").asText()).isEqualTo(version);
+            assertThat(s.rec().version()).isEqualTo(version);
             assertThat(s.client().get("/v1/recommend?user=u1").status()).isEqualTo(200);
 
-            RawHttpClient.Answer other = s.client().post("/admin/reload", "{\"artifact\": \"" + itemKnn + "\"}");
+            RawHttpClient.Answer other = s.admin().post("/admin/reload", "{\"artifact\": \"" + itemKnn + "\"}");
             assertThat(other.status()).isEqualTo(200);
             String knnVersion = other.json().get("version").asText();
             assertThat(knnVersion).startsWith(itemKnn.toAbsolutePath().normalize() + "@");
-            assertThat(s.client().post("/admin/reload", "").json().get("version").asText())
+            assertThat(s.admin().post("/admin/reload", "").json().get("version").asText())
                     .as("the default is now the artifact loaded last").isEqualTo(knnVersion);
             List<PrometheusTextParser.Sample> metrics = PrometheusTextParser.parse(s.client().get("/metrics").body());
             assertThat(value(metrics, "m6rec_reloads_total", Map.of("result", "ok"))).isEqualTo(3);
             assertThat(value(metrics, "m6rec_reloads_total", Map.of("result", "failed"))).isEqualTo(1);
-            assertThat(value(metrics, "m6rec_model_info", Map.of("version", knnVersion))).isEqualTo(1);
+            assertThat(value(metrics, "m6rec_model_info", Map.of("version", HealthEndpoint.publicVersion(knnVersion))))
+                    .isEqualTo(1);
         }
     }
 
@@ -320,7 +336,8 @@ class RecommendationServerTest {
             assertThat(value(metrics, "m6rec_http_request_duration_seconds_count", Map.of("endpoint", "/v1/recommend"))).isEqualTo(8);
             assertThat(value(metrics, "m6rec_http_request_duration_seconds_bucket", Map.of("endpoint", "/v1/recommend", "le", "+Inf")))
                     .isEqualTo(8);
-            assertThat(value(metrics, "m6rec_model_info", Map.of("version", s.rec().version()))).isEqualTo(1);
+            assertThat(value(metrics, "m6rec_model_info", Map.of("version", HealthEndpoint.publicVersion(s.rec().version()))))
+                    .isEqualTo(1);
             assertThat(s.client().get("/metrics").response().headers().firstValue("Content-Type"))
                     .hasValue("text/plain; version=0.0.4; charset=utf-8");
             assertThatThrownBy(() -> PrometheusTextParser.parse(text.replace("m6rec_http_requests_total{", "m6rec http{")))
@@ -381,7 +398,7 @@ class RecommendationServerTest {
             clients.forEach(Thread::start);
             for (int r = 0; r < 8; r++) {
                 String body = "{\"artifact\": \"" + (r % 2 == 0 ? twin : popularity) + "\"}";
-                assertThat(s.client().post("/admin/reload", body).status()).isEqualTo(200);
+                assertThat(s.admin().post("/admin/reload", body).status()).isEqualTo(200);
             }
             done.set(true);
             for (Thread c : clients) {

@@ -1,0 +1,112 @@
+package dev.m6rec.runtime.reliability;
+
+import dev.m6rec.api.Plugin;
+import dev.m6rec.api.PluginContext;
+import dev.m6rec.api.artifact.ArtifactReader;
+import dev.m6rec.api.artifact.ArtifactWriter;
+import dev.m6rec.api.config.NoSettings;
+import dev.m6rec.api.interest.InterestModel;
+import dev.m6rec.api.interest.InterestModelFactory;
+import dev.m6rec.api.interest.ModelInputs;
+import dev.m6rec.api.interest.TrainingData;
+import dev.m6rec.api.interest.UserProfile;
+import java.util.List;
+
+/**
+ * Plugins that misbehave the ways issue 12 tried (each loaded from a plugin folder by
+ * {@link PluginFolder}): a {@code name()} that throws, returns null or is not kebab-case, and
+ * interest models that throw in create, fit or score.
+ */
+public final class BrokenPlugins {
+    static final String EXIT_IN_SCORE = "M6REC_TEST_EXIT_IN_SCORE";
+
+    private BrokenPlugins() {
+    }
+
+    public static final class NameThrows implements Plugin {
+        @Override
+        public String name() {
+            throw new IllegalStateException("no name today");
+        }
+    }
+
+    public static final class NameNull implements Plugin {
+        @Override
+        public String name() {
+            return null;
+        }
+    }
+
+    public static final class BadName implements Plugin {
+        @Override
+        public String name() {
+            return "Bad Name!";
+        }
+    }
+
+    /**
+     * Interest models {@code fails-in-create}, {@code fails-in-fit} and {@code fails-in-score}, and
+     * {@code exits-in-score}, which scores like a constant model but calls {@code System.exit(3)}
+     * when the environment variable {@value #EXIT_IN_SCORE} is set (in a served subprocess only).
+     */
+    public static final class ThrowingModels implements Plugin {
+        @Override
+        public String name() {
+            return "throwing-models";
+        }
+
+        @Override
+        public List<InterestModelFactory<?>> interestModels() {
+            return List.of(new Factory("create"), new Factory("fit"), new Factory("score"), new Factory("exit"));
+        }
+    }
+
+    private record Factory(String stage) implements InterestModelFactory<NoSettings> {
+        @Override
+        public String name() {
+            return stage.equals("exit") ? "exits-in-score" : "fails-in-" + stage;
+        }
+
+        @Override
+        public Class<NoSettings> settingsType() {
+            return NoSettings.class;
+        }
+
+        @Override
+        public InterestModel create(NoSettings settings, PluginContext context) {
+            if (stage.equals("create")) {
+                throw new IllegalArgumentException("boom in create");
+            }
+            return new Model(stage);
+        }
+    }
+
+    private record Model(String stage) implements InterestModel {
+        @Override
+        public void fit(TrainingData data) {
+            if (stage.equals("fit")) {
+                throw new IllegalStateException("boom in fit");
+            }
+        }
+
+        @Override
+        public void score(UserProfile user, int[] items, float[] out) {
+            if (stage.equals("exit")) {
+                if (System.getenv(EXIT_IN_SCORE) != null) {
+                    System.exit(3);
+                }
+                java.util.Arrays.fill(out, 1f);
+                return;
+            }
+            throw new ArrayIndexOutOfBoundsException("boom in score");
+        }
+
+        @Override
+        public void save(ArtifactWriter out) {
+        }
+
+        @Override
+        public void load(ArtifactReader in, ModelInputs inputs) {
+        }
+    }
+}

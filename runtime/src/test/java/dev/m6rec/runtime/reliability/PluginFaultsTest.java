@@ -1,0 +1,89 @@
+package dev.m6rec.runtime.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.m6rec.api.Plugin;
+import dev.m6rec.runtime.TinyPipelines;
+import dev.m6rec.runtime.cli.CliRunner;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 12, part 6: a plugin that misbehaves is refused at registration, or reported when it
+ * fails, naming the plugin and its folder, with exit 2, one line and no trace without --verbose.
+ */
+class PluginFaultsTest {
+    @TempDir
+    Path dir;
+
+    private CliRunner run(String type, Class<? extends Plugin> plugin, String... extra) {
+        Path plugins = PluginFolder.of(dir, "broken", plugin);
+        Path config = TinyPipelines.config(dir, "plugin-faults", TinyPipelines.POPULARITY.replace("type: popularity", "type: " + type));
+        String[] args = new String[5 + extra.length];
+        args[0] = "run";
+        args[1] = config.toString();
+        args[2] = "--set=output.dir=" + dir.resolve("out");
+        args[3] = "--plugins";
+        args[4] = plugins.toString();
+        System.arraycopy(extra, 0, args, 5, extra.length);
+        return CliRunner.run(args);
+    }
+
+    private void assertFailsWith(CliRunner result, String error) {
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+        assertThat(result.err().lines().filter(l -> !l.startsWith("[")).toList()).as("besides progress lines")
+                .containsExactly(error);
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    private String unit() {
+        return dir.resolve("plugins").resolve("broken").toString();
+    }
+
+    @Test
+    void aPluginWhoseNameThrowsIsRefusedAtRegistration() {
+        assertFailsWith(run("popularity", BrokenPlugins.NameThrows.class), "error: plugin "
+                + BrokenPlugins.NameThrows.class.getName() + " (" + unit() + "): name() failed: "
+                + "java.lang.IllegalStateException: no name today");
+    }
+
+    @Test
+    void aPluginWithoutANameIsRefusedAtRegistration() {
+        assertFailsWith(run("popularity", BrokenPlugins.NameNull.class), "error: plugin "
+                + BrokenPlugins.NameNull.class.getName() + " (" + unit() + "): name() returned null");
+    }
+
+    @Test
+    void aPluginNameThatIsNotKebabCaseIsRefusedAtRegistration() {
+        assertFailsWith(run("popularity", BrokenPlugins.BadName.class), "error: plugin "
+                + BrokenPlugins.BadName.class.getName() + " (" + unit() + "): name 'Bad Name!' is not kebab-case (like 'my-plugin')");
+    }
+
+    @Test
+    void aModelThatThrowsInCreateFitOrScoreIsThePluginsFaultNotABug() {
+        for (String stage : new String[] {"create", "fit", "score"}) {
+            CliRunner result = run("fails-in-" + stage, BrokenPlugins.ThrowingModels.class);
+            assertFailsWith(result, "error: plugin 'throwing-models' (" + unit() + ") failed in " + stage + ": boom in " + stage);
+            deletePlugins();
+        }
+    }
+
+    @Test
+    void verboseShowsThePluginsTrace() {
+        CliRunner result = run("fails-in-fit", BrokenPlugins.ThrowingModels.class, "--verbose");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("error: plugin 'throwing-models' (" + unit() + ") failed in fit: boom in fit")
+                .contains("java.lang.IllegalStateException: boom in fit").contains("\tat ");
+    }
+
+    private void deletePlugins() {
+        try (var files = java.nio.file.Files.walk(dir.resolve("plugins"))) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
