@@ -55,6 +55,22 @@ public interface ArtifactReader {
         return values;
     }
 
+    /**
+     * {@link #readFloats}, refusing a NaN or infinite value: model parameters and scores are
+     * finite, so a non-finite one means a tampered (and resealed) or corrupt artifact, which would
+     * otherwise be served as scores.
+     */
+    default float[] readFiniteFloats(String name) {
+        float[] values = readFloats(name);
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new dev.m6rec.api.ArtifactException(location() + "/" + name + ": value " + i + " is not finite ("
+                        + values[i] + ")");
+            }
+        }
+        return values;
+    }
+
     default int[] readInts(String name) {
         ByteBuffer payload = readArray(name, 'i', Integer.BYTES);
         int[] values = new int[payload.remaining() / Integer.BYTES];

@@ -19,14 +19,23 @@ final class Reseal {
     private Reseal() {
     }
 
-    /** Overwrites the 4-byte length header of an array file and reseals. */
+    /** Overwrites the 4-byte length header of an array file (big-endian, after the magic) and reseals. */
     static void setArrayLength(Path artifact, String file, int length) {
+        overwrite(artifact, file, 4, new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8),
+                (byte) length});
+    }
+
+    /** Overwrites float {@code index} of a float array file's payload (little-endian) and reseals. */
+    static void setFloat(Path artifact, String file, int index, float value) {
+        int bits = Float.floatToRawIntBits(value);
+        overwrite(artifact, file, 8 + 4 * index, new byte[] {(byte) bits, (byte) (bits >>> 8), (byte) (bits >>> 16),
+                (byte) (bits >>> 24)});
+    }
+
+    private static void overwrite(Path artifact, String file, int offset, byte[] replacement) {
         try {
             byte[] bytes = Files.readAllBytes(artifact.resolve(file));
-            bytes[4] = (byte) (length >>> 24);
-            bytes[5] = (byte) (length >>> 16);
-            bytes[6] = (byte) (length >>> 8);
-            bytes[7] = (byte) length;
+            System.arraycopy(replacement, 0, bytes, offset, replacement.length);
             Files.write(artifact.resolve(file), bytes);
             ObjectMapper json = new ObjectMapper();
             ObjectNode manifest = (ObjectNode) json.readTree(artifact.resolve("manifest.json").toFile());

@@ -63,6 +63,14 @@ class TamperedArtifactTest {
     }
 
     @Test
+    void aNotANumberScoreInAResealedArtifactIsRefusedNotServed() {
+        Path copy = copy();
+        Reseal.setFloat(copy, "interest/scores.f32", 0, Float.NaN);
+        assertThatThrownBy(() -> M6Rec.load(copy, List.of())).isInstanceOf(ArtifactException.class)
+                .hasMessage(copy.resolve("interest") + "/scores.f32: value 0 is not finite (NaN)");
+    }
+
+    @Test
     void aFormatVersionGivenAsAStringIsRefused() {
         Path copy = copy();
         Reseal.editManifest(copy, "\"formatVersion\" : 1,", "\"formatVersion\" : \"1\",");

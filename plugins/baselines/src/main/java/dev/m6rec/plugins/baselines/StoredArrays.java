@@ -50,8 +50,9 @@ final class StoredArrays {
         }
     }
 
+    /** Model parameters and scores, so every value must be finite. */
     static float[] readFloats(ArtifactReader in, String name, long expectedLength) {
-        float[] values = in.readFloats(name);
+        float[] values = in.readFiniteFloats(name);
         requireLength(in, name, values.length, expectedLength);
         return values;
     }

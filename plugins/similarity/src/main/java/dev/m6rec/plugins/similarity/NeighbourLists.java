@@ -97,7 +97,7 @@ final class NeighbourLists {
 
     static NeighbourLists load(ArtifactReader in, String prefix, int items, int k) {
         int[] neighbours = in.readInts(prefix + "neighbours.i32");
-        float[] scores = in.readFloats(prefix + "scores.f32");
+        float[] scores = in.readFiniteFloats(prefix + "scores.f32");
         int[] counts = in.readInts(prefix + "counts.i32");
         long cells = (long) items * k;
         if (neighbours.length != cells || scores.length != cells || counts.length != items) {

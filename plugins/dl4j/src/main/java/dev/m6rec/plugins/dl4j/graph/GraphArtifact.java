@@ -45,16 +45,10 @@ public final class GraphArtifact {
                     + ": the stored network differs from the one the configuration describes"
                     + " (was the artifact written with other settings or edited?)");
         }
-        float[] values = in.readFloats(PARAMS_FILE);
+        float[] values = in.readFiniteFloats(PARAMS_FILE);
         if (values.length != numParams) {
             throw new ArtifactException(in.location() + "/" + PARAMS_FILE + ": holds " + values.length
                     + " parameters, the network has " + numParams);
-        }
-        for (int i = 0; i < values.length; i++) {
-            if (!Float.isFinite(values[i])) {
-                throw new ArtifactException(in.location() + "/" + PARAMS_FILE + ": parameter " + i
-                        + " is not finite (" + values[i] + ")");
-            }
         }
         return Nd4j.create(values, new long[] {1, values.length}, DataType.FLOAT);
     }

@@ -100,7 +100,7 @@ final class NeighbourScores {
             }
         }
         int[] items = in.readInts(ITEMS);
-        float[] similarities = in.readFloats(SIMILARITIES);
+        float[] similarities = in.readFiniteFloats(SIMILARITIES);
         if (items.length != offsets[numItems] || similarities.length != items.length) {
             throw new ArtifactException(where + ITEMS + ": " + items.length + " neighbours and "
                     + similarities.length + " similarities, the offsets say " + offsets[numItems]);

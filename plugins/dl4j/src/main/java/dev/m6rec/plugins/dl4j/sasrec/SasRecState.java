@@ -39,15 +39,10 @@ final class SasRecState {
         }
         SasRecParameters shape = SasRecParameters.zeros(inputs.numItems(), settings.hidden(), settings.blocks(),
                 settings.length());
-        float[] values = in.readFloats(PARAMETERS);
+        float[] values = in.readFiniteFloats(PARAMETERS);
         if (values.length != shape.size()) {
             throw new ArtifactException(in.location() + "/" + PARAMETERS + ": " + values.length
                     + " parameters, the shape needs " + shape.size());
-        }
-        for (float v : values) {
-            if (!Float.isFinite(v)) {
-                throw new ArtifactException(in.location() + "/" + PARAMETERS + ": a parameter is not finite");
-            }
         }
         return shape.withValues(values);
     }

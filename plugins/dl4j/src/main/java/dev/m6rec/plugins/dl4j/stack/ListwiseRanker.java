@@ -219,7 +219,7 @@ final class ListwiseRanker {
     }
 
     private static float[] checked(ArtifactReader in, String name, int length) {
-        float[] values = in.readFloats(name);
+        float[] values = in.readFiniteFloats(name);
         if (values.length != length) {
             throw new ArtifactException(in.location() + "/" + name + ": " + values.length + " values, expected " + length);
         }

@@ -204,7 +204,7 @@ final class StackModel implements InterestModel {
 
     @Override
     public void load(ArtifactReader in, ModelInputs inputs) {
-        float[] logItemCounts = in.readFloats("item-log-counts.f32");
+        float[] logItemCounts = in.readFiniteFloats("item-log-counts.f32");
         if (logItemCounts.length != inputs.numItems()) {
             throw new ArtifactException(in.location() + "/item-log-counts.f32: " + logItemCounts.length
                     + " items, expected " + inputs.numItems());

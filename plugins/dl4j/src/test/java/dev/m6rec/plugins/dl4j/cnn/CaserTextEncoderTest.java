@@ -179,7 +179,7 @@ class CaserTextEncoderTest {
         assertLoadFails(files -> files.put("params.f32", Arrays.copyOf(files.get("params.f32"), 100)),
                 "memory/interest/params.f32: truncated");
         assertLoadFails(files -> ByteBuffer.wrap(files.get("params.f32")).order(ByteOrder.LITTLE_ENDIAN)
-                .putFloat(8 + 4 * 3, Float.NaN), "memory/interest/params.f32: parameter 3 is not finite (NaN)");
+                .putFloat(8 + 4 * 3, Float.NaN), "memory/interest/params.f32: value 3 is not finite (NaN)");
     }
 
     private static MemoryArtifacts saved() {

@@ -120,7 +120,7 @@ class MlpModelTest {
         Arrays.fill(nan, 8, 12, (byte) 0xff);   // parameter 0 becomes NaN
         poisoned.files.put("params.f32", nan);
         assertThatThrownBy(() -> load(poisoned)).isInstanceOf(ArtifactException.class)
-                .hasMessage("memory/interest/params.f32: parameter 0 is not finite (NaN)");
+                .hasMessage("memory/interest/params.f32: value 0 is not finite (NaN)");
 
         MemoryArtifacts otherData = saved();
         String properties = new String(otherData.files.get("mlp.properties"), StandardCharsets.UTF_8);

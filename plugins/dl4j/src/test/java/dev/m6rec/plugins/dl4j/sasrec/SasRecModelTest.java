@@ -117,7 +117,7 @@ class SasRecModelTest {
         assertThatThrownBy(() -> Sections.create(new SasRecFactory(), "interest", section(),
                 new RecordingPluginContext(7, "interest")).load(artifacts, DATA.inputs))
                 .isInstanceOf(ArtifactException.class)
-                .hasMessage("memory/interest/sasrec-parameters.f32: a parameter is not finite");
+                .hasMessage("memory/interest/sasrec-parameters.f32: value 17 is not finite (NaN)");
     }
 
     @Test
