@@ -24,6 +24,8 @@ levels="${BENCH_LEVELS:-16 64}"
 reload_every="${BENCH_RELOAD_EVERY:-5}"
 cached="${BENCH_CACHED:-1}"
 mkdir -p "$work"
+# /admin/reload needs the server's token (see the README's threat model); a fresh one per run.
+(umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$work/admin-token")
 
 for tool in wrk curl; do
   if ! command -v "$tool" >/dev/null 2>&1; then
@@ -65,7 +67,8 @@ trap 'stop_server || true' EXIT
 
 start_server() {
   local cache_size="$1"
-  "$root/m6rec" serve --artifact "$artifact" --port 0 --cache-size "$cache_size" >"$work/serve.log" 2>&1 &
+  "$root/m6rec" serve --artifact "$artifact" --port 0 --cache-size "$cache_size" \
+    --admin-token-file "$work/admin-token" >"$work/serve.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 120); do
     if grep -q "^m6rec serving" "$work/serve.log"; then
@@ -102,7 +105,8 @@ reloader() {
   local log="$1" count="$2"
   for _ in $(seq 1 "$count"); do
     sleep "$reload_every"
-    curl -s -o /dev/null -w '%{http_code}\n' -X POST "http://127.0.0.1:$port/admin/reload" >>"$log" || echo "000" >>"$log"
+    curl -s -o /dev/null -w '%{http_code}\n' -X POST -H "Authorization: Bearer $(cat "$work/admin-token")" \
+      "http://127.0.0.1:$port/admin/reload" >>"$log" || echo "000" >>"$log"
   done
 }
 

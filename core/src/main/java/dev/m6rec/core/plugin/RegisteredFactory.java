@@ -20,19 +20,30 @@ public record RegisteredFactory(ComponentKind kind, ComponentFactory<?, ?> facto
 
     /** Registers {@code factory}; a settings record that is not a valid schema fails naming the plugin. */
     public RegisteredFactory(ComponentKind kind, ComponentFactory<?, ?> factory, PluginInfo plugin) {
-        this(kind, factory, plugin, schemaOf(kind, factory, plugin));
+        this(kind, factory, plugin, schemaOf(kind, factory, plugin, nameOf(kind, factory, plugin)));
+    }
+
+    /** The factory's name, or a plugin error naming the plugin when {@code name()} throws. */
+    private static String nameOf(ComponentKind kind, ComponentFactory<?, ?> factory, PluginInfo plugin) {
+        try {
+            return factory.name();
+        } catch (RuntimeException e) {
+            throw new PluginException("plugin " + plugin.name() + " (" + plugin.source() + ") declares "
+                    + kind.label() + " whose name() failed: " + e);
+        }
     }
 
     public String name() {
         return factory.name();
     }
 
-    private static ConfigSchema schemaOf(ComponentKind kind, ComponentFactory<?, ?> factory, PluginInfo plugin) {
+    private static ConfigSchema schemaOf(ComponentKind kind, ComponentFactory<?, ?> factory, PluginInfo plugin,
+                                         String name) {
         try {
             return Objects.requireNonNull(factory.schema(), "schema() returned null");
         } catch (RuntimeException e) {
             throw new PluginException("plugin " + plugin.name() + " (" + plugin.source() + ") declares "
-                    + kind.label() + " '" + factory.name() + "' with invalid settings: " + e.getMessage());
+                    + kind.label() + " '" + name + "' with invalid settings: " + e.getMessage());
         }
     }
 }

@@ -44,6 +44,36 @@ public final class BrokenPlugins {
         }
     }
 
+    /** A plugin with a good name whose one interest model's {@code name()} throws. */
+    public static final class FactoryNameThrows implements Plugin {
+        @Override
+        public String name() {
+            return "nameless-models";
+        }
+
+        @Override
+        public List<InterestModelFactory<?>> interestModels() {
+            return List.of(new NamelessFactory());
+        }
+    }
+
+    private static final class NamelessFactory implements InterestModelFactory<NoSettings> {
+        @Override
+        public String name() {
+            throw new IllegalStateException("no name today");
+        }
+
+        @Override
+        public Class<NoSettings> settingsType() {
+            return NoSettings.class;
+        }
+
+        @Override
+        public InterestModel create(NoSettings settings, PluginContext context) {
+            throw new UnsupportedOperationException("never registered");
+        }
+    }
+
     /**
      * Interest models {@code fails-in-create}, {@code fails-in-fit} and {@code fails-in-score}, and
      * {@code exits-in-score}, which scores like a constant model but calls {@code System.exit(3)}

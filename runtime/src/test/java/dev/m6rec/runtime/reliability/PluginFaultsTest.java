@@ -49,6 +49,13 @@ class PluginFaultsTest {
     }
 
     @Test
+    void aComponentWhoseNameThrowsIsRefusedAtRegistrationNamingItsPlugin() {
+        assertFailsWith(run("popularity", BrokenPlugins.FactoryNameThrows.class), "error: plugin nameless-models ("
+                + unit() + ") declares interest model whose name() failed: "
+                + "java.lang.IllegalStateException: no name today");
+    }
+
+    @Test
     void aPluginWithoutANameIsRefusedAtRegistration() {
         assertFailsWith(run("popularity", BrokenPlugins.NameNull.class), "error: plugin "
                 + BrokenPlugins.NameNull.class.getName() + " (" + unit() + "): name() returned null");

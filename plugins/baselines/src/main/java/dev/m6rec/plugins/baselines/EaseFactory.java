@@ -21,7 +21,7 @@ public final class EaseFactory implements InterestModelFactory<EaseFactory.Setti
     public record Settings(
             @Param(value = "L2 regularisation added to the diagonal of the item Gram matrix", def = "500", above = 0)
             double lambda,
-            @Param(value = "refuse to fit above this many items: EASE holds dense item x item matrices, about 8 bytes "
+            @Param(value = "refuse to fit above this many items: EASE holds dense item x item matrices, about 12 bytes "
                     + "x items^2 of heap while fitting", def = "20000", min = 1, max = ITEM_LIMIT) int maxItems) {
     }
 

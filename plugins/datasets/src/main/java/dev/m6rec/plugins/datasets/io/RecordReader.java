@@ -139,6 +139,14 @@ public final class RecordReader implements Closeable {
 
     /** Advances to the next non-blank record; false at the end of the file. */
     public boolean next() {
+        return advance(false);
+    }
+
+    /**
+     * {@link #next}; a record whose bytes are malformed is rejected, or, when {@code strict}, always
+     * fails (a header cannot be skipped: the next line would be read as the header).
+     */
+    private boolean advance(boolean strict) {
         while (true) {
             int found = readRecord();
             if (found < 0) {
@@ -149,18 +157,22 @@ public final class RecordReader implements Closeable {
                 if (problem == null) {
                     return true;
                 }
+                if (strict) {
+                    throw new DataException(file, line, problem);
+                }
                 reject(new MalformedRecordException(problem));
             }
         }
     }
 
     /**
-     * Reads the next record as a header of column names.
+     * Reads the next record as a header of column names; malformed bytes in it fail even under
+     * {@code on-error: skip}.
      *
      * @throws DataException when the file has no record at all ("is empty")
      */
     public List<String> header() {
-        if (!next()) {
+        if (!advance(true)) {
             throw new DataException(file, "is empty");
         }
         List<String> names = new ArrayList<>(fieldCount);

@@ -127,6 +127,16 @@ class BoundedRecordsTest {
     }
 
     @Test
+    void aMalformedHeaderFailsEvenUnderSkipRatherThanTheNextLineBecomingTheHeader() throws Exception {
+        Path file = dir.resolve("ratings.csv");
+        Files.writeString(file, "user\u0000,item,rating\nu1,i1,4\n");
+        assertThatThrownBy(() -> LoaderConfigs.load(new CsvLoaderFactory(), dir, Map.of("path", file.toString(),
+                "on-error", "skip", "columns", Map.of("user", "user", "item", "item", "rating", "rating"))))
+                .isInstanceOf(DataException.class)
+                .hasMessage(file + ":1: field 1 contains a NUL byte");
+    }
+
+    @Test
     void aLineJustUnderTheBoundIsRead() {
         HostileDataFiles csv = HostileDataFiles.all().get(0);
         String id = "u".repeat((1 << 20) - 20);
