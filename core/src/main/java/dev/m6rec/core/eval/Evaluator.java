@@ -207,35 +207,32 @@ public final class Evaluator {
                 && p.predictsRatings() ? p : null;
         ClickPredictor clicks = needLogLoss && model instanceof ClickPredictor c && c.predictsClicks() ? c : null;
         // Full ranking from the model itself: score a block of users at once (one GEMM for models that
-        // override the block form), then walk the block's users as before with their score rows.
+        // override the block form), then walk the block's users with their rows of scores.
         boolean blocks = !options.sampled() && ranker instanceof FullRanking f && f.model() == model;
         int blockRows = blocks ? FullRanking.blockRows(numItems) : 1;
         float[] blockScores = blocks ? new float[blockRows * numItems] : null;
-        float[] row = blocks ? new float[numItems] : null;
         List<UserProfile> blockProfiles = new ArrayList<>(blockRows);
         for (int blockFrom = from; blockFrom < to; blockFrom += blockRows) {
             int blockTo = Math.min(to, blockFrom + blockRows);
             blockProfiles.clear();
             for (int i = blockFrom; i < blockTo; i++) {
-                    blockProfiles.add(byUser.length(users[i]) == 0 ? null : profiles.apply(users[i]));
-                }
-                float[] rows = blockScores;
-                if (blocks) {
-                    List<UserProfile> scored = blockProfiles.stream().filter(Objects::nonNull).toList();
-                    // The SPI takes exactly users x items: the last, shorter block gets its own array.
-                    rows = scored.size() == blockRows ? blockScores : new float[scored.size() * numItems];
-                    model.scoreAll(scored, rows);
-                }
-                int scoredRow = 0;
-                for (int i = blockFrom; i < blockTo; i++) {
-                int u = users[i];
+                blockProfiles.add(byUser.length(users[i]) == 0 ? null : profiles.apply(users[i]));
+            }
+            float[] rows = blockScores;
+            if (blocks) {
+                List<UserProfile> scored = blockProfiles.stream().filter(Objects::nonNull).toList();
+                // The SPI takes exactly users x items: the last, shorter block gets its own array.
+                rows = scored.size() == blockRows ? blockScores : new float[scored.size() * numItems];
+                model.scoreAll(scored, rows);
+            }
+            int scoredRow = -1;
+            for (int i = blockFrom; i < blockTo; i++) {
                 UserProfile profile = blockProfiles.get(i - blockFrom);
                 if (profile == null) {
                     continue;
                 }
-                if (blocks) {
-                    System.arraycopy(rows, scoredRow++ * numItems, row, 0, numItems);
-                }
+                int rowStart = ++scoredRow * numItems;
+                int u = users[i];
                 for (int item : profile.history()) {
                     excluded[item] = true;
                 }
@@ -252,7 +249,8 @@ public final class Evaluator {
                 if (numRelevant > 0) {
                     ScoredItems top = options.sampled()
                             ? sampledTopK(model, profile, u, numRelevant, excluded, relevant, sampler)
-                            : blocks ? ScoredItems.topK(row, maxK, excluded) : ranker.topK(profile, maxK, excluded);
+                            : blocks ? ScoredItems.topK(rows, rowStart, numItems, maxK, excluded)
+                            : ranker.topK(profile, maxK, excluded);
                     for (int r = 0; r < top.size(); r++) {
                         hits[r] = relevant[top.item(r)];
                     }
@@ -266,10 +264,12 @@ public final class Evaluator {
                         result.list = top.items();
                     }
                     if (needAuc) {
-                        if (!blocks) {
+                        if (blocks) {
+                            System.arraycopy(rows, rowStart, scores, 0, numItems);
+                        } else {
                             model.scoreAll(profile, scores);
                         }
-                        result.auc = AucCounter.auc(blocks ? row : scores, excluded, relevant, numRelevant);
+                        result.auc = AucCounter.auc(scores, excluded, relevant, numRelevant);
                     }
                     if (clicks != null) {
                         logLoss(clicks, profile, u, numRelevant, excluded, relevant, sampler, result);
