@@ -8,6 +8,7 @@ import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.RatingPredictor;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.core.exec.ChunkedParallelFor;
+import dev.m6rec.core.exec.ScoreBlocks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -209,7 +210,7 @@ public final class Evaluator {
         // Full ranking from the model itself: score a block of users at once (one GEMM for models that
         // override the block form), then walk the block's users with their rows of scores.
         boolean blocks = !options.sampled() && ranker instanceof FullRanking f && f.model() == model;
-        int blockRows = blocks ? FullRanking.blockRows(numItems) : 1;
+        int blockRows = blocks ? ScoreBlocks.rows(numItems) : 1;
         float[] blockScores = blocks ? new float[blockRows * numItems] : null;
         List<UserProfile> blockProfiles = new ArrayList<>(blockRows);
         for (int blockFrom = from; blockFrom < to; blockFrom += blockRows) {

@@ -27,9 +27,4 @@ record FullRanking(InterestModel model, ThreadLocal<float[]> buffers) implements
         model.scoreAll(profile, scores);
         return ScoredItems.topK(scores, k, excluded);
     }
-
-    /** Users per block: 256, fewer when a block of scores would pass 16 MB (a million items: 4 users). */
-    static int blockRows(int numItems) {
-        return Math.max(1, Math.min(256, (1 << 22) / Math.max(1, numItems)));
-    }
 }

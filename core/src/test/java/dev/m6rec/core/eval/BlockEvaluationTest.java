@@ -10,6 +10,7 @@ import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.ModelInputs;
 import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.api.interest.UserProfile;
+import dev.m6rec.core.exec.ScoreBlocks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,9 +109,9 @@ class BlockEvaluationTest {
 
     @Test
     void blocksStayUnderSixteenMegabytes() {
-        assertThat(FullRanking.blockRows(1_682)).isEqualTo(256);
-        assertThat(FullRanking.blockRows(27_278)).isEqualTo(153);
-        assertThat(FullRanking.blockRows(1_000_000)).isEqualTo(4);
-        assertThat(FullRanking.blockRows(10_000_000)).isEqualTo(1);
+        assertThat(ScoreBlocks.rows(1_682)).isEqualTo(256);
+        assertThat(ScoreBlocks.rows(27_278)).isEqualTo(153);
+        assertThat(ScoreBlocks.rows(1_000_000)).isEqualTo(4);
+        assertThat(ScoreBlocks.rows(10_000_000)).isEqualTo(1);
     }
 }
