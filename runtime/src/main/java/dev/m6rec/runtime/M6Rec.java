@@ -169,6 +169,25 @@ public final class M6Rec implements AutoCloseable {
         });
     }
 
+    /**
+     * The top {@code k} of each of {@code users}, in order, as {@link #recommend(String, int, Predicate)}
+     * gives them without a filter; the users are scored in blocks (one GEMM per block for the
+     * models that support it). Bypasses the list cache: an export computes each list once.
+     */
+    public List<List<Recommendation>> recommendAll(List<String> users, int k) {
+        return state(s -> {
+            List<UserProfile> profiles = new ArrayList<>(users.size());
+            for (String user : users) {
+                profiles.add(profileOf(s, user));
+            }
+            List<List<Recommendation>> lists = new ArrayList<>(users.size());
+            for (ScoredItems top : s.recommender().recommendAll(profiles, k)) {
+                lists.add(toList(s.pipeline(), top));
+            }
+            return lists;
+        });
+    }
+
     /** The top {@code k} for a user known only by attributes (cold start). */
     public List<Recommendation> recommend(Attributes attributes, int k) {
         return state(s -> recommend(s, s.pipeline().profile(attributes), k, null));

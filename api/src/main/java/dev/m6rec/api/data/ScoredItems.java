@@ -34,12 +34,26 @@ public final class ScoredItems {
      * so results are deterministic.
      */
     public static ScoredItems topK(float[] scores, int k, boolean[] excluded) {
-        int n = Math.min(k, scores.length);
+        return topK(scores, 0, scores.length, k, excluded);
+    }
+
+    /**
+     * As {@link #topK(float[], int, boolean[])} over {@code scores[offset .. offset + length)}, one
+     * row of a block of users' scores, without copying it: item {@code i} is
+     * {@code scores[offset + i]} and {@code excluded[i]}. A bounded min-heap on primitive arrays:
+     * O(length log k), nothing boxed, the row never sorted.
+     */
+    public static ScoredItems topK(float[] scores, int offset, int length, int k, boolean[] excluded) {
+        if (offset < 0 || length < 0 || offset > scores.length - length) {
+            throw new IndexOutOfBoundsException("row [" + offset + ", " + offset + " + " + length + ") of "
+                    + scores.length + " scores");
+        }
+        int n = Math.max(0, Math.min(k, length));
         int[] heapItems = new int[n];
         float[] heapScores = new float[n];
         int size = 0;
-        for (int i = 0; i < scores.length; i++) {
-            float s = scores[i];
+        for (int i = 0; i < length; i++) {
+            float s = scores[offset + i];
             if (Float.isNaN(s) || (excluded != null && excluded[i])) {
                 continue;
             }

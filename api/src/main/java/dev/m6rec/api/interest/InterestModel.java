@@ -3,6 +3,7 @@ package dev.m6rec.api.interest;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
 import dev.m6rec.api.data.FeatureMatrix;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,9 @@ import java.util.Optional;
  * model.fit(trainingData);
  * float[] scores = new float[numItems];
  * model.scoreAll(profile, scores);
+ *
+ * float[] block = new float[profiles.size() * numItems];   // many users at once, row-major
+ * model.scoreAll(profiles, block);                         // row u = profiles.get(u)'s scores
  * }</pre>
  */
 public interface InterestModel extends AutoCloseable {
@@ -31,6 +35,32 @@ public interface InterestModel extends AutoCloseable {
             all[i] = i;
         }
         score(user, all, out);
+    }
+
+    /**
+     * Scores every item for each of {@code users} into {@code out}, row-major
+     * {@code users.size() x numItems} (so {@code numItems = out.length / users.size()}): row
+     * {@code u} holds what {@link #scoreAll(UserProfile, float[])} gives {@code users.get(u)}.
+     * The evaluator and the all-users export call this with blocks of a few hundred users.
+     *
+     * <p>The default loops over the single-user form, so every model supports it. Override it
+     * when a block is a matrix-matrix product (factor models, EASE, a network's last layer): one
+     * GEMM reuses each item vector from cache for the whole block. An override may sum in another
+     * order than the single-user form; it must then document its tolerance.
+     */
+    default void scoreAll(List<UserProfile> users, float[] out) {
+        if (users.isEmpty()) {
+            return;
+        }
+        if (out.length % users.size() != 0) {
+            throw new IllegalArgumentException(out.length + " scores do not split into " + users.size() + " rows");
+        }
+        int numItems = out.length / users.size();
+        float[] row = new float[numItems];
+        for (int u = 0; u < users.size(); u++) {
+            scoreAll(users.get(u), row);
+            System.arraycopy(row, 0, out, u * numItems, numItems);
+        }
     }
 
     /** Item vectors in a space where similar items are close, when the model learns them. */

@@ -8,10 +8,12 @@ import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.RatingPredictor;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.core.exec.ChunkedParallelFor;
+import dev.m6rec.core.exec.ScoreBlocks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.function.IntFunction;
 
@@ -205,58 +207,85 @@ public final class Evaluator {
         RatingPredictor ratings = needRatings && targets.hasRatings() && model instanceof RatingPredictor p
                 && p.predictsRatings() ? p : null;
         ClickPredictor clicks = needLogLoss && model instanceof ClickPredictor c && c.predictsClicks() ? c : null;
-        for (int i = from; i < to; i++) {
-            int u = users[i];
-            if (byUser.length(u) == 0) {
-                continue;
+        // Full ranking from the model itself: score a block of users at once (one GEMM for models that
+        // override the block form), then walk the block's users with their rows of scores.
+        boolean blocks = !options.sampled() && ranker instanceof FullRanking f && f.model() == model;
+        int blockRows = blocks ? ScoreBlocks.rows(numItems) : 1;
+        float[] blockScores = blocks ? new float[blockRows * numItems] : null;
+        List<UserProfile> blockProfiles = new ArrayList<>(blockRows);
+        for (int blockFrom = from; blockFrom < to; blockFrom += blockRows) {
+            int blockTo = Math.min(to, blockFrom + blockRows);
+            blockProfiles.clear();
+            for (int i = blockFrom; i < blockTo; i++) {
+                blockProfiles.add(byUser.length(users[i]) == 0 ? null : profiles.apply(users[i]));
             }
-            UserProfile profile = profiles.apply(u);
-            for (int item : profile.history()) {
-                excluded[item] = true;
+            float[] rows = blockScores;
+            if (blocks) {
+                List<UserProfile> scored = blockProfiles.stream().filter(Objects::nonNull).toList();
+                // The SPI takes exactly users x items: the last, shorter block gets its own array.
+                rows = scored.size() == blockRows ? blockScores : new float[scored.size() * numItems];
+                model.scoreAll(scored, rows);
             }
-            int numRelevant = 0;
-            for (int k = byUser.start(u); k < byUser.end(u); k++) {
-                int item = byUser.column(k);
-                if (!excluded[item] && !relevant[item]) {
-                    relevant[item] = true;
-                    numRelevant++;
+            int scoredRow = -1;
+            for (int i = blockFrom; i < blockTo; i++) {
+                UserProfile profile = blockProfiles.get(i - blockFrom);
+                if (profile == null) {
+                    continue;
                 }
-            }
-            UserResult result = new UserResult();
-            result.relevant = numRelevant;
-            if (numRelevant > 0) {
-                ScoredItems top = options.sampled()
-                        ? sampledTopK(model, profile, u, numRelevant, excluded, relevant, sampler)
-                        : ranker.topK(profile, maxK, excluded);
-                for (int r = 0; r < top.size(); r++) {
-                    hits[r] = relevant[top.item(r)];
+                int rowStart = ++scoredRow * numItems;
+                int u = users[i];
+                for (int item : profile.history()) {
+                    excluded[item] = true;
                 }
-                result.atK = new double[metrics.size()];
-                for (int m = 0; m < metrics.size(); m++) {
-                    if (perUser[m] != null) {
-                        result.atK[m] = perUser[m].compute(hits, top.size(), metrics.get(m).k(), numRelevant);
+                int numRelevant = 0;
+                for (int k = byUser.start(u); k < byUser.end(u); k++) {
+                    int item = byUser.column(k);
+                    if (!excluded[item] && !relevant[item]) {
+                        relevant[item] = true;
+                        numRelevant++;
                     }
                 }
-                if (needLists) {
-                    result.list = top.items();
+                UserResult result = new UserResult();
+                result.relevant = numRelevant;
+                if (numRelevant > 0) {
+                    ScoredItems top = options.sampled()
+                            ? sampledTopK(model, profile, u, numRelevant, excluded, relevant, sampler)
+                            : blocks ? ScoredItems.topK(rows, rowStart, numItems, maxK, excluded)
+                            : ranker.topK(profile, maxK, excluded);
+                    for (int r = 0; r < top.size(); r++) {
+                        hits[r] = relevant[top.item(r)];
+                    }
+                    result.atK = new double[metrics.size()];
+                    for (int m = 0; m < metrics.size(); m++) {
+                        if (perUser[m] != null) {
+                            result.atK[m] = perUser[m].compute(hits, top.size(), metrics.get(m).k(), numRelevant);
+                        }
+                    }
+                    if (needLists) {
+                        result.list = top.items();
+                    }
+                    if (needAuc) {
+                        if (blocks) {
+                            System.arraycopy(rows, rowStart, scores, 0, numItems);
+                        } else {
+                            model.scoreAll(profile, scores);
+                        }
+                        result.auc = AucCounter.auc(scores, excluded, relevant, numRelevant);
+                    }
+                    if (clicks != null) {
+                        logLoss(clicks, profile, u, numRelevant, excluded, relevant, sampler, result);
+                    }
                 }
-                if (needAuc) {
-                    model.scoreAll(profile, scores);
-                    result.auc = AucCounter.auc(scores, excluded, relevant, numRelevant);
+                if (ratings != null) {
+                    ratingErrors(ratings, profile, targets, byUser, u, result);
                 }
-                if (clicks != null) {
-                    logLoss(clicks, profile, u, numRelevant, excluded, relevant, sampler, result);
+                out[i] = result;
+                for (int item : profile.history()) {
+                    excluded[item] = false;
                 }
-            }
-            if (ratings != null) {
-                ratingErrors(ratings, profile, targets, byUser, u, result);
-            }
-            out[i] = result;
-            for (int item : profile.history()) {
-                excluded[item] = false;
-            }
-            for (int k = byUser.start(u); k < byUser.end(u); k++) {
-                relevant[byUser.column(k)] = false;
+                for (int k = byUser.start(u); k < byUser.end(u); k++) {
+                    relevant[byUser.column(k)] = false;
+                }
             }
         }
     }

@@ -14,17 +14,8 @@ public interface TopKRanker {
 
     ScoredItems topK(UserProfile profile, int k, boolean[] excluded);
 
-    /** Scores every item with the model; a scratch buffer per thread avoids re-allocation. */
+    /** The model's exact full ranking; the {@link Evaluator} scores its users in blocks. */
     static TopKRanker fullRanking(InterestModel model) {
-        ThreadLocal<float[]> buffers = new ThreadLocal<>();
-        return (profile, k, excluded) -> {
-            float[] scores = buffers.get();
-            if (scores == null || scores.length != excluded.length) {
-                scores = new float[excluded.length];
-                buffers.set(scores);
-            }
-            model.scoreAll(profile, scores);
-            return ScoredItems.topK(scores, k, excluded);
-        };
+        return new FullRanking(model);
     }
 }

@@ -7,7 +7,10 @@ import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.api.similarity.SimilarityModel;
 import dev.m6rec.core.config.RecommendSettings;
+import dev.m6rec.core.exec.ScoreBlocks;
 import dev.m6rec.core.plugin.PluginFaults;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,16 +60,9 @@ public final class Recommender {
 
     /** The top {@code k} for a profile, its history and {@code excluded} items left out. */
     public ScoredItems recommend(UserProfile profile, int k, boolean[] excluded) {
-        int numItems = pipeline.items().size();
-        boolean[] skip = new boolean[numItems];
-        if (excluded != null) {
-            System.arraycopy(excluded, 0, skip, 0, numItems);
-        }
-        for (int item : profile.history()) {
-            skip[item] = true;
-        }
+        boolean[] skip = skip(profile, excluded);
         int[] candidates = recall(profile, skip);
-        float[] scores = new float[candidates == null ? numItems : candidates.length];
+        float[] scores = new float[candidates == null ? skip.length : candidates.length];
         InterestModel interest = pipeline.interest();
         PluginFaults.run(interest, "score", () -> {
             if (candidates == null) {
@@ -75,10 +71,59 @@ public final class Recommender {
                 interest.score(profile, candidates, scores);
             }
         });
+        return select(scores, 0, candidates, skip, k);
+    }
+
+    /**
+     * Each profile's top {@code k} (its history left out), as {@link #recommend} gives it. With
+     * exact full ranking (no recall quotas) the profiles are scored in blocks of
+     * {@link ScoreBlocks#rows} through the interest model's block form, one GEMM per block for
+     * the models that override it; with recall quotas, one by one.
+     */
+    public List<ScoredItems> recommendAll(List<UserProfile> profiles, int k) {
+        List<ScoredItems> lists = new ArrayList<>(profiles.size());
+        if (!settings.recall().isEmpty()) {
+            for (UserProfile profile : profiles) {
+                lists.add(recommend(profile, k, null));
+            }
+            return lists;
+        }
+        int numItems = pipeline.items().size();
+        int rows = ScoreBlocks.rows(numItems);
+        InterestModel interest = pipeline.interest();
+        for (int from = 0; from < profiles.size(); from += rows) {
+            List<UserProfile> block = profiles.subList(from, Math.min(profiles.size(), from + rows));
+            float[] scores = new float[block.size() * numItems];
+            PluginFaults.run(interest, "score", () -> interest.scoreAll(block, scores));
+            for (int r = 0; r < block.size(); r++) {
+                lists.add(select(scores, r * numItems, null, skip(block.get(r), null), k));
+            }
+        }
+        return lists;
+    }
+
+    /** The items not to recommend: {@code excluded} (may be null) and the profile's history. */
+    private boolean[] skip(UserProfile profile, boolean[] excluded) {
+        int numItems = pipeline.items().size();
+        boolean[] skip = new boolean[numItems];
+        if (excluded != null) {
+            System.arraycopy(excluded, 0, skip, 0, numItems);
+        }
+        for (int item : profile.history()) {
+            skip[item] = true;
+        }
+        return skip;
+    }
+
+    /**
+     * Rank and re-rank: the best of all items (scores from {@code offset}, {@code candidates} null)
+     * or of the recalled candidates (scores aligned with them), then MMR or truncation to {@code k}.
+     */
+    private ScoredItems select(float[] scores, int offset, int[] candidates, boolean[] skip, int k) {
         int pool = settings.diversity() > 0 ? Math.max(k * 5, 50) : k;
         ScoredItems ranked;
         if (candidates == null) {
-            ranked = ScoredItems.topK(scores, pool, skip);
+            ranked = ScoredItems.topK(scores, offset, skip.length, pool, skip);
         } else {
             ScoredItems local = ScoredItems.topK(scores, pool, null);
             int[] items = new int[local.size()];

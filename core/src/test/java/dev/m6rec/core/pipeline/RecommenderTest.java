@@ -16,6 +16,7 @@ import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.api.similarity.SimilarityInput;
 import dev.m6rec.api.similarity.SimilarityModel;
 import dev.m6rec.core.config.RecommendSettings;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,10 +73,14 @@ class RecommenderTest {
 
     /** User 0 touched item 4 once, then item 3; item 5 is the most popular. */
     private static FittedPipeline pipeline() {
+        return pipeline(PREFERS_LOW);
+    }
+
+    private static FittedPipeline pipeline(InterestModel interest) {
         Interactions known = new Interactions(3, 6, new int[] {0, 0, 1, 2}, new int[] {4, 3, 5, 5},
                 new float[] {1, 5, 1, 1}, new long[] {1, 2, 3, 4});
         return new FittedPipeline(IdIndex.range("u", 3), IdIndex.range("i", 6), List.of(), List.of(),
-                FeatureMatrix.empty(3), FeatureMatrix.empty(6), Optional.of(CLUSTERS), PREFERS_LOW,
+                FeatureMatrix.empty(3), FeatureMatrix.empty(6), Optional.of(CLUSTERS), interest,
                 new UserHistories(known, FeatureMatrix.empty(3)));
     }
 
@@ -85,6 +90,48 @@ class RecommenderTest {
         Recommender recommender = new Recommender(pipeline, RecommendSettings.defaults());
         ScoredItems top = recommender.recommend(pipeline.profile(0), 3, null);
         assertThat(top.items()).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void recommendAllScoresFullRankingAsOneBlockAndGivesTheSameListsAsOneByOne() {
+        List<Integer> blockSizes = new ArrayList<>();
+        InterestModel counting = new InterestModel() {
+            public void fit(TrainingData data) {
+            }
+
+            public void score(UserProfile user, int[] items, float[] out) {
+                PREFERS_LOW.score(user, items, out);
+            }
+
+            @Override
+            public void scoreAll(List<UserProfile> users, float[] out) {
+                blockSizes.add(users.size());
+                InterestModel.super.scoreAll(users, out);
+            }
+
+            public void save(ArtifactWriter out) {
+            }
+
+            public void load(ArtifactReader in, ModelInputs inputs) {
+            }
+        };
+        FittedPipeline pipeline = pipeline(counting);
+        List<UserProfile> profiles = List.of(pipeline.profile(0), pipeline.profile(1), pipeline.profile(2));
+        for (RecommendSettings settings : List.of(RecommendSettings.defaults(),
+                new RecommendSettings(10, Map.of(), 0.8), new RecommendSettings(10, Map.of("history", 10), 0))) {
+            Recommender recommender = new Recommender(pipeline, settings);
+            blockSizes.clear();
+
+            List<ScoredItems> lists = recommender.recommendAll(profiles, 3);
+
+            // Recall quotas give each user their own candidates: those users are scored one by one.
+            assertThat(blockSizes).isEqualTo(settings.recall().isEmpty() ? List.of(3) : List.of());
+            for (int u = 0; u < profiles.size(); u++) {
+                ScoredItems single = recommender.recommend(profiles.get(u), 3, null);
+                assertThat(lists.get(u).items()).as("user %d, %s", u, settings).containsExactly(single.items());
+                assertThat(lists.get(u).scores()).containsExactly(single.scores());
+            }
+        }
     }
 
     @Test

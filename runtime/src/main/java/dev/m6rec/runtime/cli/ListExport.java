@@ -35,17 +35,23 @@ final class ListExport {
      * Exports the lists of every id and reports it on standard error as
      * {@code m6rec VERB: N lines for M NOUN[ to FILE] in S.Ss}.
      */
-    static void all(String verb, String noun, List<String> ids, Function<String, List<Recommendation>> lists,
-                    ListExportOptions options, M6RecCommand parent) {
+    static void all(String verb, String noun, List<String> ids,
+                    Function<List<String>, List<List<Recommendation>>> lists, ListExportOptions options,
+                    M6RecCommand parent) {
         long started = System.nanoTime();
         long lines = write(ids, lists, options, parent.out());
         parent.err().printf("m6rec %s: %d lines for %d %s%s in %.1fs%n", verb, lines, ids.size(), noun,
                 options.output == null ? "" : " to " + options.output, (System.nanoTime() - started) / 1e9);
     }
 
+    /** A block of ids' lists computed one id at a time, for lists that have no block form. */
+    static Function<List<String>, List<List<Recommendation>>> oneByOne(Function<String, List<Recommendation>> list) {
+        return ids -> ids.stream().map(list).toList();
+    }
+
     /** Writes the lists of every id; returns the number of lines. */
-    private static long write(List<String> ids, Function<String, List<Recommendation>> lists, ListExportOptions options,
-                              PrintStream stdout) {
+    private static long write(List<String> ids, Function<List<String>, List<List<Recommendation>>> lists,
+                              ListExportOptions options, PrintStream stdout) {
         OrderedTsvExport export = new OrderedTsvExport(options.threads(), lists);
         long[] lines = new long[1];
         if (options.output == null) {

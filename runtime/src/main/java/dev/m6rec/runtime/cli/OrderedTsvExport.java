@@ -18,15 +18,17 @@ import java.util.function.Function;
 
 /**
  * Writes one ranked list per id as TSV lines {@code id<TAB>item<TAB>score<TAB>rank}, computing
- * blocks of ids on a pool of threads and writing the blocks in id order as they complete. At most
+ * blocks of ids on a pool of threads (a block's lists in one call, so a model can score the block
+ * as one GEMM) and writing the blocks in id order as they complete. At most
  * a few blocks per thread are held in memory, so the export streams whatever the number of ids.
  */
 final class OrderedTsvExport {
     static final int BLOCK = 256;
     private final int threads;
-    private final Function<String, List<Recommendation>> lists;
+    /** The lists of a block of ids, in order. */
+    private final Function<List<String>, List<List<Recommendation>>> lists;
 
-    OrderedTsvExport(int threads, Function<String, List<Recommendation>> lists) {
+    OrderedTsvExport(int threads, Function<List<String>, List<List<Recommendation>>> lists) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1 (was " + threads + ")");
         }
@@ -70,10 +72,10 @@ final class OrderedTsvExport {
     private Block render(List<String> ids) {
         StringBuilder text = new StringBuilder(ids.size() * 256);
         long lines = 0;
-        for (String id : ids) {
-            List<Recommendation> list = lists.apply(id);
-            line(text, id, list);
-            lines += list.size();
+        List<List<Recommendation>> block = lists.apply(ids);
+        for (int i = 0; i < ids.size(); i++) {
+            line(text, ids.get(i), block.get(i));
+            lines += block.get(i).size();
         }
         return new Block(text.toString(), lines);
     }

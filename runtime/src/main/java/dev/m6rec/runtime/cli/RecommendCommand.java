@@ -11,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code m6rec recommend --artifact DIR --user U -k K} prints one user's list;
  * {@code --all-users --output recs.tsv} exports every trained user's top-K, in user order, using
- * every core. Lines are {@code user<TAB>item<TAB>score<TAB>rank} with external ids, no header.
+ * every core and scoring blocks of users at once ({@link M6Rec#recommendAll}). Lines are {@code user<TAB>item<TAB>score<TAB>rank} with external ids, no header.
  */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
         description = {"Print one user's top-K, or export every user's top-K, from a trained artifact.",
@@ -48,7 +48,8 @@ final class RecommendCommand implements Callable<Integer> {
             if (who.user != null) {
                 ListExport.one(who.user, rec.recommend(who.user, k, null), list, parent.out());
             } else {
-                ListExport.all("recommend", "users", rec.users(), user -> rec.recommend(user, k, null), list, parent);
+                ListExport.all("recommend", "users", rec.users(),
+                        users -> rec.recommendAll(users, k), list, parent);
             }
             return ExitCodes.OK;
         }

@@ -46,7 +46,8 @@ final class SimilarCommand implements Callable<Integer> {
             if (which.item != null) {
                 ListExport.one(which.item, rec.similarItems(which.item, k), list, parent.out());
             } else {
-                ListExport.all("similar", "items", rec.items(), item -> rec.similarItems(item, k), list, parent);
+                ListExport.all("similar", "items", rec.items(),
+                        ListExport.oneByOne(item -> rec.similarItems(item, k)), list, parent);
             }
             return ExitCodes.OK;
         }

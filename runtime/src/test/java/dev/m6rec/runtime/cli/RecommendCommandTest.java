@@ -1,6 +1,7 @@
 package dev.m6rec.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.m6rec.runtime.M6Rec;
 import dev.m6rec.runtime.Recommendation;
@@ -48,6 +49,32 @@ class RecommendCommandTest {
         assertThat(Files.readString(output)).isEqualTo(expected.toString());
         assertThat(Files.list(output.getParent()).map(p -> p.getFileName().toString()).toList())
                 .as("no temporary file left behind").containsExactly("recs.tsv");
+    }
+
+    @Test
+    void aFullRankingExportScoresBlocksOfUsersWithinFloatRoundingOfOneByOne() throws IOException {
+        // bpr with exact full ranking: the export scores 256 users per GEMM, --user one at a time.
+        Path bpr = TinyPipelines.artifact(dir, "bpr", TinyPipelines.ITEM_KNN.replace("interest: { type: item-knn }",
+                "interest: { type: bpr, factors: 8, epochs: 5 }"));
+        Path output = dir.resolve("bpr-recs.tsv");
+        CliRunner result = CliRunner.run("recommend", "--artifact", bpr.toString(), "--all-users", "-k", "5",
+                "--output", output.toString(), "--threads", "2");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+
+        List<String> lines = Files.readAllLines(output);
+        assertThat(lines).hasSize(1000);
+        try (M6Rec rec = M6Rec.load(bpr, List.of())) {
+            int line = 0;
+            for (String user : rec.users()) {
+                for (Recommendation r : rec.recommend(user, 5, null)) {
+                    String[] fields = lines.get(line++).split("\t");
+                    assertThat(List.of(fields[0], fields[1], fields[3])).as("line %d", line)
+                            .containsExactly(user, r.item(), String.valueOf(r.rank()));
+                    assertThat(Float.parseFloat(fields[2])).as("line %d", line)
+                            .isCloseTo(r.score(), within(1e-5f * (1 + Math.abs(r.score()))));
+                }
+            }
+        }
     }
 
     @Test

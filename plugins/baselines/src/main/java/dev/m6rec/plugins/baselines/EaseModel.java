@@ -14,6 +14,7 @@ import dev.m6rec.api.interest.ModelInputs;
 import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.api.interest.UserProfile;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -36,6 +37,8 @@ final class EaseModel implements InterestModel {
     static final int KIND = 4;
     /** {@code B} is written in row chunks of at most this many values (256 MB), keeping save and load buffers small. */
     static final int VALUES_PER_FILE = 1 << 26;
+    /** The share of a block's user x item cells in histories above which {@code X B} runs as one GEMM. */
+    static final double GEMM_DENSITY = 0.05;
     private final String path;
     private final double lambda;
     private final int maxItems;
@@ -167,6 +170,51 @@ final class EaseModel implements InterestModel {
             int base = h * n;
             for (int j = 0; j < n; j++) {
                 out[j] += b[base + j];
+            }
+        }
+    }
+
+    /**
+     * A block is {@code X B} with {@code X} the block's multi-hot histories. Measured on one core
+     * (256 users, random B, OpenBLAS sgemm against the row sums below): at 1,682 items the GEMM
+     * takes 15 ms whatever the histories, the row sums 15 ms at 60 items per history and 46 ms at
+     * 200; at 5,000 items the GEMM takes 420 ms, the row sums 58 ms at 60 and 178 ms at 200. The
+     * sparse sums win until histories fill a few percent of the catalogue, so the GEMM runs only
+     * when the block's histories cover at least {@link #GEMM_DENSITY} of it. The GEMM sums in
+     * another order: scores agree with the single-user form within {@code 1e-5 * (1 + |score|)}.
+     */
+    @Override
+    public void scoreAll(List<UserProfile> users, float[] out) {
+        Fitted m = fitted.get();
+        int rows = users.size();
+        int n = m.numItems();
+        if ((long) rows * n != out.length) {
+            throw new IllegalArgumentException(out.length + " scores for " + rows + " users x " + n + " items");
+        }
+        int[][] histories = new int[rows][];
+        long entries = 0;
+        for (int u = 0; u < rows; u++) {
+            histories[u] = distinctHistory(users.get(u));
+            entries += histories[u].length;
+        }
+        if (entries < GEMM_DENSITY * rows * n) {
+            InterestModel.super.scoreAll(users, out);
+            return;
+        }
+        float[] multiHot = new float[rows * n];
+        for (int u = 0; u < rows; u++) {
+            for (int h : histories[u]) {
+                multiHot[u * n + h] = 1f;
+            }
+        }
+        Arrays.fill(out, 0f);
+        Sgemm.addProduct(rows, n, n, multiHot, m.weights(), out);
+        float[] row = null;
+        for (int u = 0; u < rows; u++) {
+            if (histories[u].length == 0) {
+                row = row == null ? new float[n] : row;
+                m.coldStart().scoreAll(row);
+                System.arraycopy(row, 0, out, u * n, n);
             }
         }
     }

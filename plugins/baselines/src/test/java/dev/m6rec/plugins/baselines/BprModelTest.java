@@ -10,6 +10,9 @@ import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.UserProfile;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -157,6 +160,31 @@ class BprModelTest {
 
             assertThat(some).containsExactly(all[89], all[0], all[44], all[13]);
         }
+    }
+
+    @Test
+    void blockScoringIsOneGemmWithinFloatRoundingOfTheSingleUserForm() {
+        List<UserProfile> users = new ArrayList<>();
+        for (int u = 0; u < data.numUsers; u += 3) {
+            users.add(data.profile(u));
+        }
+        users.add(UserProfile.of(-1, new int[] {5, 70}, null, new float[0]));
+        users.add(UserProfile.of(-1, new int[0], null, new float[0]));
+        users.add(data.profile(1));
+
+        double largest = BlockScoring.assertMatchesSingleUser(trained, users, data.numItems, 1e-5f);
+
+        // The GEMM really ran (a copy of the single-user loop would match bit for bit).
+        assertThat(largest).isGreaterThan(0);
+    }
+
+    @Test
+    void blockScoringKeepsColdStartRowsExact() {
+        UserProfile empty = UserProfile.of(-1, new int[0], null, new float[0]);
+        float[] block = new float[2 * data.numItems];
+        trained.scoreAll(List.of(empty, data.profile(4)), block);
+
+        assertThat(Arrays.copyOf(block, data.numItems)).containsExactly(scores(trained, empty));
     }
 
     @Test

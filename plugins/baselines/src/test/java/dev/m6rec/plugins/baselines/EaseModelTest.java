@@ -20,6 +20,8 @@ import dev.m6rec.api.interest.ModelInputs;
 import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.api.interest.UserProfile;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -167,6 +169,36 @@ class EaseModelTest {
 
         assertThat(unknownScores).containsExactly(knownScores);
         assertThat(empty).containsExactly(fallback);
+    }
+
+    @Test
+    void aDenseBlockIsOneGemmWithinFloatRoundingOfTheSingleUserForm() {
+        SyntheticTastes data = SyntheticTastes.generate(45);
+        InterestModel model = Sections.create(FACTORY, "interest", Map.of("lambda", 10), new RecordingPluginContext(1, "interest"));
+        model.fit(data.trainingData(Optional.empty()));
+        List<UserProfile> users = new ArrayList<>();
+        for (int u = 0; u < data.numUsers; u += 2) {
+            users.add(data.profile(u));
+        }
+        users.add(UserProfile.of(-1, new int[0], null, new float[0]));
+        users.add(UserProfile.of(-1, new int[] {7, 7, 30}, null, new float[0]));
+
+        double largest = BlockScoring.assertMatchesSingleUser(model, users, data.numItems, 1e-5f);
+
+        // Above GEMM_DENSITY the GEMM ran: the row sums would have matched bit for bit.
+        assertThat(largest).isGreaterThan(0);
+    }
+
+    @Test
+    void aSparseBlockKeepsTheRowSumsAndTheirExactScores() {
+        SyntheticTastes data = SyntheticTastes.generate(46);
+        InterestModel model = Sections.create(FACTORY, "interest", Map.of("lambda", 10), new RecordingPluginContext(1, "interest"));
+        model.fit(data.trainingData(Optional.empty()));
+        // One item per history: 1 of 90 items, below GEMM_DENSITY.
+        List<UserProfile> users = List.of(UserProfile.of(3, new int[] {5}, null, new float[0]),
+                UserProfile.of(-1, new int[] {60}, null, new float[0]), UserProfile.of(-1, new int[0], null, new float[0]));
+
+        assertThat(BlockScoring.assertMatchesSingleUser(model, users, data.numItems, 0f)).isZero();
     }
 
     @Test
