@@ -114,7 +114,8 @@ public final class SyntheticData {
         return (group * 7 + 3) % groups;
     }
 
-    private static int draw(double[] weight, SplittableRandom rng) {
+    /** An index drawn with probability proportional to its weight (zero weights never). */
+    public static int draw(double[] weight, SplittableRandom rng) {
         double total = 0;
         for (double w : weight) {
             total += w;
@@ -134,7 +135,7 @@ public final class SyntheticData {
         throw new IllegalStateException("no item left");
     }
 
-    static double gaussian(SplittableRandom rng) {
+    public static double gaussian(SplittableRandom rng) {
         return Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
     }
 }

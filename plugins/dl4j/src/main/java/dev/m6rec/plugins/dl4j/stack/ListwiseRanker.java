@@ -3,6 +3,7 @@ package dev.m6rec.plugins.dl4j.stack;
 import dev.m6rec.api.ArtifactException;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
+import dev.m6rec.plugins.dl4j.train.SoftmaxRow;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -80,15 +81,7 @@ final class ListwiseRanker {
     double accumulate(float[] rows, int count, float[] target, float[][] weightGrads, float[][] biasGrads) {
         float[][] activations = forward(rows, count);
         float[] scores = activations[weights.length];
-        float max = Float.NEGATIVE_INFINITY;
-        for (float s : scores) {
-            max = Math.max(max, s);
-        }
-        double sum = 0;
-        for (float s : scores) {
-            sum += Math.exp(s - max);
-        }
-        double logSum = Math.log(sum) + max;
+        double logSum = SoftmaxRow.logSumExp(scores, 0, scores.length);
         double loss = 0;
         float[] delta = new float[count];
         for (int k = 0; k < count; k++) {

@@ -32,4 +32,14 @@ public final class SoftmaxRow {
         }
         return sum;
     }
+
+    /** {@code log(sum_i exp(v_i))} over the row, shifted by its maximum and summed in float64; the row is unchanged. */
+    public static double logSumExp(float[] values, int from, int count) {
+        float max = max(values, from, count);
+        double sum = 0;
+        for (int i = from, end = from + count; i < end; i++) {
+            sum += Math.exp(values[i] - max);
+        }
+        return max + Math.log(sum);
+    }
 }

@@ -3,6 +3,7 @@ package dev.m6rec.plugins.dl4j.vae;
 import static java.util.Objects.requireNonNull;
 
 import dev.m6rec.api.data.FeatureMatrix;
+import dev.m6rec.plugins.dl4j.train.SoftmaxRow;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.Loader;
@@ -94,15 +95,7 @@ final class VaeScorer {
             VaeKernel.tanh(h, h.length);
         }
         float[] logits = layer(h, p.decoderWeights[layers], p.decoderBiases[layers]);
-        float max = Float.NEGATIVE_INFINITY;
-        for (float v : logits) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (float v : logits) {
-            sum += Math.exp(v - max);
-        }
-        float logSum = (float) (max + Math.log(sum));
+        float logSum = (float) SoftmaxRow.logSumExp(logits, 0, logits.length);
         for (int i = 0; i < logits.length; i++) {
             logits[i] -= logSum;
         }

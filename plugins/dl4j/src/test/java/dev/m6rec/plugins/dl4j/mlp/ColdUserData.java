@@ -10,6 +10,7 @@ import dev.m6rec.api.interest.ModelInputs;
 import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.plugins.dl4j.CoOccurrenceSimilarity;
 import dev.m6rec.plugins.dl4j.RankingEvaluation;
+import dev.m6rec.plugins.dl4j.SyntheticData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class ColdUserData {
         }
         for (int i = 0; i < numItems; i++) {
             itemGenre[i] = rng.nextInt(groups);
-            popularity[i] = Math.exp(1.5 * gaussian(rng));
+            popularity[i] = Math.exp(1.5 * SyntheticData.gaussian(rng));
         }
         Interactions.Builder train = Interactions.builder(numUsers, numItems, true, true);
         Interactions.Builder valid = Interactions.builder(numUsers, numItems, true, true);
@@ -61,9 +62,9 @@ final class ColdUserData {
             Interactions.Builder part = u % 5 == 0 ? test : u % 10 == 1 ? valid : train;
             int count = perUser / 2 + rng.nextInt(perUser);
             for (int n = 0; n < count; n++) {
-                int item = draw(weight, rng);
+                int item = SyntheticData.draw(weight, rng);
                 weight[item] = 0;
-                float rating = (float) Math.max(1, Math.min(5, Math.round(3.5 + gaussian(rng))));
+                float rating = (float) Math.max(1, Math.min(5, Math.round(3.5 + SyntheticData.gaussian(rng))));
                 part.add(u, item, rating, time);
                 all.add(u, item, rating, time);
                 time++;
@@ -105,33 +106,9 @@ final class ColdUserData {
         for (int r = 0; r < values.length; r++) {
             data[r * width + values[r]] = 1f;
             if (rng != null) {
-                data[r * width + groups] = (float) gaussian(rng);
+                data[r * width + groups] = (float) SyntheticData.gaussian(rng);
             }
         }
         return new FeatureMatrix(values.length, columns, data);
-    }
-
-    private static int draw(double[] weight, SplittableRandom rng) {
-        double total = 0;
-        for (double w : weight) {
-            total += w;
-        }
-        double x = rng.nextDouble() * total;
-        for (int i = 0; i < weight.length; i++) {
-            x -= weight[i];
-            if (x <= 0 && weight[i] > 0) {
-                return i;
-            }
-        }
-        for (int i = weight.length - 1; i >= 0; i--) {
-            if (weight[i] > 0) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("no item left");
-    }
-
-    private static double gaussian(SplittableRandom rng) {
-        return Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
     }
 }
