@@ -19,7 +19,7 @@ import org.apache.lucene.util.hnsw.HnswGraphSearcher;
  *
  * <pre>{@code
  * HnswIndex index = HnswIndex.build(embeddings.data(), embeddings.columns(), settings);
- * ScoredItems near = index.search(query, 10, null);
+ * ScoredItems near = index.search(query, 10, settings.efSearch(), null);
  * }</pre>
  */
 public final class HnswIndex {
@@ -63,11 +63,11 @@ public final class HnswIndex {
      * The (about) {@code k} rows nearest to {@code query} by cosine, best first, among those
      * {@code accept} lets through (null: all); the search keeps {@code max(k, efSearch)} candidates.
      */
-    public ScoredItems search(float[] query, int k, Bits accept) {
+    public ScoredItems search(float[] query, int k, int efSearch, Bits accept) {
         if (graph.size() == 0 || k <= 0) {
             return new ScoredItems(new int[0], new float[0]);
         }
-        TopKnnCollector collector = new TopKnnCollector(Math.max(k, settings.efSearch()), Integer.MAX_VALUE);
+        TopKnnCollector collector = new TopKnnCollector(Math.max(k, efSearch), Integer.MAX_VALUE);
         try {
             HnswGraphSearcher.search(vectors.scorer(query), collector, graph.cursor(), accept);
         } catch (IOException e) {

@@ -19,7 +19,7 @@ public record IndexSettings(String index, int m, int beamWidth, int efSearch, lo
     }
 
     public static IndexSettings defaults() {
-        return new IndexSettings("auto", 16, 100, 100, 0);
+        return new IndexSettings("auto", 16, 100, 100, 42);
     }
 
     /** Whether recall over {@code items} embeddings goes through an HNSW graph. */

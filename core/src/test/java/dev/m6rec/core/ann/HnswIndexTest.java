@@ -56,7 +56,7 @@ class HnswIndexTest {
         for (int q = 0; q < 200; q++) {
             float[] query = Arrays.copyOfRange(queries, q * D, q * D + D);
             int[] exact = exactTop(data, query, 10);
-            int[] found = index.search(query, 10, null).items();
+            int[] found = index.search(query, 10, 100, null).items();
             assertThat(found).hasSize(10);
             for (int item : found) {
                 hits += Arrays.stream(exact).anyMatch(e -> e == item) ? 1 : 0;
@@ -90,7 +90,7 @@ class HnswIndexTest {
                 return N;
             }
         };
-        ScoredItems found = index.search(query, 10, evenOnly);
+        ScoredItems found = index.search(query, 10, 100, evenOnly);
         assertThat(found.items()).hasSize(10);
         assertThat(Arrays.stream(found.items()).filter(i -> i % 2 != 0)).isEmpty();
         assertThat(found.item(0)).isEqualTo(0);
@@ -106,8 +106,8 @@ class HnswIndexTest {
         float[] queries = clustered(3);
         for (int q = 0; q < 50; q++) {
             float[] query = Arrays.copyOfRange(queries, q * D, q * D + D);
-            ScoredItems a = built.search(query, 10, null);
-            ScoredItems b = loaded.search(query, 10, null);
+            ScoredItems a = built.search(query, 10, 100, null);
+            ScoredItems b = loaded.search(query, 10, 100, null);
             assertThat(b.items()).isEqualTo(a.items());
             assertThat(b.scores()).isEqualTo(a.scores());
         }
@@ -149,7 +149,7 @@ class HnswIndexTest {
     @Test
     void anEmptyMatrixSearchesToNothing() {
         HnswIndex index = HnswIndex.build(new float[0], D, SETTINGS);
-        assertThat(index.search(new float[D], 10, null).size()).isZero();
+        assertThat(index.search(new float[D], 10, 100, null).size()).isZero();
     }
 
     /** The payload of an .i32 file as written by ArtifactWriter.writeInts (read back through the reader). */
