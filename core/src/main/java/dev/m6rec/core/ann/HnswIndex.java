@@ -55,6 +55,11 @@ public final class HnswIndex {
         graph.save(out, vectors.dims(), settings);
     }
 
+    /** Whether {@code other} would build this same graph (ef-search only matters when searching). */
+    public boolean builtAs(IndexSettings other) {
+        return other.m() == settings.m() && other.beamWidth() == settings.beamWidth() && other.seed() == settings.seed();
+    }
+
     public int size() {
         return graph.size();
     }

@@ -15,11 +15,14 @@ final class RecallIndexSlot {
     private HnswIndex index;
 
     synchronized Optional<HnswIndex> get(IndexSettings settings, Supplier<Optional<FeatureMatrix>> embeddings) {
-        if (index == null) {
-            embeddings.get().filter(e -> settings.usesHnsw(e.rows()))
-                    .ifPresent(e -> index = HnswIndex.build(e.data(), e.columns(), settings));
+        Optional<FeatureMatrix> table = embeddings.get().filter(e -> settings.usesHnsw(e.rows()));
+        if (table.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(index);
+        if (index == null || !index.builtAs(settings)) {
+            index = HnswIndex.build(table.get().data(), table.get().columns(), settings);
+        }
+        return Optional.of(index);
     }
 
     synchronized void restore(HnswIndex restored) {
