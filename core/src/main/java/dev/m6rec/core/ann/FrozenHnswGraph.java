@@ -63,6 +63,15 @@ final class FrozenHnswGraph {
         return size;
     }
 
+    /** Heap held by the graph's arrays (the vectors are the embeddings', not counted here). */
+    long bytes() {
+        long ints = 0;
+        for (int level = 0; level < nodes.length; level++) {
+            ints += (nodes[level] == null ? 0 : nodes[level].length) + offsets[level].length + neighbours[level].length;
+        }
+        return ints * Integer.BYTES;
+    }
+
     void save(ArtifactWriter out, int dims, IndexSettings settings) {
         out.writeInts(HEADER, new int[] {FORMAT, size, dims, nodes.length, entryNode, settings.m(), settings.beamWidth()});
         for (int level = 0; level < nodes.length; level++) {

@@ -60,6 +60,11 @@ public final class HnswIndex {
         return other.m() == settings.m() && other.beamWidth() == settings.beamWidth() && other.seed() == settings.seed();
     }
 
+    /** Heap the index adds to the embeddings it searches: the graph and one inverse norm per row. */
+    public long bytes() {
+        return graph.bytes() + (long) vectors.size() * Float.BYTES;
+    }
+
     public int size() {
         return graph.size();
     }
