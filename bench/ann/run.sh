@@ -13,6 +13,6 @@ efs="${2:-50,100,200}"
 m="${3:-16}"
 beam="${4:-100}"
 cp="$("$root/bench/classpath.sh")"
-# The vectors (N x 64 floats) plus the graph (about 2M ints per million nodes on the bottom level) and headroom.
-heap=$(( n * 64 * 4 / 1000000 * 3 / 1000 + 2 ))
+# The vectors (N x 64 floats, 256 MB a million), the graph while it is built (about 400 MB a million) and headroom.
+heap=$(( n / 1000000 * 2 + 3 ))
 exec java -Xmx${heap}g -cp "$cp" dev.m6rec.bench.ann.AnnBench "$n" 64 "$m" "$beam" "$efs" 1000 42
