@@ -8,12 +8,12 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  * and searcher. The rows are not copied: the inverse norms are kept instead, so a million 64-wide
  * embeddings cost 4 MB here rather than a second 256 MB normalised copy. A zero row scores 0.
  */
-public final class CosineVectors implements RandomVectorScorerSupplier {
+final class CosineVectors implements RandomVectorScorerSupplier {
     private final float[] data;
     private final int dims;
     private final float[] inverseNorms;
 
-    public CosineVectors(float[] data, int dims) {
+    CosineVectors(float[] data, int dims) {
         this(data, dims, inverseNorms(data, dims));
     }
 
@@ -23,11 +23,11 @@ public final class CosineVectors implements RandomVectorScorerSupplier {
         this.inverseNorms = inverseNorms;
     }
 
-    public int size() {
+    int size() {
         return inverseNorms.length;
     }
 
-    public int dims() {
+    int dims() {
         return dims;
     }
 
@@ -50,7 +50,7 @@ public final class CosineVectors implements RandomVectorScorerSupplier {
     }
 
     /** Scores rows against {@code query} (searching); the query need not be normalised. */
-    public RandomVectorScorer scorer(float[] query) {
+    RandomVectorScorer scorer(float[] query) {
         float norm = 0;
         for (float v : query) {
             norm += v * v;

@@ -115,6 +115,11 @@ final class FrozenHnswGraph {
                         throw new ArtifactException(in.location() + "/" + name + ": node " + node + " at position " + p
                                 + " is out of range [0, " + size + ") or out of order");
                     }
+                    // A search descends from each level to the one below at the same node.
+                    if (level > 1 && Arrays.binarySearch(nodes[level - 1], node) < 0) {
+                        throw new ArtifactException(in.location() + "/" + name + ": node " + node + " is not on level "
+                                + (level - 1));
+                    }
                 }
             }
             int count = level == 0 ? size : nodes[level].length;

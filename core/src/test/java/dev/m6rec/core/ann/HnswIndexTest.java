@@ -135,6 +135,21 @@ class HnswIndexTest {
     }
 
     @Test
+    void aNodeOutOfRangeOnAnUpperLevelIsRefusedNamingTheFile() {
+        float[] data = clustered(1);
+        MemoryArtifacts folder = new MemoryArtifacts("recall-index");
+        HnswIndex.build(data, D, SETTINGS).save(folder);
+        int[] nodes = readInts(folder.files.get("level-1-nodes.i32"));
+        nodes[nodes.length - 1] = N;
+        folder.files.remove("level-1-nodes.i32");
+        folder.writeInts("level-1-nodes.i32", nodes);
+        assertThatThrownBy(() -> HnswIndex.load(folder, data, D, SETTINGS))
+                .isInstanceOf(ArtifactException.class)
+                .hasMessage("recall-index/level-1-nodes.i32: node " + N + " at position " + (nodes.length - 1)
+                        + " is out of range [0, " + N + ") or out of order");
+    }
+
+    @Test
     void aGraphOverOtherEmbeddingsIsRefused() {
         float[] data = clustered(1);
         MemoryArtifacts folder = new MemoryArtifacts("recall-index");
