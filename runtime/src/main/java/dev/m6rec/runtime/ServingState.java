@@ -3,7 +3,6 @@ package dev.m6rec.runtime;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.pipeline.FittedPipeline;
 import dev.m6rec.core.pipeline.Recommender;
-import dev.m6rec.core.pipeline.UserHistories;
 import dev.m6rec.core.run.RunResult;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,9 +37,7 @@ final class ServingState {
         if (p.similarity().isEmpty() || !MemoizedSimilarity.fits(p.items().size())) {
             return p;
         }
-        return new FittedPipeline(p.users(), p.items(), p.userExtractors(), p.itemExtractors(), p.userFeatures(),
-                p.itemFeatures(), Optional.of(new MemoizedSimilarity(p.similarity().get(), p.items().size())),
-                p.interest(), new UserHistories(p.knownInteractions(), p.userFeatures()));
+        return p.withSimilarity(Optional.of(new MemoizedSimilarity(p.similarity().get(), p.items().size())));
     }
 
     Optional<RunResult> trainedBy() {

@@ -7,8 +7,10 @@ import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.DataSplit;
 import dev.m6rec.api.data.IdIndex;
 import dev.m6rec.api.data.Interactions;
+import dev.m6rec.core.ann.HnswIndex;
 import dev.m6rec.core.config.ConfiguredComponent;
 import dev.m6rec.core.config.RawConfig;
+import dev.m6rec.core.config.RecommendSettings;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.config.RunConfigValidator;
 import dev.m6rec.core.pipeline.DefaultPluginContext;
@@ -35,6 +37,8 @@ import java.util.function.Consumer;
 public final class PipelineArtifact {
     private static final String PIPELINE = "pipeline";
     private static final String SPLIT = "split";
+    /** The HNSW graph of embedding recall, when the config searches one. */
+    private static final String RECALL_INDEX = "recall-index";
 
     private PipelineArtifact() {
     }
@@ -78,6 +82,7 @@ public final class PipelineArtifact {
                     folderOfStep.get(c.path()), c.effective()));
             plugins.put(c.registered().plugin().name(), c.registered().plugin().version());
         }
+        recallIndex(pipeline, config.recommend()).ifPresent(index -> folders.put(RECALL_INDEX, index::save));
         List<ArtifactManifest.PluginEntry> pluginEntries = new ArrayList<>();
         plugins.forEach((name, version) -> pluginEntries.add(new ArtifactManifest.PluginEntry(name, version)));
         ArtifactManifest base = new ArtifactManifest(ArtifactManifest.FORMAT, ArtifactManifest.CURRENT_VERSION,
@@ -179,7 +184,20 @@ public final class PipelineArtifact {
             step.load(parts, artifact.reader(ArtifactFileNames.folderOf(path)), context.forComponent(path));
         }
         FittedPipeline pipeline = FittedPipeline.of(users, items, parts, new UserHistories(known, userFeatures));
+        boolean storedIndex = manifest.files().keySet().stream().anyMatch(f -> f.startsWith(RECALL_INDEX + "/"));
+        if (storedIndex && config.recommend().recall().getOrDefault("embedding", 0) > 0) {
+            FeatureMatrix embeddings = pipeline.interest().itemEmbeddings().orElseThrow(() -> new ArtifactException(
+                    dir.resolve(RECALL_INDEX) + ": a recall index, but the interest model has no item embeddings"));
+            pipeline.restoreRecallIndex(HnswIndex.load(artifact.reader(RECALL_INDEX), embeddings.data(),
+                    embeddings.columns(), config.recommend().index()));
+        }
         return new LoadedPipeline(pipeline, config, manifest);
+    }
+
+    /** The HNSW graph embedding recall searches under {@code settings}, if any (built now if not yet). */
+    private static Optional<HnswIndex> recallIndex(FittedPipeline pipeline, RecommendSettings settings) {
+        return settings.recall().getOrDefault("embedding", 0) > 0 ? pipeline.recallIndex(settings.index())
+                : Optional.empty();
     }
 
     /** The manifest's component list must describe the stored config: same paths, types and plugins. */

@@ -2,6 +2,7 @@ package dev.m6rec.core.config;
 
 import dev.m6rec.api.config.ConfigSchema;
 import dev.m6rec.api.config.ParamSpec;
+import dev.m6rec.core.ann.IndexSettings;
 import java.util.List;
 import java.util.Set;
 
@@ -77,6 +78,12 @@ public final class CoreSectionSchemas {
                 .intParam("recall.popular", null, "candidates from the most popular items (0 = off)").atLeast(0)
                 .intParam("recall.embedding", null, "candidates nearest in the interest model's embedding space (0 = off)").atLeast(0)
                 .floatParam("diversity", 0.0, "MMR diversity weight (0 = pure relevance)").atLeast(0).atMost(1)
+                .stringParam("index", "auto", "embedding recall search: exact scan, hnsw graph, or auto (hnsw from "
+                        + IndexSettings.AUTO_THRESHOLD + " items)").oneOf("auto", "exact", "hnsw")
+                .intParam("hnsw.m", 16, "hnsw: maximum neighbours per node (twice that on the bottom level)").atLeast(2)
+                .intParam("hnsw.beam-width", 100, "hnsw: candidates kept while building (efConstruction)").atLeast(1)
+                .intParam("hnsw.ef-search", 100, "hnsw: candidates kept while searching (recall against speed)").atLeast(1)
+                .longParam("hnsw.seed", 42L, "hnsw: seed of the graph's random levels")
                 .build();
     }
 

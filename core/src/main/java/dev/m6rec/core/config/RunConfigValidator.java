@@ -5,6 +5,7 @@ import dev.m6rec.api.config.ConfigProblem;
 import dev.m6rec.api.config.ConfigSchema;
 import dev.m6rec.api.interest.InterestModelFactory;
 import dev.m6rec.api.optimize.SearchSpace;
+import dev.m6rec.core.ann.IndexSettings;
 import dev.m6rec.core.assembly.Assembly;
 import dev.m6rec.core.eval.MetricSpec;
 import dev.m6rec.core.plugin.ComponentKind;
@@ -240,7 +241,9 @@ public final class RunConfigValidator {
                 recall.put(source, section.getInt("recall." + source));
             }
         }
-        return new RecommendSettings(section.getInt("k"), recall, section.getDouble("diversity"));
+        IndexSettings index = new IndexSettings(section.getString("index"), section.getInt("hnsw.m"),
+                section.getInt("hnsw.beam-width"), section.getInt("hnsw.ef-search"), section.getLong("hnsw.seed"));
+        return new RecommendSettings(section.getInt("k"), recall, section.getDouble("diversity"), index);
     }
 
     private OutputSettings output(Set<String> badSections) {

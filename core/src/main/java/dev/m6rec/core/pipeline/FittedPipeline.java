@@ -8,6 +8,8 @@ import dev.m6rec.api.feature.FeatureExtractor;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.api.similarity.SimilarityModel;
+import dev.m6rec.core.ann.HnswIndex;
+import dev.m6rec.core.ann.IndexSettings;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,10 +29,20 @@ public final class FittedPipeline implements AutoCloseable {
     private final Optional<SimilarityModel> similarity;
     private final InterestModel interest;
     private final UserHistories histories;
+    private final RecallIndexSlot recallIndex;
 
     public FittedPipeline(IdIndex users, IdIndex items, List<FeatureExtractor> userExtractors,
                           List<FeatureExtractor> itemExtractors, FeatureMatrix userFeatures, FeatureMatrix itemFeatures,
                           Optional<SimilarityModel> similarity, InterestModel interest, UserHistories histories) {
+        this(users, items, userExtractors, itemExtractors, userFeatures, itemFeatures, similarity, interest, histories,
+                new RecallIndexSlot());
+    }
+
+    private FittedPipeline(IdIndex users, IdIndex items, List<FeatureExtractor> userExtractors,
+                           List<FeatureExtractor> itemExtractors, FeatureMatrix userFeatures, FeatureMatrix itemFeatures,
+                           Optional<SimilarityModel> similarity, InterestModel interest, UserHistories histories,
+                           RecallIndexSlot recallIndex) {
+        this.recallIndex = recallIndex;
         this.users = Objects.requireNonNull(users, "users is null");
         this.items = Objects.requireNonNull(items, "items is null");
         this.userExtractors = List.copyOf(userExtractors);
@@ -99,6 +111,26 @@ public final class FittedPipeline implements AutoCloseable {
             offset += extractor.columns().size();
         }
         return UserProfile.of(-1, new int[0], null, features);
+    }
+
+    /** The same pipeline with {@code similarity} in place of its own; the recall index is shared. */
+    public FittedPipeline withSimilarity(Optional<SimilarityModel> replacement) {
+        return new FittedPipeline(users, items, userExtractors, itemExtractors, userFeatures, itemFeatures, replacement,
+                interest, histories, recallIndex);
+    }
+
+    /**
+     * The HNSW index embedding recall searches, when {@code settings} choose one for this many
+     * item embeddings (empty for exact search or a model without embeddings); built on the
+     * first call, or the one restored from the artifact.
+     */
+    public Optional<HnswIndex> recallIndex(IndexSettings settings) {
+        return recallIndex.get(settings, interest::itemEmbeddings);
+    }
+
+    /** Installs the index read from an artifact, so it is not rebuilt. */
+    public void restoreRecallIndex(HnswIndex index) {
+        recallIndex.restore(index);
     }
 
     @Override

@@ -6,12 +6,14 @@ import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.api.similarity.SimilarityModel;
+import dev.m6rec.core.ann.HnswIndex;
 import dev.m6rec.core.config.RecommendSettings;
 import dev.m6rec.core.exec.ScoreBlocks;
 import dev.m6rec.core.plugin.PluginFaults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.util.Bits;
 
 /**
  * The serving path: recall -> rank -> re-rank -> top-K.
@@ -19,7 +21,8 @@ import java.util.Map;
  * <li>Recall gathers candidates from the sources with a quota in {@code recommend.recall}:
  * {@code history} (similarity neighbours of the user's history, weighted by recency and rating),
  * {@code popular} (most interacted items), {@code embedding} (items nearest to the mean of the
- * history's item embeddings). With no quotas every item is a candidate (exact full ranking).</li>
+ * history's item embeddings by cosine: an exact scan, or an HNSW graph search as
+ * {@code recommend.index} chooses). With no quotas every item is a candidate (exact full ranking).</li>
  * <li>Rank scores the candidates with the interest model.</li>
  * <li>Re-rank drops seen items and, with {@code recommend.diversity} = lambda > 0, picks greedily by
  * MMR: (1 - lambda) * relevance - lambda * (max similarity to the items already picked), relevance
@@ -35,6 +38,8 @@ public final class Recommender {
     private final int[] popularOrder;
     /** The interest model's item embeddings when embedding recall has a quota, fetched once (models may copy them). */
     private final FeatureMatrix embeddings;
+    /** The graph embedding recall searches instead of scanning, or null for the exact scan. */
+    private final HnswIndex recallIndex;
 
     public Recommender(FittedPipeline pipeline, RecommendSettings settings) {
         this.pipeline = pipeline;
@@ -47,6 +52,7 @@ public final class Recommender {
         this.popularOrder = ScoredItems.topK(popularity, popularity.length, null).items();
         this.embeddings = settings.recall().getOrDefault("embedding", 0) > 0
                 ? pipeline.interest().itemEmbeddings().orElse(null) : null;
+        this.recallIndex = embeddings == null ? null : pipeline.recallIndex(settings.index()).orElse(null);
         boolean needsSimilarity = settings.recall().getOrDefault("history", 0) > 0 || settings.diversity() > 0;
         if (needsSimilarity && pipeline.similarity().isEmpty()) {
             throw new ConfigException(settings.diversity() > 0 ? "recommend.diversity" : "recommend.recall.history",
@@ -153,7 +159,9 @@ public final class Recommender {
         }
         int embeddingQuota = quotas.getOrDefault("embedding", 0);
         if (embeddingQuota > 0 && embeddings != null && profile.history().length > 0) {
-            n = addTop(embeddingScores(profile, embeddings), embeddingQuota, skip, chosen, out, n);
+            float[] centre = historyCentre(profile, embeddings);
+            n = recallIndex == null ? addTop(embeddingScores(centre, embeddings), embeddingQuota, skip, chosen, out, n)
+                    : addNearest(centre, embeddingQuota, skip, chosen, out, n);
         }
         int popularQuota = quotas.getOrDefault("popular", 0);
         for (int r = 0, added = 0; r < popularOrder.length && added < popularQuota; r++) {
@@ -200,7 +208,8 @@ public final class Recommender {
         return scores;
     }
 
-    private static float[] embeddingScores(UserProfile profile, FeatureMatrix embeddings) {
+    /** The sum of the history's item embeddings: its direction is the query of embedding recall. */
+    private static float[] historyCentre(UserProfile profile, FeatureMatrix embeddings) {
         int d = embeddings.columns();
         float[] data = embeddings.data();
         float[] centre = new float[d];
@@ -209,6 +218,34 @@ public final class Recommender {
                 centre[c] += data[item * d + c];
             }
         }
+        return centre;
+    }
+
+    /** As {@link #addTop} over cosine scores, from the HNSW graph: only the items it may add are accepted. */
+    private int addNearest(float[] centre, int quota, boolean[] skip, boolean[] chosen, int[] out, int n) {
+        Bits open = new Bits() {
+            @Override
+            public boolean get(int item) {
+                return !skip[item] && !chosen[item];
+            }
+
+            @Override
+            public int length() {
+                return skip.length;
+            }
+        };
+        ScoredItems near = recallIndex.search(centre, quota, settings.index().efSearch(), open);
+        for (int r = 0; r < near.size() && near.score(r) > 0; r++) {
+            chosen[near.item(r)] = true;
+            out[n++] = near.item(r);
+        }
+        return n;
+    }
+
+    /** Cosine of every item with {@code centre}, times the centre's norm (the order is what counts). */
+    private static float[] embeddingScores(float[] centre, FeatureMatrix embeddings) {
+        int d = embeddings.columns();
+        float[] data = embeddings.data();
         float[] scores = new float[embeddings.rows()];
         for (int i = 0; i < scores.length; i++) {
             float dot = 0;

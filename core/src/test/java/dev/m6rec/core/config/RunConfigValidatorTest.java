@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.m6rec.api.ConfigException;
 import dev.m6rec.api.config.ConfigProblem;
 import dev.m6rec.api.config.InterestModelSection;
+import dev.m6rec.core.ann.IndexSettings;
 import dev.m6rec.core.eval.MetricSpec;
 import dev.m6rec.core.plugin.PluginInfo;
 import dev.m6rec.core.plugin.PluginRegistry;
@@ -188,6 +189,24 @@ class RunConfigValidatorTest {
                 interest: {type: bpr}
                 recommend: {recall: {embedding: 50}}
                 """).recommend().recall()).containsEntry("embedding", 50);
+    }
+
+    @Test
+    void theEmbeddingRecallIndexIsConfiguredAndCheckedUnderRecommend() throws IOException {
+        assertThat(validate("interest: {type: bpr}\n").recommend().index()).isEqualTo(IndexSettings.defaults());
+        assertThat(validate("""
+                interest: {type: bpr}
+                recommend: {recall: {embedding: 50}, index: hnsw, hnsw: {m: 8, beam-width: 64, ef-search: 200, seed: 3}}
+                """).recommend().index()).isEqualTo(new IndexSettings("hnsw", 8, 64, 200, 3));
+        assertThat(problems("""
+                interest: {type: bpr}
+                recommend: {index: hnws, hnsw: {m: 1, beam-width: 0, ef-search: 0, width: 3}}
+                """)).containsExactly(
+                "recommend.index: must be one of [auto, exact, hnsw] (was 'hnws'); did you mean 'hnsw'?",
+                "recommend.hnsw.m: must be >= 2 (was 1)",
+                "recommend.hnsw.beam-width: must be >= 1 (was 0)",
+                "recommend.hnsw.ef-search: must be >= 1 (was 0)",
+                "recommend.hnsw.width: unknown key; valid keys are [beam-width, ef-search, m, seed]");
     }
 
     @Test

@@ -32,6 +32,12 @@ final class Reseal {
                 (byte) (bits >>> 24)});
     }
 
+    /** Overwrites int {@code index} of an int array file's payload (little-endian) and reseals. */
+    static void setInt(Path artifact, String file, int index, int value) {
+        overwrite(artifact, file, 8 + 4 * index, new byte[] {(byte) value, (byte) (value >>> 8), (byte) (value >>> 16),
+                (byte) (value >>> 24)});
+    }
+
     private static void overwrite(Path artifact, String file, int offset, byte[] replacement) {
         try {
             byte[] bytes = Files.readAllBytes(artifact.resolve(file));
