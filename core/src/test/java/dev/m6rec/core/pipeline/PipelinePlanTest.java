@@ -15,9 +15,6 @@ import dev.m6rec.api.dataset.DatasetLoader;
 import dev.m6rec.api.dataset.DatasetLoaderFactory;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.InterestModelFactory;
-import dev.m6rec.api.interest.ModelInputs;
-import dev.m6rec.api.interest.TrainingData;
-import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.core.artifact.PipelineArtifact;
 import dev.m6rec.core.config.ConfiguredComponent;
 import dev.m6rec.core.config.RawConfig;
@@ -29,6 +26,7 @@ import dev.m6rec.core.plugin.PluginInfo;
 import dev.m6rec.core.plugin.PluginRegistry;
 import dev.m6rec.core.prepare.TinyDatasets;
 import dev.m6rec.core.split.CorePlugin;
+import dev.m6rec.core.testing.CountsModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,36 +48,6 @@ class PipelinePlanTest {
     @AfterEach
     void stop() {
         executor.shutdownNow();
-    }
-
-    /** {@code interest: {type: counts}}: scores an item by its training count. */
-    static final class CountsModel implements InterestModel {
-        float[] counts;
-
-        @Override
-        public void fit(TrainingData data) {
-            counts = new float[data.inputs().numItems()];
-            for (int r = 0; r < data.split().train().size(); r++) {
-                counts[data.split().train().item(r)]++;
-            }
-        }
-
-        @Override
-        public void score(UserProfile user, int[] items, float[] out) {
-            for (int k = 0; k < items.length; k++) {
-                out[k] = counts[items[k]];
-            }
-        }
-
-        @Override
-        public void save(ArtifactWriter out) {
-            out.writeFloats("counts.f32", counts);
-        }
-
-        @Override
-        public void load(ArtifactReader in, ModelInputs inputs) {
-            counts = in.readFloats("counts.f32");
-        }
     }
 
     /** A step the standard plan does not have: it notes how many items it saw and stores that note. */

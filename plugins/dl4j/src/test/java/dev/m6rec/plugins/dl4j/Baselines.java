@@ -7,6 +7,7 @@ import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.ModelInputs;
 import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.api.interest.UserProfile;
+import dev.m6rec.core.testing.CountsModel;
 import dev.m6rec.plugins.dl4j.train.SeenItems;
 import java.util.SplittableRandom;
 
@@ -15,27 +16,9 @@ public final class Baselines {
     private Baselines() {
     }
 
-    /** Scores every item by its training count. */
+    /** Scores every item by its training count, and saves them (a base model for the stack's tests too). */
     public static InterestModel popularity() {
-        return new Reference() {
-            private float[] counts;
-
-            @Override
-            public void fit(TrainingData data) {
-                int[] c = data.train().itemCounts();
-                counts = new float[c.length];
-                for (int i = 0; i < c.length; i++) {
-                    counts[i] = c[i];
-                }
-            }
-
-            @Override
-            public void score(UserProfile user, int[] items, float[] out) {
-                for (int k = 0; k < items.length; k++) {
-                    out[k] = counts[items[k]];
-                }
-            }
-        };
+        return new CountsModel();
     }
 
     /** BPR-MF (Rendle et al.) with SGD, item biases and L2, as the baselines plugin's {@code bpr}. */

@@ -108,4 +108,15 @@ public final class SequenceData {
         return RankingEvaluation.profile(user, RankingEvaluation.union(split.train(), split.valid()),
                 inputs.userFeatures());
     }
+
+    /** The model's top {@code k} items for {@code user} with {@code history}, the history left out. */
+    public int[] topUnseen(InterestModel model, int user, int[] history, int k) {
+        float[] scores = new float[numItems];
+        model.scoreAll(UserProfile.of(user, history, null, new float[0]), scores);
+        boolean[] seen = new boolean[numItems];
+        for (int h : history) {
+            seen[h] = true;
+        }
+        return dev.m6rec.api.data.ScoredItems.topK(scores, k, seen).items();
+    }
 }

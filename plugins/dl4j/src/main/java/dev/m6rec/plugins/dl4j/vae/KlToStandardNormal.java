@@ -1,11 +1,9 @@
 package dev.m6rec.plugins.dl4j.vae;
 
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.LossUtil;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -17,7 +15,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * beta moves; DL4J's label masks cannot carry it, as they scale the layer's output rather than
  * weigh the loss.
  */
-public final class KlToStandardNormal implements ILossFunction {
+public final class KlToStandardNormal extends RowLoss {
 
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
@@ -34,14 +32,6 @@ public final class KlToStandardNormal implements ILossFunction {
     }
 
     @Override
-    public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask,
-                               boolean average) {
-        INDArray score = computeScoreArray(labels, preOutput, activationFn, mask);
-        double sum = score.sumNumber().doubleValue();
-        return average ? sum / score.size(0) : sum;
-    }
-
-    @Override
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
         INDArray output = activationFn.getActivation(preOutput.dup(), true);
         INDArray[] parts = split(output);
@@ -54,30 +44,8 @@ public final class KlToStandardNormal implements ILossFunction {
     }
 
     @Override
-    public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activationFn,
-                                                          INDArray mask, boolean average) {
-        return new Pair<>(computeScore(labels, preOutput, activationFn, mask, average),
-                computeGradient(labels, preOutput, activationFn, mask));
-    }
-
-    @Override
     public String name() {
         return "kl-to-standard-normal";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof KlToStandardNormal;
-    }
-
-    @Override
-    public int hashCode() {
-        return KlToStandardNormal.class.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "KlToStandardNormal()";
     }
 
     /** Each row's beta: its first label. */

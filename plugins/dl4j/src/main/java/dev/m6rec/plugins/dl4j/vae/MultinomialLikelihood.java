@@ -1,9 +1,7 @@
 package dev.m6rec.plugins.dl4j.vae;
 
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.LossUtil;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -14,7 +12,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * scale the layer's output rather than weigh the loss, so neither can carry the history's size.
  * The layer's activation must be the identity: the softmax is part of the loss.
  */
-public final class MultinomialLikelihood implements ILossFunction {
+public final class MultinomialLikelihood extends RowLoss {
 
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
@@ -25,14 +23,6 @@ public final class MultinomialLikelihood implements ILossFunction {
             LossUtil.applyMask(score, mask);
         }
         return score;
-    }
-
-    @Override
-    public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask,
-                               boolean average) {
-        INDArray score = computeScoreArray(labels, preOutput, activationFn, mask);
-        double sum = score.sumNumber().doubleValue();
-        return average ? sum / score.size(0) : sum;
     }
 
     @Override
@@ -47,13 +37,6 @@ public final class MultinomialLikelihood implements ILossFunction {
         return activationFn.backprop(preOutput.dup(), gradient).getFirst();
     }
 
-    @Override
-    public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activationFn,
-                                                          INDArray mask, boolean average) {
-        return new Pair<>(computeScore(labels, preOutput, activationFn, mask, average),
-                computeGradient(labels, preOutput, activationFn, mask));
-    }
-
     private static INDArray logSumExp(INDArray logits) {
         INDArray max = logits.max(true, 1);
         return Transforms.log(Transforms.exp(logits.subColumnVector(max), false).sum(true, 1), false).addi(max);
@@ -64,18 +47,4 @@ public final class MultinomialLikelihood implements ILossFunction {
         return "multinomial-likelihood";
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof MultinomialLikelihood;
-    }
-
-    @Override
-    public int hashCode() {
-        return MultinomialLikelihood.class.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "MultinomialLikelihood()";
-    }
 }

@@ -75,32 +75,26 @@ final class VaeParameters {
     }
 
     void readFrom(ComputationGraph net) {
-        for (int l = 0; l < hidden.length; l++) {
-            copy(net.getParam(VaeNetwork.encoder(l) + "_W"), encoderWeights[l]);
-            copy(net.getParam(VaeNetwork.encoder(l) + "_b"), encoderBiases[l]);
-        }
-        copy(net.getParam(VaeNetwork.MEAN + "_W"), meanWeights);
-        copy(net.getParam(VaeNetwork.MEAN + "_b"), meanBias);
-        copy(net.getParam(VaeNetwork.LOG_VARIANCE + "_W"), logVarianceWeights);
-        copy(net.getParam(VaeNetwork.LOG_VARIANCE + "_b"), logVarianceBias);
-        for (int l = 0; l <= hidden.length; l++) {
-            copy(net.getParam(decoderName(l) + "_W"), decoderWeights[l]);
-            copy(net.getParam(decoderName(l) + "_b"), decoderBiases[l]);
-        }
+        forEachParameter((name, values) -> copy(net.getParam(name), values));
     }
 
     void writeTo(ComputationGraph net) {
+        forEachParameter((name, values) -> assign(net.getParam(name), values));
+    }
+
+    /** Every parameter array with its DL4J parameter name, in the graph's layer order. */
+    private void forEachParameter(java.util.function.BiConsumer<String, float[]> action) {
         for (int l = 0; l < hidden.length; l++) {
-            assign(net.getParam(VaeNetwork.encoder(l) + "_W"), encoderWeights[l]);
-            assign(net.getParam(VaeNetwork.encoder(l) + "_b"), encoderBiases[l]);
+            action.accept(VaeNetwork.encoder(l) + "_W", encoderWeights[l]);
+            action.accept(VaeNetwork.encoder(l) + "_b", encoderBiases[l]);
         }
-        assign(net.getParam(VaeNetwork.MEAN + "_W"), meanWeights);
-        assign(net.getParam(VaeNetwork.MEAN + "_b"), meanBias);
-        assign(net.getParam(VaeNetwork.LOG_VARIANCE + "_W"), logVarianceWeights);
-        assign(net.getParam(VaeNetwork.LOG_VARIANCE + "_b"), logVarianceBias);
+        action.accept(VaeNetwork.MEAN + "_W", meanWeights);
+        action.accept(VaeNetwork.MEAN + "_b", meanBias);
+        action.accept(VaeNetwork.LOG_VARIANCE + "_W", logVarianceWeights);
+        action.accept(VaeNetwork.LOG_VARIANCE + "_b", logVarianceBias);
         for (int l = 0; l <= hidden.length; l++) {
-            assign(net.getParam(decoderName(l) + "_W"), decoderWeights[l]);
-            assign(net.getParam(decoderName(l) + "_b"), decoderBiases[l]);
+            action.accept(decoderName(l) + "_W", decoderWeights[l]);
+            action.accept(decoderName(l) + "_b", decoderBiases[l]);
         }
     }
 

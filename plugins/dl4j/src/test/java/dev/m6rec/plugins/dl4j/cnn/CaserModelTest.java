@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.m6rec.api.ArtifactException;
-import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.InterestModelFactory;
 import dev.m6rec.api.interest.UserProfile;
@@ -91,24 +90,12 @@ class CaserModelTest {
         // Real-time: append two chained events to the history; their successor should rank near the top.
         int[] expected = new int[1];
         int[] history = DATA.withTwoChainedEvents(DATA.profile(5).history(), expected);
-        float[] scores = new float[DATA.numItems];
-        CNN.scoreAll(UserProfile.of(5, history, null, new float[0]), scores);
-        boolean[] seen = new boolean[DATA.numItems];
-        for (int h : history) {
-            seen[h] = true;
-        }
-        ScoredItems top = ScoredItems.topK(scores, 5, seen);
-        assertThat(top.items()).contains(expected[0]);
+        assertThat(DATA.topUnseen(CNN, 5, history, 5)).contains(expected[0]);
     }
 
     @Test
     void anUnknownUserIsScoredFromTheSequence() {
-        UserProfile stranger = UserProfile.of(-1, new int[] {40, 41, 42}, null, new float[0]);
-        float[] scores = new float[DATA.numItems];
-        CNN.scoreAll(stranger, scores);
-        boolean[] seen = new boolean[DATA.numItems];
-        seen[40] = seen[41] = seen[42] = true;
-        assertThat(ScoredItems.topK(scores, 3, seen).items()).contains(43);
+        assertThat(DATA.topUnseen(CNN, -1, new int[] {40, 41, 42}, 3)).contains(43);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.m6rec.api.ArtifactException;
-import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.core.testing.ConcurrentScoring;
@@ -61,22 +60,14 @@ class SasRecModelTest {
         // Real-time: append two chained events to the history; their successor should rank near the top.
         int[] expected = new int[1];
         int[] history = DATA.withTwoChainedEvents(DATA.profile(5).history(), expected);
-        float[] scores = new float[DATA.numItems];
-        SASREC.scoreAll(UserProfile.of(5, history, null, new float[0]), scores);
-        boolean[] seen = new boolean[DATA.numItems];
-        for (int h : history) {
-            seen[h] = true;
-        }
-        assertThat(ScoredItems.topK(scores, 3, seen).items()).contains(expected[0]);
+        assertThat(DATA.topUnseen(SASREC, 5, history, 3)).contains(expected[0]);
     }
 
     @Test
     void anUnknownUserIsScoredFromTheSequenceAndAnEmptyHistoryStillGetsScores() {
+        assertThat(DATA.topUnseen(SASREC, -1, new int[] {40, 41, 42}, 3)).contains(43);
         float[] scores = new float[DATA.numItems];
         SASREC.scoreAll(UserProfile.of(-1, new int[] {40, 41, 42}, null, new float[0]), scores);
-        boolean[] seen = new boolean[DATA.numItems];
-        seen[40] = seen[41] = seen[42] = true;
-        assertThat(ScoredItems.topK(scores, 3, seen).items()).contains(43);
         float[] empty = new float[DATA.numItems];
         SASREC.scoreAll(UserProfile.of(-1, new int[0], null, new float[0]), empty);
         for (float s : empty) {

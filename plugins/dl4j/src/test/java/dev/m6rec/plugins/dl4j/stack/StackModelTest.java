@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.m6rec.api.Plugin;
 import dev.m6rec.api.PluginContext;
-import dev.m6rec.api.artifact.ArtifactReader;
-import dev.m6rec.api.artifact.ArtifactWriter;
 import dev.m6rec.api.config.NoSettings;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.InterestModelFactory;
-import dev.m6rec.api.interest.ModelInputs;
 import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.core.plugin.PluginInfo;
@@ -18,6 +15,7 @@ import dev.m6rec.core.testing.ConcurrentScoring;
 import dev.m6rec.core.testing.MemoryArtifacts;
 import dev.m6rec.core.testing.RecordingPluginContext;
 import dev.m6rec.core.testing.Sections;
+import dev.m6rec.plugins.dl4j.Baselines;
 import dev.m6rec.plugins.dl4j.Dl4jPlugin;
 import dev.m6rec.plugins.dl4j.RankingEvaluation;
 import dev.m6rec.plugins.dl4j.SyntheticData;
@@ -27,37 +25,6 @@ import org.junit.jupiter.api.Test;
 
 class StackModelTest {
     private static final SyntheticData DATA = new SyntheticData(240, 160, 4, 24, 7);
-
-    /** {@code counts}: most popular first, with state it can save, as a base model for the stack. */
-    static final class CountsModel implements InterestModel {
-        private float[] counts;
-
-        @Override
-        public void fit(TrainingData data) {
-            int[] c = data.train().itemCounts();
-            counts = new float[c.length];
-            for (int i = 0; i < c.length; i++) {
-                counts[i] = c[i];
-            }
-        }
-
-        @Override
-        public void score(UserProfile user, int[] items, float[] out) {
-            for (int k = 0; k < items.length; k++) {
-                out[k] = counts[items[k]];
-            }
-        }
-
-        @Override
-        public void save(ArtifactWriter out) {
-            out.writeFloats("counts.f32", counts);
-        }
-
-        @Override
-        public void load(ArtifactReader in, ModelInputs inputs) {
-            counts = in.readFloats("counts.f32");
-        }
-    }
 
     private static final PluginRegistry REGISTRY = PluginRegistry.of(List.of(
             new PluginInfo(new Dl4jPlugin(), "dl4j", "1", "classpath"),
@@ -79,7 +46,7 @@ class StackModelTest {
                         }
 
                         public InterestModel create(NoSettings settings, PluginContext context) {
-                            return new CountsModel();
+                            return Baselines.popularity();
                         }
                     });
                 }
@@ -124,7 +91,7 @@ class StackModelTest {
     @Test
     void theRankerLearnsFromFeaturesWhatItsBaseModelCannotSee() {
         // Users of a group prefer one genre; the counts base sees only popularity, the ranker the group and genre.
-        InterestModel popularity = new CountsModel();
+        InterestModel popularity = Baselines.popularity();
         popularity.fit(training());
         StackModel stack = create(overCounts(Map.of("candidates", 80)), 3);
         stack.fit(training());
@@ -136,7 +103,7 @@ class StackModelTest {
 
     @Test
     void withoutTrainingTheRankerKeepsItsFirstBaseModelsOrder() {
-        InterestModel popularity = new CountsModel();
+        InterestModel popularity = Baselines.popularity();
         popularity.fit(training());
         StackModel stack = create(overCounts(Map.of("ranker", Map.of("epochs", 1, "learning-rate", 1e-12))), 3);
         stack.fit(training());
