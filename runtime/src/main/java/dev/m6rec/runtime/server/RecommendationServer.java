@@ -50,6 +50,8 @@ public final class RecommendationServer implements AutoCloseable {
     private static final int SELECTORS = 1;
     private final Server server;
     private final ServerConnector connector;
+    /** Read once at start: Jetty reports a closed connector's port as -2, and stop() closes it early. */
+    private final InetSocketAddress address;
     private final InFlightRequests inFlight;
     private final ServerMetrics metrics;
     private final AtomicBoolean stopping;
@@ -59,6 +61,7 @@ public final class RecommendationServer implements AutoCloseable {
                                  ServerMetrics metrics, AtomicBoolean stopping) {
         this.server = server;
         this.connector = connector;
+        this.address = new InetSocketAddress(connector.getHost(), connector.getLocalPort());
         this.inFlight = inFlight;
         this.metrics = metrics;
         this.stopping = stopping;
@@ -137,9 +140,9 @@ public final class RecommendationServer implements AutoCloseable {
         }
     }
 
-    /** The bound address (with the actual port when 0 was asked for). */
+    /** The bound address (with the actual port when 0 was asked for), also during and after {@link #stop}. */
     public InetSocketAddress address() {
-        return new InetSocketAddress(connector.getHost(), connector.getLocalPort());
+        return address;
     }
 
     public ServerMetrics metrics() {

@@ -144,6 +144,7 @@ class ServerHardeningTest {
             return ApiResponse.ok(Map.of("slow", "done"));
         };
         Served s = serve(ServerSettings.DEFAULT_IDLE_TIMEOUT, Map.of("/test/slow", Map.of("GET", slow)));
+        int port = s.server().address().getPort();
         try (KeepAliveConnection busy = new KeepAliveConnection(s.server().address());
              KeepAliveConnection idle = new KeepAliveConnection(s.server().address())) {
             busy.sendGet("/health");
@@ -170,6 +171,7 @@ class ServerHardeningTest {
             assertThat(inFlight.headers()).containsEntry("connection", "close");
             assertThat(busy.closedByServer()).isTrue();
             assertThat(stopped.get(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(s.server().address().getPort()).as("the bound port, also after stop").isEqualTo(port);
         } finally {
             release.countDown();
             s.close();
