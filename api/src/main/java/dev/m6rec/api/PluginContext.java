@@ -1,8 +1,12 @@
 package dev.m6rec.api;
 
 import dev.m6rec.api.config.InterestModelSection;
+import dev.m6rec.api.data.FeatureMatrix;
+import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.interest.InterestModel;
+import dev.m6rec.api.similarity.SimilarityModel;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.random.RandomGenerator;
 
@@ -71,6 +75,17 @@ public interface PluginContext {
      */
     default InterestModel createInterestModel(InterestModelSection section) {
         throw new UnsupportedOperationException("this context cannot build nested interest models");
+    }
+
+    /**
+     * The run's similarity section as a new model fitted on {@code train}, for a component that
+     * fits nested interest models on part of the training data (the stack's ranker stage). The
+     * run's own similarity model, in {@code ModelInputs.similarity()}, was fitted on all of it, so
+     * a nested model that reads it would see the part held out from it. Empty when the run fits
+     * no similarity model before its interest model. The caller owns the model.
+     */
+    default Optional<SimilarityModel> fitSimilarity(Interactions train, FeatureMatrix itemFeatures) {
+        throw new UnsupportedOperationException("this context cannot fit similarity models");
     }
 
     /** Resolves a path from config against the directory of the config file. */

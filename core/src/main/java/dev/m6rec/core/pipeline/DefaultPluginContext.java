@@ -4,12 +4,18 @@ import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.ProgressReporter;
 import dev.m6rec.api.RangeBody;
 import dev.m6rec.api.config.InterestModelSection;
+import dev.m6rec.api.data.FeatureMatrix;
+import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.interest.InterestModel;
+import dev.m6rec.api.similarity.SimilarityInput;
+import dev.m6rec.api.similarity.SimilarityModel;
+import dev.m6rec.core.plugin.PluginFaults;
 import dev.m6rec.core.config.ConfiguredComponent;
 import dev.m6rec.core.exec.ChunkedParallelFor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.random.RandomGenerator;
@@ -25,20 +31,44 @@ public final class DefaultPluginContext implements PluginContext {
     private final int threads;
     private final ProgressReporter progress;
     private final Path baseDir;
+    /** The run's similarity section fitted before the interest model, or null: what {@link #fitSimilarity} fits. */
+    private final ConfiguredComponent similarity;
 
     public DefaultPluginContext(long seed, String componentPath, ExecutorService executor, int threads,
                                 ProgressReporter progress, Path baseDir) {
+        this(seed, componentPath, executor, threads, progress, baseDir, null);
+    }
+
+    private DefaultPluginContext(long seed, String componentPath, ExecutorService executor, int threads,
+                                 ProgressReporter progress, Path baseDir, ConfiguredComponent similarity) {
         this.seed = seed;
         this.componentPath = Objects.requireNonNull(componentPath, "componentPath is null");
         this.executor = Objects.requireNonNull(executor, "executor is null");
         this.threads = threads;
         this.progress = Objects.requireNonNull(progress, "progress is null");
         this.baseDir = Objects.requireNonNull(baseDir, "baseDir is null");
+        this.similarity = similarity;
     }
 
     /** The same run settings for another component. */
     public DefaultPluginContext forComponent(String path) {
-        return new DefaultPluginContext(seed, path, executor, threads, progress, baseDir);
+        return new DefaultPluginContext(seed, path, executor, threads, progress, baseDir, similarity);
+    }
+
+    /** This context, whose {@link #fitSimilarity} (and its nested components') fits {@code section}. */
+    DefaultPluginContext withSimilarity(ConfiguredComponent section) {
+        return new DefaultPluginContext(seed, componentPath, executor, threads, progress, baseDir, section);
+    }
+
+    @Override
+    public Optional<SimilarityModel> fitSimilarity(Interactions train, FeatureMatrix itemFeatures) {
+        if (similarity == null) {
+            return Optional.empty();
+        }
+        SimilarityModel model = similarity.create(forComponent(similarity.path()));
+        SimilarityInput input = new SimilarityInput(train, itemFeatures, Optional.empty());
+        PluginFaults.run(model, "fit", () -> model.fit(input));
+        return Optional.of(model);
     }
 
     @Override

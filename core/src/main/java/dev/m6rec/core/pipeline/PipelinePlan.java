@@ -45,8 +45,17 @@ public final class PipelinePlan {
 
     /** Fits every step in order, each with a context of its own. */
     public void fit(PipelineParts parts, DefaultPluginContext context) {
+        ConfiguredComponent similarityBefore = null;
         for (PlanStep step : steps) {
-            step.fit(parts, context.forComponent(step.component().path()));
+            DefaultPluginContext stepContext = context.forComponent(step.component().path());
+            if (step instanceof InterestStep && similarityBefore != null) {
+                // A nested model fitted on part of the training data needs its own similarity (see fitSimilarity).
+                stepContext = stepContext.withSimilarity(similarityBefore);
+            }
+            step.fit(parts, stepContext);
+            if (step instanceof SimilarityStep similarity) {
+                similarityBefore = similarity.component();
+            }
         }
     }
 }

@@ -15,6 +15,13 @@ import dev.m6rec.api.dataset.DatasetLoader;
 import dev.m6rec.api.dataset.DatasetLoaderFactory;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.InterestModelFactory;
+import dev.m6rec.api.interest.ModelInputs;
+import dev.m6rec.api.interest.TrainingData;
+import dev.m6rec.api.interest.UserProfile;
+import dev.m6rec.api.data.ScoredItems;
+import dev.m6rec.api.similarity.SimilarityInput;
+import dev.m6rec.api.similarity.SimilarityModel;
+import dev.m6rec.api.similarity.SimilarityModelFactory;
 import dev.m6rec.core.artifact.PipelineArtifact;
 import dev.m6rec.core.config.ConfiguredComponent;
 import dev.m6rec.core.config.RawConfig;
@@ -81,6 +88,73 @@ class PipelinePlanTest {
         }
     }
 
+    /** Sizes of what each similarity model was fitted on, in order. */
+    private static final List<Integer> SIMILARITY_FITS = new ArrayList<>();
+    /** What each {@link AsksForSimilarity} got from {@code fitSimilarity}: the model's fit size, or -1 for none. */
+    private static final List<Integer> ASKED = new ArrayList<>();
+
+    /** Records the size of what it was fitted on. */
+    static final class FitSize implements SimilarityModel {
+        int size = -1;
+
+        @Override
+        public void fit(SimilarityInput input) {
+            size = input.train().size();
+            SIMILARITY_FITS.add(size);
+        }
+
+        @Override
+        public float similarity(int a, int b) {
+            return 0;
+        }
+
+        @Override
+        public ScoredItems neighbours(int item, int k) {
+            return ScoredItems.empty();
+        }
+
+        @Override
+        public void save(ArtifactWriter out) {
+        }
+
+        @Override
+        public void load(ArtifactReader in) {
+        }
+    }
+
+    /** Counts, and asks its context for a similarity fitted on its first training row only (a nested model's share). */
+    static final class AsksForSimilarity implements InterestModel {
+        private final PluginContext context;
+        private final CountsModel counts = new CountsModel();
+
+        AsksForSimilarity(PluginContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public void fit(TrainingData data) {
+            Optional<SimilarityModel> own = context.fitSimilarity(data.train().select(new int[] {0}),
+                    data.inputs().itemFeatures());
+            ASKED.add(own.map(m -> ((FitSize) m).size).orElse(-1));
+            counts.fit(data);
+        }
+
+        @Override
+        public void score(UserProfile user, int[] items, float[] out) {
+            counts.score(user, items, out);
+        }
+
+        @Override
+        public void save(ArtifactWriter out) {
+            counts.save(out);
+        }
+
+        @Override
+        public void load(ArtifactReader in, ModelInputs inputs) {
+            counts.load(in, inputs);
+        }
+    }
+
     private static PluginRegistry registry() {
         Plugin plugin = new Plugin() {
             @Override
@@ -119,6 +193,35 @@ class PipelinePlanTest {
                     public InterestModel create(NoSettings settings, PluginContext context) {
                         return new CountsModel();
                     }
+                }, new InterestModelFactory<NoSettings>() {
+                    public String name() {
+                        return "fits-similarity";
+                    }
+
+                    public Class<NoSettings> settingsType() {
+                        return NoSettings.class;
+                    }
+
+                    public InterestModel create(NoSettings settings, PluginContext context) {
+                        return new AsksForSimilarity(context);
+                    }
+                });
+            }
+
+            @Override
+            public List<SimilarityModelFactory<?>> similarityModels() {
+                return List.of(new SimilarityModelFactory<NoSettings>() {
+                    public String name() {
+                        return "fit-size";
+                    }
+
+                    public Class<NoSettings> settingsType() {
+                        return NoSettings.class;
+                    }
+
+                    public SimilarityModel create(NoSettings settings, PluginContext context) {
+                        return new FitSize();
+                    }
                 });
             }
         };
@@ -145,10 +248,7 @@ class PipelinePlanTest {
         RunConfig config = RunConfigValidator.validate(RawConfig.fromMap(Map.of(
                 "data", Map.of("type", "none"), "interest", Map.of("type", "counts"),
                 "split", Map.of("type", "leave-one-out", "valid", false))), registry);
-        DataSplit split = new dev.m6rec.core.split.LeaveOneOutSplitterFactory()
-                .create(config.split().settings(dev.m6rec.core.split.LeaveOneOutSplitterFactory.Settings.class),
-                        context(config))
-                .split(TinyDatasets.of("tiny", "a x 1 1", "a y 1 2", "b y 1 3", "b z 1 4", "c y 1 5", "c x 1 6"));
+        DataSplit split = tinySplit(config);
         NoteStep[] fitted = new NoteStep[1];
         PipelinePlan plan = withNote(config, fitted);
         assertThat(plan.steps()).extracting(s -> s.component().path()).containsExactly("interest", "extra");
@@ -169,6 +269,39 @@ class PipelinePlanTest {
         trained.pipeline().interest().scoreAll(trained.pipeline().profile(0), before);
         loaded.pipeline().interest().scoreAll(loaded.pipeline().profile(0), after);
         assertThat(after).containsExactly(before);
+    }
+
+    @Test
+    void anInterestModelCanFitTheRunsSimilarityAfreshOnPartOfTheTrainingDataOnlyWhenTheRunHasOne() {
+        PluginRegistry registry = registry();
+        for (boolean withSimilarity : new boolean[] {true, false}) {
+            Map<String, Object> raw = new java.util.LinkedHashMap<>(Map.of("data", Map.of("type", "none"),
+                    "interest", Map.of("type", "fits-similarity"), "split", Map.of("type", "leave-one-out", "valid", false)));
+            if (withSimilarity) {
+                raw.put("similarity", Map.of("type", "fit-size"));
+            }
+            RunConfig config = RunConfigValidator.validate(RawConfig.fromMap(raw), registry);
+            DataSplit split = tinySplit(config);
+            SIMILARITY_FITS.clear();
+            ASKED.clear();
+            new PipelineTrainer(config, context(config), v -> { }, PipelinePlan.of(config)).trainOn(split, 0);
+            if (withSimilarity) {
+                // The run's own similarity on all 3 training rows, then a fresh one on the 1 row the model asked for.
+                assertThat(SIMILARITY_FITS).containsExactly(3, 1);
+                assertThat(ASKED).containsExactly(1);
+            } else {
+                assertThat(SIMILARITY_FITS).isEmpty();
+                assertThat(ASKED).containsExactly(-1);
+            }
+        }
+    }
+
+    /** Three users with two interactions each; leave-one-out keeps one per user for training. */
+    private DataSplit tinySplit(RunConfig config) {
+        return new dev.m6rec.core.split.LeaveOneOutSplitterFactory()
+                .create(config.split().settings(dev.m6rec.core.split.LeaveOneOutSplitterFactory.Settings.class),
+                        context(config))
+                .split(TinyDatasets.of("tiny", "a x 1 1", "a y 1 2", "b y 1 3", "b z 1 4", "c y 1 5", "c x 1 6"));
     }
 
     private DefaultPluginContext context(RunConfig config) {

@@ -5,16 +5,22 @@ import dev.m6rec.api.ProgressReporter;
 import dev.m6rec.api.ProgressTask;
 import dev.m6rec.api.RangeBody;
 import dev.m6rec.api.config.InterestModelSection;
+import dev.m6rec.api.data.FeatureMatrix;
+import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.interest.InterestModel;
+import dev.m6rec.api.similarity.SimilarityInput;
+import dev.m6rec.api.similarity.SimilarityModel;
 import dev.m6rec.core.config.ConfiguredComponent;
 import dev.m6rec.core.exec.ChunkedParallelFor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -42,12 +48,38 @@ public final class RecordingPluginContext implements PluginContext {
     public final List<String> messages = Collections.synchronizedList(new ArrayList<>());
     /** Units passed to {@link ProgressTask#advance}, in order. */
     public final List<Long> advances = Collections.synchronizedList(new ArrayList<>());
+    /** The interactions each {@link #fitSimilarity} call fitted on, in order (nested contexts included). */
+    public final List<Interactions> similarityFits;
+    private Supplier<SimilarityModel> similarity;
 
     public RecordingPluginContext(long seed, String componentPath, int threads, Path baseDir) {
+        this(seed, componentPath, threads, baseDir, Collections.synchronizedList(new ArrayList<>()));
+    }
+
+    private RecordingPluginContext(long seed, String componentPath, int threads, Path baseDir,
+                                   List<Interactions> similarityFits) {
         this.seed = seed;
         this.componentPath = componentPath;
         this.threads = threads;
         this.baseDir = baseDir;
+        this.similarityFits = similarityFits;
+    }
+
+    /** Makes {@link #fitSimilarity} fit a model from {@code similarity}, as a run with a similarity section does. */
+    public RecordingPluginContext withSimilarity(Supplier<SimilarityModel> similarity) {
+        this.similarity = similarity;
+        return this;
+    }
+
+    @Override
+    public Optional<SimilarityModel> fitSimilarity(Interactions train, FeatureMatrix itemFeatures) {
+        if (similarity == null) {
+            return Optional.empty();
+        }
+        SimilarityModel model = similarity.get();
+        model.fit(new SimilarityInput(train, itemFeatures, Optional.empty()));
+        similarityFits.add(train);
+        return Optional.of(model);
     }
 
     public RecordingPluginContext(long seed, String componentPath) {
@@ -57,7 +89,9 @@ public final class RecordingPluginContext implements PluginContext {
     /** A nested section's model, with a recording context of its own at the section's path. */
     @Override
     public InterestModel createInterestModel(InterestModelSection section) {
-        return ((ConfiguredComponent) section).create(new RecordingPluginContext(seed, section.path(), threads, baseDir));
+        RecordingPluginContext nested = new RecordingPluginContext(seed, section.path(), threads, baseDir, similarityFits);
+        nested.similarity = similarity;
+        return ((ConfiguredComponent) section).create(nested);
     }
 
     @Override

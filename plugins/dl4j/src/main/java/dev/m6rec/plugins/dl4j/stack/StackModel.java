@@ -14,8 +14,10 @@ import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.ModelInputs;
 import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.api.interest.UserProfile;
+import dev.m6rec.api.similarity.SimilarityModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -50,7 +52,8 @@ final class StackModel implements InterestModel {
         List<InterestModel> stage = createBases();
         List<CandidateList> lists;
         try {
-            fitBases(stage, data, holdout.kept(), "on the kept share of each user's training interactions");
+            fitBases(stage, data, stageInputs(data.inputs(), holdout.kept()), holdout.kept(),
+                    "on the kept share of each user's training interactions");
             lists = candidateLists(stage, holdout, data.inputs());
         } finally {
             closeAll(stage);
@@ -70,7 +73,7 @@ final class StackModel implements InterestModel {
                 shuffled.subList(0, validCount), settings.ranker(), random, context.progress(),
                 context.componentPath() + ".ranker");
         List<InterestModel> bases = createBases();
-        fitBases(bases, data, train, "on all training interactions");
+        fitBases(bases, data, data.inputs(), train, "on all training interactions");
         fitted.set(new Fitted(bases, ranker, logCounts(train), settings.features() ? data.inputs().itemFeatures() : null));
     }
 
@@ -82,13 +85,31 @@ final class StackModel implements InterestModel {
         return models;
     }
 
-    private void fitBases(List<InterestModel> models, TrainingData data, Interactions train, String how) {
+    /**
+     * The inputs of the ranker's stage: the run's similarity model was fitted on all the training
+     * interactions, held-out ones included, so a base that reads it (item-knn, the mlp's
+     * neighbourhood) would find the held-out items through it and the ranker would learn to trust
+     * that base more than it deserves. The stage gets the same similarity fitted on the kept share.
+     */
+    private ModelInputs stageInputs(ModelInputs inputs, Interactions kept) {
+        if (inputs.similarity().isEmpty()) {
+            return inputs;
+        }
+        context.progress().info("stack: fitting the run's similarity on the kept share for the ranker's stage");
+        SimilarityModel similarity = context.fitSimilarity(kept, inputs.itemFeatures()).orElseThrow(() ->
+                new IllegalStateException("stack: the context fits no similarity model for the ranker's stage"));
+        return new ModelInputs(inputs.numUsers(), inputs.numItems(), inputs.userFeatures(), inputs.itemFeatures(),
+                Optional.of(similarity));
+    }
+
+    private void fitBases(List<InterestModel> models, TrainingData data, ModelInputs inputs, Interactions train,
+                          String how) {
         DataSplit split = data.split();
         DataSplit stageSplit = new DataSplit(split.dataset(), train, split.valid(), split.test());
         for (int m = 0; m < models.size(); m++) {
             context.progress().info("stack: fitting " + settings.base().get(m).path() + " ("
                     + settings.base().get(m).type() + ") " + how);
-            models.get(m).fit(new TrainingData(stageSplit, data.inputs(), data.validation()));
+            models.get(m).fit(new TrainingData(stageSplit, inputs, data.validation()));
         }
     }
 

@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.m6rec.api.Plugin;
 import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.config.NoSettings;
+import dev.m6rec.api.artifact.ArtifactReader;
+import dev.m6rec.api.artifact.ArtifactWriter;
+import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.interest.InterestModel;
+import dev.m6rec.api.interest.ModelInputs;
+import dev.m6rec.api.similarity.SimilarityInput;
+import dev.m6rec.api.similarity.SimilarityModel;
 import dev.m6rec.api.interest.InterestModelFactory;
 import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.core.plugin.PluginInfo;
 import dev.m6rec.core.plugin.PluginRegistry;
 import dev.m6rec.core.testing.ConcurrentScoring;
+import dev.m6rec.core.testing.CountsModel;
 import dev.m6rec.core.testing.MemoryArtifacts;
 import dev.m6rec.core.testing.RecordingPluginContext;
 import dev.m6rec.core.testing.Sections;
@@ -50,7 +57,86 @@ class StackModelTest {
                         }
                     });
                 }
-            }, "counts", "1", "classpath")));
+            }, "counts", "1", "classpath"),
+            new PluginInfo(new Plugin() {
+                @Override
+                public String name() {
+                    return "similarity-reader";
+                }
+
+                @Override
+                public List<InterestModelFactory<?>> interestModels() {
+                    return List.of(new InterestModelFactory<NoSettings>() {
+                        public String name() {
+                            return "similarity-reader";
+                        }
+
+                        public Class<NoSettings> settingsType() {
+                            return NoSettings.class;
+                        }
+
+                        public InterestModel create(NoSettings settings, PluginContext context) {
+                            return new SimilarityReader();
+                        }
+                    });
+                }
+            }, "similarity-reader", "1", "classpath")));
+
+    /** Popularity that records the similarity model each fit was handed and how many interactions it was fitted on. */
+    private static final List<Integer> SIMILARITY_SEEN = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    private static final class SimilarityReader implements InterestModel {
+        private final CountsModel counts = new CountsModel();
+
+        @Override
+        public void fit(TrainingData data) {
+            SIMILARITY_SEEN.add(((CountingSimilarity) data.inputs().similarity().orElseThrow()).fittedOn);
+            counts.fit(data);
+        }
+
+        @Override
+        public void score(UserProfile user, int[] items, float[] out) {
+            counts.score(user, items, out);
+        }
+
+        @Override
+        public void save(ArtifactWriter out) {
+            counts.save(out);
+        }
+
+        @Override
+        public void load(ArtifactReader in, ModelInputs inputs) {
+            counts.load(in, inputs);
+        }
+    }
+
+    /** A similarity model that only remembers the size of what it was fitted on. */
+    private static final class CountingSimilarity implements SimilarityModel {
+        int fittedOn = -1;
+
+        @Override
+        public void fit(SimilarityInput input) {
+            fittedOn = input.train().size();
+        }
+
+        @Override
+        public float similarity(int a, int b) {
+            return 0;
+        }
+
+        @Override
+        public ScoredItems neighbours(int item, int k) {
+            return ScoredItems.empty();
+        }
+
+        @Override
+        public void save(ArtifactWriter out) {
+        }
+
+        @Override
+        public void load(ArtifactReader in) {
+        }
+    }
 
     private static StackModel create(Map<String, Object> section, long seed) {
         StackSettings settings = Sections.bind(new StackFactory(), "interest", section, REGISTRY);
@@ -99,6 +185,26 @@ class StackModelTest {
         double stacked = testNdcg(stack);
         assertThat(pop).isGreaterThan(0.01);
         assertThat(stacked).as("stack %.4f vs its base %.4f", stacked, pop).isGreaterThan(1.5 * pop);
+    }
+
+    @Test
+    void inTheRankersStageABaseReadsASimilarityFittedOnlyOnTheKeptShareNotTheRunsOwn() {
+        SimilarityModel runs = new CountingSimilarity();
+        runs.fit(new SimilarityInput(DATA.split.train(), DATA.inputs.itemFeatures(), java.util.Optional.empty()));
+        ModelInputs inputs = new ModelInputs(DATA.inputs.numUsers(), DATA.inputs.numItems(), DATA.inputs.userFeatures(),
+                DATA.inputs.itemFeatures(), java.util.Optional.of(runs));
+        RecordingPluginContext context = new RecordingPluginContext(3, "interest").withSimilarity(CountingSimilarity::new);
+        StackSettings settings = Sections.bind(new StackFactory(), "interest",
+                Map.of("base", List.of(Map.of("type", "similarity-reader")), "ranker", Map.of("epochs", 1)), REGISTRY);
+        SIMILARITY_SEEN.clear();
+        new StackFactory().create(settings, context).fit(new TrainingData(DATA.split, inputs,
+                RankingEvaluation.validation(DATA.split.train(), DATA.split.valid(), DATA.inputs.userFeatures())));
+        int train = DATA.split.train().size();
+        assertThat(context.similarityFits).hasSize(1);
+        int kept = context.similarityFits.get(0).size();
+        assertThat(kept).isLessThan(train).isGreaterThan(train / 2);
+        // The stage's base saw a similarity fitted on the kept share; the serving base sees the run's own.
+        assertThat(SIMILARITY_SEEN).containsExactly(kept, train);
     }
 
     @Test
