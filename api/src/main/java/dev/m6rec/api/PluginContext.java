@@ -3,6 +3,7 @@ package dev.m6rec.api;
 import dev.m6rec.api.config.InterestModelSection;
 import dev.m6rec.api.interest.InterestModel;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.random.RandomGenerator;
 
@@ -71,6 +72,14 @@ public interface PluginContext {
      */
     default InterestModel createInterestModel(InterestModelSection section) {
         throw new UnsupportedOperationException("this context cannot build nested interest models");
+    }
+
+    /**
+     * The run's {@code spark:} section, empty when the config has none: a component that trains on
+     * Spark joins the session it describes (or the one {@code spark-submit} started).
+     */
+    default Optional<SparkSettings> spark() {
+        return Optional.empty();
     }
 
     /** Resolves a path from config against the directory of the config file. */

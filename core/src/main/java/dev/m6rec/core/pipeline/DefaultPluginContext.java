@@ -3,6 +3,7 @@ package dev.m6rec.core.pipeline;
 import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.ProgressReporter;
 import dev.m6rec.api.RangeBody;
+import dev.m6rec.api.SparkSettings;
 import dev.m6rec.api.config.InterestModelSection;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.core.config.ConfiguredComponent;
@@ -10,6 +11,7 @@ import dev.m6rec.core.exec.ChunkedParallelFor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.random.RandomGenerator;
@@ -25,20 +27,28 @@ public final class DefaultPluginContext implements PluginContext {
     private final int threads;
     private final ProgressReporter progress;
     private final Path baseDir;
+    private final Optional<SparkSettings> spark;
 
     public DefaultPluginContext(long seed, String componentPath, ExecutorService executor, int threads,
                                 ProgressReporter progress, Path baseDir) {
+        this(seed, componentPath, executor, threads, progress, baseDir, Optional.empty());
+    }
+
+    /** A context whose components may train on the Spark the run's {@code spark:} section describes. */
+    public DefaultPluginContext(long seed, String componentPath, ExecutorService executor, int threads,
+                                ProgressReporter progress, Path baseDir, Optional<SparkSettings> spark) {
         this.seed = seed;
         this.componentPath = Objects.requireNonNull(componentPath, "componentPath is null");
         this.executor = Objects.requireNonNull(executor, "executor is null");
         this.threads = threads;
         this.progress = Objects.requireNonNull(progress, "progress is null");
         this.baseDir = Objects.requireNonNull(baseDir, "baseDir is null");
+        this.spark = Objects.requireNonNull(spark, "spark is null");
     }
 
     /** The same run settings for another component. */
     public DefaultPluginContext forComponent(String path) {
-        return new DefaultPluginContext(seed, path, executor, threads, progress, baseDir);
+        return new DefaultPluginContext(seed, path, executor, threads, progress, baseDir, spark);
     }
 
     @Override
@@ -74,6 +84,11 @@ public final class DefaultPluginContext implements PluginContext {
     @Override
     public ProgressReporter progress() {
         return progress;
+    }
+
+    @Override
+    public Optional<SparkSettings> spark() {
+        return spark;
     }
 
     @Override
