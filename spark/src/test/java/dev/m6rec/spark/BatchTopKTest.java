@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,11 @@ class BatchTopKTest {
                 .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1").config("spark.sql.shuffle.partitions", "2")
                 .getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
     }
 
     @Test
@@ -75,7 +81,7 @@ class BatchTopKTest {
      * The facade's lists, scored in the same blocks as the job's tasks: a GEMM's float rounding depends on
      * the block's shape (BPR documents 1e-5), so equal blocks give bit-equal scores.
      */
-    private static Map<String, List<Recommendation>> expectedLists(Path artifact, int k, int partitions, int block) {
+    static Map<String, List<Recommendation>> expectedLists(Path artifact, int k, int partitions, int block) {
         Map<String, List<Recommendation>> lists = new TreeMap<>();
         try (M6Rec rec = M6Rec.load(artifact, List.of())) {
             List<String> users = rec.users();
@@ -93,7 +99,11 @@ class BatchTopKTest {
     }
 
     /** The Parquet rows grouped by user, failing on a user listed twice or a rank out of order. */
-    private static Map<String, List<Recommendation>> parquetLists(Path parquet) {
+    static Map<String, List<Recommendation>> parquetLists(Path parquet) {
+        return parquetLists(spark, parquet);
+    }
+
+    static Map<String, List<Recommendation>> parquetLists(SparkSession spark, Path parquet) {
         Map<String, List<Recommendation>> lists = new TreeMap<>();
         List<Row> rows = new ArrayList<>(spark.read().parquet(parquet.toUri().toString())
                 .orderBy("user", "rank").collectAsList());
@@ -105,7 +115,7 @@ class BatchTopKTest {
         return lists;
     }
 
-    private static List<String> tsvLines(Path tsv) throws IOException {
+    static List<String> tsvLines(Path tsv) throws IOException {
         List<String> lines = new ArrayList<>();
         try (Stream<Path> parts = Files.list(tsv)) {
             for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
