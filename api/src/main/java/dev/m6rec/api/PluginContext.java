@@ -88,6 +88,14 @@ public interface PluginContext {
         throw new UnsupportedOperationException("this context cannot fit similarity models");
     }
 
+    /**
+     * The run's {@code spark:} section, empty when the config has none: a component that trains on
+     * Spark joins the session it describes (or the one {@code spark-submit} started).
+     */
+    default Optional<SparkSettings> spark() {
+        return Optional.empty();
+    }
+
     /** Resolves a path from config against the directory of the config file. */
     Path resolve(String path);
 }

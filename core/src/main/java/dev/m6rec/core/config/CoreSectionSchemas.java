@@ -33,6 +33,7 @@ public final class CoreSectionSchemas {
                 .mapParam("recommend", "list length, recall quotas and diversity")
                 .mapParam("output", "where results are written")
                 .mapParam("optimizer", "hyper-parameter search: {type: ..., trials: ..., space: {...}}")
+                .mapParam("spark", "run the heavy steps on Apache Spark: {master: local[*], conf: {...}}")
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.m6rec.core.config;
 
+import dev.m6rec.api.SparkSettings;
 import dev.m6rec.core.prepare.FilterSettings;
 import dev.m6rec.api.config.ParamSpec;
 import dev.m6rec.api.config.ParamType;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param pluginDirs   extra plugin directories ({@code plugins.dirs} and {@code --plugins})
  * @param searchSpace  the optimizer's {@code space}, parsed and checked against the configured components
  * @param filter       what is removed from the dataset before the split ({@code filter:}, default nothing)
+ * @param spark        where Spark-backed components run ({@code spark:}); empty when nothing runs on Spark
  *
  * Each component section carries the factory its {@code type} resolved to and its typed settings
  * ({@link ConfiguredComponent}): nothing after validation looks a name up again.
@@ -31,7 +33,7 @@ public record RunConfig(Path source, Map<String, Object> resolved, long seed, in
                         ConfiguredComponent interest, Optional<ConfiguredComponent> similarity,
                         EvaluationSettings evaluation, RecommendSettings recommend, OutputSettings output,
                         Optional<ConfiguredComponent> optimizer, Optional<SearchSpace> searchSpace,
-                        FilterSettings filter) {
+                        FilterSettings filter, Optional<SparkSettings> spark) {
     public RunConfig {
         Objects.requireNonNull(resolved, "resolved is null");
         pluginDirs = List.copyOf(pluginDirs);
@@ -47,6 +49,7 @@ public record RunConfig(Path source, Map<String, Object> resolved, long seed, in
         Objects.requireNonNull(optimizer, "optimizer is null");
         Objects.requireNonNull(searchSpace, "searchSpace is null");
         Objects.requireNonNull(filter, "filter is null");
+        Objects.requireNonNull(spark, "spark is null");
     }
 
     /** The folder relative paths in the config are resolved against (the config file's, else the working directory). */

@@ -1,6 +1,7 @@
 package dev.m6rec.core.config;
 
 import dev.m6rec.api.ConfigException;
+import dev.m6rec.api.SparkSettings;
 import dev.m6rec.api.config.ConfigProblem;
 import dev.m6rec.api.config.ConfigSchema;
 import dev.m6rec.api.interest.InterestModelFactory;
@@ -102,13 +103,15 @@ public final class RunConfigValidator {
         }
 
         servingNeeds(recommend, interest, similarity, noSimilarity);
+        Optional<SparkSettings> spark = SparkSection.bind(settings(SparkSection.PATH, SparkSection.schema(), badSections),
+                raw.tree().containsKey(SparkSection.PATH) && !badSections.contains(SparkSection.PATH), problems);
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         RunConfig config = new RunConfig(raw.source(), raw.tree(), root.getLong("seed"), root.getInt("threads"),
                 pluginDirs, data.orElseThrow(), split.orElseThrow(), userFeatures, itemFeatures, interest.orElseThrow(),
-                similarity, evaluation, recommend, output, optimizer, Optional.empty(), filter);
+                similarity, evaluation, recommend, output, optimizer, Optional.empty(), filter, spark);
         if (optimizer.isEmpty()) {
             return config;
         }
@@ -117,7 +120,7 @@ public final class RunConfigValidator {
         return new RunConfig(config.source(), config.resolved(), config.seed(), config.threads(), config.pluginDirs(),
                 config.data(), config.split(), config.userFeatures(), config.itemFeatures(), config.interest(),
                 config.similarity(), config.evaluation(), config.recommend(), config.output(), config.optimizer(),
-                Optional.of(space), config.filter());
+                Optional.of(space), config.filter(), config.spark());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.m6rec.core.pipeline;
 import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.ProgressReporter;
 import dev.m6rec.api.RangeBody;
+import dev.m6rec.api.SparkSettings;
 import dev.m6rec.api.config.InterestModelSection;
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.Interactions;
@@ -31,33 +32,42 @@ public final class DefaultPluginContext implements PluginContext {
     private final int threads;
     private final ProgressReporter progress;
     private final Path baseDir;
+    private final Optional<SparkSettings> spark;
     /** The run's similarity section fitted before the interest model, or null: what {@link #fitSimilarity} fits. */
     private final ConfiguredComponent similarity;
 
     public DefaultPluginContext(long seed, String componentPath, ExecutorService executor, int threads,
                                 ProgressReporter progress, Path baseDir) {
-        this(seed, componentPath, executor, threads, progress, baseDir, null);
+        this(seed, componentPath, executor, threads, progress, baseDir, Optional.empty());
+    }
+
+    /** A context whose components may train on the Spark the run's {@code spark:} section describes. */
+    public DefaultPluginContext(long seed, String componentPath, ExecutorService executor, int threads,
+                                ProgressReporter progress, Path baseDir, Optional<SparkSettings> spark) {
+        this(seed, componentPath, executor, threads, progress, baseDir, spark, null);
     }
 
     private DefaultPluginContext(long seed, String componentPath, ExecutorService executor, int threads,
-                                 ProgressReporter progress, Path baseDir, ConfiguredComponent similarity) {
+                                 ProgressReporter progress, Path baseDir, Optional<SparkSettings> spark,
+                                 ConfiguredComponent similarity) {
         this.seed = seed;
         this.componentPath = Objects.requireNonNull(componentPath, "componentPath is null");
         this.executor = Objects.requireNonNull(executor, "executor is null");
         this.threads = threads;
         this.progress = Objects.requireNonNull(progress, "progress is null");
         this.baseDir = Objects.requireNonNull(baseDir, "baseDir is null");
+        this.spark = Objects.requireNonNull(spark, "spark is null");
         this.similarity = similarity;
     }
 
     /** The same run settings for another component. */
     public DefaultPluginContext forComponent(String path) {
-        return new DefaultPluginContext(seed, path, executor, threads, progress, baseDir, similarity);
+        return new DefaultPluginContext(seed, path, executor, threads, progress, baseDir, spark, similarity);
     }
 
     /** This context, whose {@link #fitSimilarity} (and its nested components') fits {@code section}. */
     DefaultPluginContext withSimilarity(ConfiguredComponent section) {
-        return new DefaultPluginContext(seed, componentPath, executor, threads, progress, baseDir, section);
+        return new DefaultPluginContext(seed, componentPath, executor, threads, progress, baseDir, spark, section);
     }
 
     @Override
@@ -104,6 +114,11 @@ public final class DefaultPluginContext implements PluginContext {
     @Override
     public ProgressReporter progress() {
         return progress;
+    }
+
+    @Override
+    public Optional<SparkSettings> spark() {
+        return spark;
     }
 
     @Override

@@ -46,7 +46,7 @@ public final class PipelineRun {
         ExecutorService executor = newExecutor(config.threads());
         try {
             DefaultPluginContext context = new DefaultPluginContext(config.seed(), "run", executor, config.threads(),
-                    progress, config.baseDir());
+                    progress, config.baseDir(), config.spark());
             List<Double> validationCurve = java.util.Collections.synchronizedList(new ArrayList<>());
             TrainedRun trained = new PipelineTrainer(config, context, validationCurve::add).train();
             long t0 = System.nanoTime();

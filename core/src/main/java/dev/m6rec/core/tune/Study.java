@@ -175,7 +175,7 @@ public final class Study {
         try {
             RunConfig trialConfig = RunConfigValidator.validate(configFor(trial.params()), registry);
             DefaultPluginContext context = new DefaultPluginContext(trialConfig.seed(), "run", executor, threads,
-                    ProgressReporter.silent(), baseDir());
+                    ProgressReporter.silent(), baseDir(), trialConfig.spark());
             PipelineTrainer trainer = new PipelineTrainer(trialConfig, context, value -> {
                 intermediate.add(value);
                 if (pruner.shouldPrune(intermediate.size() - 1, value)) {

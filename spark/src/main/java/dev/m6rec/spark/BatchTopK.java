@@ -1,0 +1,106 @@
+package dev.m6rec.spark;
+
+import dev.m6rec.runtime.M6Rec;
+import dev.m6rec.runtime.Recommendation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Every user's top-K from any trained artifact, as a Spark job: the artifact folder's bytes are
+ * broadcast, each executor JVM rebuilds and loads it once through the normal loader
+ * ({@link ExecutorPipelines}), and each task scores one range of users in blocks
+ * ({@link M6Rec#recommendAll}, one {@code InterestModel.scoreAll(List, float[])} call per block),
+ * exactly as {@code m6rec recommend --all-users} lists them on one machine. The lists are written
+ * twice, as Parquet and as TSV, with the columns {@code user, item, score, rank} (external ids, rank
+ * from 1). Spark's output commit keeps a rerun task's rows once, so a lost executor costs time only.
+ *
+ * <pre>{@code
+ * BatchTopK.Summary s = BatchTopK.run(spark, Path.of("runs/x/artifact"), new BatchTopK.Options(10, 256, 0),
+ *         Path.of("runs/x/top10"));
+ * }</pre>
+ */
+public final class BatchTopK {
+    /** The columns of both outputs. */
+    public static final StructType SCHEMA = new StructType()
+            .add("user", DataTypes.StringType, false)
+            .add("item", DataTypes.StringType, false)
+            .add("score", DataTypes.FloatType, false)
+            .add("rank", DataTypes.IntegerType, false);
+
+    /**
+     * @param k          list length
+     * @param blockUsers users scored together in one block
+     * @param partitions tasks (user ranges); 0 = twice Spark's default parallelism
+     */
+    public record Options(int k, int blockUsers, int partitions) {
+        public Options {
+            if (k < 1 || blockUsers < 1 || partitions < 0) {
+                throw new IllegalArgumentException("k and blockUsers must be >= 1, partitions >= 0: " + this);
+            }
+        }
+    }
+
+    /** What the job wrote: users listed, rows written, and the two output folders. */
+    public record Summary(long users, long rows, Path parquet, Path tsv) {
+    }
+
+    private BatchTopK() {
+    }
+
+    /** Runs the job; {@code output} gets {@code parquet/} and {@code tsv/}, neither of which may exist yet. */
+    public static Summary run(SparkSession spark, Path artifact, Options options, Path output) {
+        Objects.requireNonNull(options, "options is null");
+        ArtifactBytes bytes = ArtifactBytes.read(artifact);
+        // Loaded on the driver first: a corrupt or foreign artifact fails here, before any task starts.
+        int users = ExecutorPipelines.of(bytes).users().size();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int partitions = options.partitions() > 0 ? options.partitions() : 2 * jsc.defaultParallelism();
+        Broadcast<ArtifactBytes> shared = jsc.broadcast(bytes);
+        int k = options.k();
+        int block = options.blockUsers();
+        JavaRDD<Row> rows = jsc.parallelize(UserRanges.split(users, partitions), Math.max(1, partitions))
+                .flatMap(range -> lists(shared.value(), range, k, block));
+        Dataset<Row> lists = spark.createDataFrame(rows, SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Path parquet = output.resolve("parquet");
+            Path tsv = output.resolve("tsv");
+            lists.write().parquet(parquet.toUri().toString());
+            lists.write().option("sep", "\t").option("header", "false").csv(tsv.toUri().toString());
+            long written = lists.count();
+            return new Summary(users, written, parquet, tsv);
+        } finally {
+            lists.unpersist();
+            shared.destroy();
+        }
+    }
+
+    /** The rows of one task: its user range, {@code block} users per scoring call. */
+    private static Iterator<Row> lists(ArtifactBytes artifact, UserRanges.Range range, int k, int block) {
+        M6Rec pipeline = ExecutorPipelines.of(artifact);
+        List<String> ids = pipeline.users();
+        List<Row> rows = new ArrayList<>((range.to() - range.from()) * k);
+        for (int from = range.from(); from < range.to(); from += block) {
+            List<String> users = ids.subList(from, Math.min(range.to(), from + block));
+            List<List<Recommendation>> lists = pipeline.recommendAll(users, k);
+            for (int u = 0; u < users.size(); u++) {
+                for (Recommendation r : lists.get(u)) {
+                    rows.add(RowFactory.create(users.get(u), r.item(), r.score(), r.rank()));
+                }
+            }
+        }
+        return rows.iterator();
+    }
+}

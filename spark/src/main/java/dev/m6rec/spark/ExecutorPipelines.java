@@ -1,0 +1,27 @@
+package dev.m6rec.spark;
+
+import dev.m6rec.runtime.M6Rec;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The pipelines an executor JVM has loaded, one per broadcast artifact: the first task that needs
+ * one rebuilds the folder and loads it through {@link M6Rec#load}; every later task of the JVM
+ * reuses it, whatever job it belongs to. Loaded pipelines live as long as the executor.
+ */
+final class ExecutorPipelines {
+    private static final Map<String, M6Rec> LOADED = new ConcurrentHashMap<>();
+
+    private ExecutorPipelines() {
+    }
+
+    static M6Rec of(ArtifactBytes artifact) {
+        return LOADED.computeIfAbsent(artifact.tag(), tag -> M6Rec.load(artifact.materialize(), List.of()));
+    }
+
+    /** How many distinct artifacts this JVM has loaded (tests check that loading happens once). */
+    static int loadedCount() {
+        return LOADED.size();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Pipeline steps as Spark jobs over M6-Rec's own artifacts: {@link dev.m6rec.spark.BatchTopK} writes
+ * every user's top-K from any trained artifact, loaded once per executor JVM by the normal loader.
+ */
+package dev.m6rec.spark;
