@@ -84,6 +84,27 @@ class PluginFaultsTest {
                 .contains("java.lang.IllegalStateException: boom in fit").contains("\tat ");
     }
 
+    @Test
+    void anArtifactUsedWithoutItsPluginNamesThePluginItsFolderAndItsDirectory() {
+        CliRunner trained = run("exits-in-score", BrokenPlugins.ThrowingModels.class);
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        String artifact = dir.resolve("out").resolve("artifact").toString();
+        String error = "error: " + artifact + ": trained with plugin 'throwing-models' (version dev, from broken in "
+                + dir.resolve("plugins") + "), which is not installed; add the plugins directory holding broken with --plugins";
+
+        for (String[] args : new String[][] {
+                {"recommend", "--artifact", artifact, "--user", "u12"},
+                {"similar", "--artifact", artifact, "--item", "i3"},
+                {"serve", "--artifact", artifact, "--port", "0"}}) {
+            CliRunner result = CliRunner.run(args);
+            assertThat(result.exitCode()).as(args[0] + ": " + result.err()).isEqualTo(2);
+            assertThat(result.err().lines().filter(l -> !l.startsWith("[")).toList()).as(args[0]).containsExactly(error);
+        }
+        CliRunner withPlugins = CliRunner.run("recommend", "--artifact", artifact, "--user", "u12",
+                "--plugins", dir.resolve("plugins").toString());
+        assertThat(withPlugins.exitCode()).as(withPlugins.err()).isZero();
+    }
+
     private void deletePlugins() {
         try (var files = java.nio.file.Files.walk(dir.resolve("plugins"))) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
