@@ -9,6 +9,7 @@ import dev.m6rec.core.config.ConfiguredComponent;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.eval.Evaluator;
 import dev.m6rec.core.eval.MetricSpec;
+import dev.m6rec.core.plugin.PluginFaults;
 import dev.m6rec.core.prepare.DatasetFilter;
 import dev.m6rec.core.prepare.FilteredDataset;
 import java.util.List;
@@ -60,12 +61,14 @@ public final class PipelineTrainer {
     public DataSplit loadAndSplit() {
         ConfiguredComponent data = config.data();
         context.progress().info("loading " + data.type() + " data");
-        Dataset loaded = data.<DatasetLoader>create(context.forComponent(data.path())).load();
+        DatasetLoader loader = data.create(context.forComponent(data.path()));
+        Dataset loaded = PluginFaults.call(loader, "load", loader::load);
         FilteredDataset filtered = new DatasetFilter(config.filter()).apply(loaded);
         filtered.summary().ifPresent(context.progress()::info);
         Dataset dataset = filtered.dataset();
         ConfiguredComponent splitConfig = config.split();
-        DataSplit split = splitConfig.<DatasetSplitter>create(context.forComponent(splitConfig.path())).split(dataset);
+        DatasetSplitter splitter = splitConfig.create(context.forComponent(splitConfig.path()));
+        DataSplit split = PluginFaults.call(splitter, "split", () -> splitter.split(dataset));
         context.progress().info(String.format("%s: %d users, %d items, %d interactions (train %d, valid %d, test %d)",
                 dataset.name(), dataset.users().size(), dataset.items().size(), dataset.interactions().size(),
                 split.train().size(), split.valid().size(), split.test().size()));
