@@ -19,9 +19,15 @@ final class ListExport {
     private ListExport() {
     }
 
-    /** Prints one id's list (the lookup runs first, so an unknown id fails before anything is written). */
-    static void one(String id, List<Recommendation> list, ListExportOptions options, PrintStream stdout) {
+    /**
+     * Prints one id's list (the lookup runs first, so an unknown id fails before anything is
+     * written), after {@code columns} (tab-separated names) when {@code --header} is given.
+     */
+    static void one(String id, List<Recommendation> list, String columns, ListExportOptions options, PrintStream stdout) {
         StringBuilder text = new StringBuilder();
+        if (options.header) {
+            text.append(columns).append('\n');
+        }
         OrderedTsvExport.line(text, id, list);
         if (options.output == null) {
             stdout.print(text);
@@ -36,10 +42,10 @@ final class ListExport {
      * {@code m6rec VERB: N lines for M NOUN[ to FILE] in S.Ss}.
      */
     static void all(String verb, String noun, List<String> ids,
-                    Function<List<String>, List<List<Recommendation>>> lists, ListExportOptions options,
-                    M6RecCommand parent) {
+                    Function<List<String>, List<List<Recommendation>>> lists, String columns,
+                    ListExportOptions options, M6RecCommand parent) {
         long started = System.nanoTime();
-        long lines = write(ids, lists, options, parent.out());
+        long lines = write(ids, lists, options.header ? columns + "\n" : "", options, parent.out());
         parent.err().printf("m6rec %s: %d lines for %d %s%s in %.1fs%n", verb, lines, ids.size(), noun,
                 options.output == null ? "" : " to " + options.output, (System.nanoTime() - started) / 1e9);
     }
@@ -49,20 +55,24 @@ final class ListExport {
         return ids -> ids.stream().map(list).toList();
     }
 
-    /** Writes the lists of every id; returns the number of lines. */
+    /** Writes {@code header}, then the lists of every id; returns the number of list lines. */
     private static long write(List<String> ids, Function<List<String>, List<List<Recommendation>>> lists,
-                              ListExportOptions options, PrintStream stdout) {
+                              String header, ListExportOptions options, PrintStream stdout) {
         OrderedTsvExport export = new OrderedTsvExport(options.threads(), lists);
         long[] lines = new long[1];
         if (options.output == null) {
             Writer out = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16);
             try {
+                out.write(header);
                 lines[0] = export.write(ids, out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         } else {
-            OrderedTsvExport.writeAtomically(options.output, out -> lines[0] = export.write(ids, out));
+            OrderedTsvExport.writeAtomically(options.output, out -> {
+                out.write(header);
+                lines[0] = export.write(ids, out);
+            });
         }
         return lines[0];
     }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.m6rec.api.data.AttributeTable;
 import dev.m6rec.api.data.Dataset;
+import dev.m6rec.core.testing.Sections;
 import dev.m6rec.plugins.datasets.LoaderConfigs;
 import dev.m6rec.plugins.datasets.TextFiles;
 import java.nio.charset.StandardCharsets;
@@ -171,5 +172,19 @@ class MovieLensLoaderTest {
         TextFiles.write(folder, "ratings.dat", "1::2::3::4\n");
         TextFiles.write(folder, "movies.dat", "2::Am\u00e9lie (2001)::Comedy|Romance\n", StandardCharsets.ISO_8859_1);
         assertThat(text(load("latin").itemAttributes(), "title")).containsExactly("Am\u00e9lie (2001)");
+    }
+
+    @Test
+    void anEncodingOptionReadsFilesSavedInAnotherCharacterSet() {
+        // ml-1m re-saved as UTF-8 (as some mirrors do): read as Latin-1 it gives mojibake.
+        Path folder = dir.resolve("utf8");
+        TextFiles.write(folder, "ratings.dat", "1::2::3::4\n");
+        TextFiles.write(folder, "movies.dat", "2::Am\u00e9lie (2001)::Comedy|Romance\n", StandardCharsets.UTF_8);
+        assertThat(text(load("utf8").itemAttributes(), "title")).containsExactly("Am\u00c3\u00a9lie (2001)");
+        assertThat(text(load("utf8", "encoding", "UTF-8").itemAttributes(), "title")).containsExactly("Am\u00e9lie (2001)");
+        assertThat(Sections.problems(factory, "data", Map.of("path", "utf8", "encoding", "klingon")))
+                .containsExactly("data.encoding: unknown character set 'klingon'");
+        assertThat(Sections.problems(factory, "data", Map.of("path", "utf8", "encoding", "no such name")))
+                .containsExactly("data.encoding: unknown character set 'no such name'");
     }
 }
