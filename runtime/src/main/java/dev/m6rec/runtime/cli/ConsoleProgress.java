@@ -39,7 +39,12 @@ final class ConsoleProgress implements ProgressReporter {
     private Task open;
 
     ConsoleProgress(PrintStream err) {
-        this(err, System.console() != null, System::nanoTime, true);
+        this(err, isTerminal(), System::nanoTime, true);
+    }
+
+    /** Whether the CLI's output goes to a terminal (not a file, a pipe, or a test's buffer). */
+    static boolean isTerminal() {
+        return System.console() != null;
     }
 
     /**
@@ -68,6 +73,15 @@ final class ConsoleProgress implements ProgressReporter {
     private void endOpenLine() {
         if (open != null) {
             err.println();
+            open = null;
+        }
+    }
+
+    /** Clears {@code task}'s line if it is the one drawn last on a terminal. */
+    private synchronized void erase(Task task) {
+        if (open == task) {
+            err.print("\r\u001b[K");
+            err.flush();
             open = null;
         }
     }
@@ -112,7 +126,8 @@ final class ConsoleProgress implements ProgressReporter {
         private String status = "";
         private String shown;
         private String shownState;
-        private long lastDraw = Long.MIN_VALUE;
+        /** No line before the task has run a second: quick work needs none. */
+        private long lastDraw = begun;
 
         private Task(String name, long total) {
             this.name = name;
@@ -144,6 +159,14 @@ final class ConsoleProgress implements ProgressReporter {
             print(true, true);
         }
 
+        /** Ends the task without a last line, erasing its line on a terminal (a summary line follows). */
+        synchronized void closeQuietly() {
+            if (ticker != null) {
+                ticker.cancel(false);
+            }
+            erase(this);
+        }
+
         /**
          * Draws the line when what it says changed: the count or the status, or on a terminal also
          * the rate and ETA (redrawn in place); a log gets no line that only the clock changed.
@@ -159,7 +182,7 @@ final class ConsoleProgress implements ProgressReporter {
                 }
                 return;
             }
-            if (!force && lastDraw != Long.MIN_VALUE && now - lastDraw < THROTTLE_NANOS) {
+            if (!force && now - lastDraw < THROTTLE_NANOS) {
                 return;
             }
             lastDraw = now;

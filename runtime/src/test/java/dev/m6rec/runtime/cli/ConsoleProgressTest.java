@@ -90,4 +90,17 @@ class ConsoleProgressTest {
         assertThat(ConsoleProgress.duration(125)).isEqualTo("2m 05s");
         assertThat(ConsoleProgress.duration(3720)).isEqualTo("1h 02m");
     }
+
+    @Test
+    void aQuietCloseErasesTheTerminalLineForTheSummaryThatFollows() {
+        ConsoleProgress console = console(true);
+        ConsoleProgress.Task export = console.begin("recommend users", 512);
+        now += SECOND / 2;
+        export.advance(256);                 // under a second in: no line yet
+        now += SECOND;
+        export.advance(256);
+        export.closeQuietly();
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .isEqualTo("\r[   1.5s] recommend users 512/512 (341/s)\u001b[K\r\u001b[K");
+    }
 }
