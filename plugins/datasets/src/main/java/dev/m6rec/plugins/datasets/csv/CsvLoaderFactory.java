@@ -59,6 +59,6 @@ public final class CsvLoaderFactory implements DatasetLoaderFactory<CsvSettings>
         CsvLayout layout = CsvLayout.of(settings, (key, message) -> {
             throw new IllegalStateException("unchecked csv settings: " + key + ": " + message);
         });
-        return new CsvLoader(layout);
+        return new CsvLoader(layout, context.progress());
     }
 }

@@ -2,6 +2,7 @@ package dev.m6rec.plugins.datasets.movielens;
 
 
 import dev.m6rec.api.DataException;
+import dev.m6rec.api.ProgressTask;
 import dev.m6rec.api.data.Dataset;
 import dev.m6rec.plugins.datasets.io.AttributeColumnBuilder;
 import dev.m6rec.plugins.datasets.io.AttributeFileReader;
@@ -45,10 +46,12 @@ final class MovieLens100kFiles implements MovieLensFiles {
             .appendPattern("d-MMM-yyyy").toFormatter(Locale.ENGLISH);
 
     @Override
-    public Dataset read(Path folder, String name, OnError onError, boolean readTags, Charset charset) {
+    public Dataset read(Path folder, String name, OnError onError, boolean readTags, Charset charset,
+                        ProgressTask ratings) {
         DatasetAssembler data = new DatasetAssembler(new ByteStringIndex(charset), new ByteStringIndex(charset),
                 new InteractionColumns(true, true));
-        try (RecordReader reader = RecordReader.open(folder.resolve("u.data"), Delimiter.TAB, false, charset, onError)) {
+        try (RecordReader reader = RecordReader.open(folder.resolve("u.data"), Delimiter.TAB, false, charset, onError)
+                .reportTo(ratings)) {
             InteractionFileReader.exactly(4, 0, 1, 2, 3).read(reader, false, data.users(), data.items(), data.rows());
             data.finished(reader);
         }

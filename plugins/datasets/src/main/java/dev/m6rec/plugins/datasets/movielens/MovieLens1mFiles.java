@@ -1,6 +1,7 @@
 package dev.m6rec.plugins.datasets.movielens;
 
 
+import dev.m6rec.api.ProgressTask;
 import dev.m6rec.api.data.Dataset;
 import dev.m6rec.plugins.datasets.io.AttributeColumnBuilder;
 import dev.m6rec.plugins.datasets.io.AttributeFileReader;
@@ -28,10 +29,11 @@ import java.util.List;
 final class MovieLens1mFiles implements MovieLensFiles {
 
     @Override
-    public Dataset read(Path folder, String name, OnError onError, boolean readTags, Charset charset) {
+    public Dataset read(Path folder, String name, OnError onError, boolean readTags, Charset charset,
+                        ProgressTask ratings) {
         DatasetAssembler data = new DatasetAssembler(new ByteStringIndex(charset), new ByteStringIndex(charset),
                 new InteractionColumns(true, true));
-        try (RecordReader reader = open(folder.resolve("ratings.dat"), onError, charset)) {
+        try (RecordReader reader = open(folder.resolve("ratings.dat"), onError, charset).reportTo(ratings)) {
             InteractionFileReader.exactly(4, 0, 1, 2, 3).read(reader, false, data.users(), data.items(), data.rows());
             data.finished(reader);
         }

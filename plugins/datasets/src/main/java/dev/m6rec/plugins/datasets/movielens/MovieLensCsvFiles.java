@@ -1,6 +1,7 @@
 package dev.m6rec.plugins.datasets.movielens;
 
 
+import dev.m6rec.api.ProgressTask;
 import dev.m6rec.api.data.Dataset;
 import dev.m6rec.plugins.datasets.io.AttributeColumnBuilder;
 import dev.m6rec.plugins.datasets.io.AttributeFileReader;
@@ -31,10 +32,11 @@ import java.util.Locale;
 final class MovieLensCsvFiles implements MovieLensFiles {
 
     @Override
-    public Dataset read(Path folder, String name, OnError onError, boolean readTags, Charset charset) {
+    public Dataset read(Path folder, String name, OnError onError, boolean readTags, Charset charset,
+                        ProgressTask ratings) {
         DatasetAssembler data = new DatasetAssembler(new ByteStringIndex(charset), new ByteStringIndex(charset),
                 new InteractionColumns(true, true));
-        try (RecordReader reader = open(folder.resolve("ratings.csv"), onError, charset)) {
+        try (RecordReader reader = open(folder.resolve("ratings.csv"), onError, charset).reportTo(ratings)) {
             HeaderColumns header = HeaderColumns.read(reader);
             InteractionFileReader.exactly(header.size(), header.require("userId"), header.require("movieId"),
                             header.require("rating"), header.require("timestamp"))

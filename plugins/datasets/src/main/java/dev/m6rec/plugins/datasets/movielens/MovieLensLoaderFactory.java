@@ -66,6 +66,6 @@ public final class MovieLensLoaderFactory implements DatasetLoaderFactory<MovieL
     @Override
     public DatasetLoader create(Settings settings, PluginContext context) {
         return new MovieLensLoader(settings.path(), settings.layout(), settings.tags(), settings.onError(),
-                settings.encoding() == null ? null : Charset.forName(settings.encoding()));
+                settings.encoding() == null ? null : Charset.forName(settings.encoding()), context.progress());
     }
 }
