@@ -19,7 +19,8 @@ import java.util.function.LongSupplier;
  * then count the epoch, so the line reads {@code epochs 1/30: epoch 1 ...}, never {@code 0/30}); a
  * status that no advance follows within a second (a long phase just named, such as EASE's
  * inversion) is shown by a ticker so the step running is always named. Lines come at most once a
- * second per task, and a task's end is printed only when it shows something new.
+ * second per task; a task's end is printed only when it shows something new, and not at all for
+ * a task without status that took under a second (an epoch's batches).
  */
 final class ConsoleProgress implements ProgressReporter {
     private static final long THROTTLE_NANOS = 1_000_000_000L;
@@ -173,6 +174,9 @@ final class ConsoleProgress implements ProgressReporter {
          */
         private void print(boolean force, boolean last) {
             long now = clock.getAsLong();
+            if (last && shown == null && status.isEmpty() && now - begun < THROTTLE_NANOS) {
+                return;                      // a sub-step done within a second (an epoch's batches) needs no line
+            }
             String state = done + "\n" + status;
             String line = line(now);
             boolean changed = !state.equals(shownState) || (terminal && !line.equals(shown));

@@ -103,4 +103,18 @@ class ConsoleProgressTest {
         assertThat(bytes.toString(StandardCharsets.UTF_8))
                 .isEqualTo("\r[   1.5s] recommend users 512/512 (341/s)\u001b[K\r\u001b[K");
     }
+
+    @Test
+    void aQuickSubStepWithoutStatusLeavesNoLine() {
+        ConsoleProgress console = console(false);
+        try (ProgressTask batches = console.begin("epoch 1 batches", 40)) {
+            now += SECOND / 2;
+            batches.advance(40);
+        }
+        try (ProgressTask slow = console.begin("epoch 2 batches", 40)) {
+            now += 2 * SECOND;
+            slow.advance(40);
+        }
+        assertThat(lines()).containsExactly("[   2.5s] epoch 2 batches 40/40 (20.00/s)");
+    }
 }
