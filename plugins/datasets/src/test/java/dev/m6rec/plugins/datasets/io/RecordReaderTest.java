@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.m6rec.api.DataException;
 import dev.m6rec.api.ProgressTask;
+import dev.m6rec.core.testing.RecordingPluginContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,27 +157,14 @@ class RecordReaderTest {
             }
         }
         Files.writeString(file, rows);
-        List<Long> advances = new ArrayList<>();
-        ProgressTask task = new ProgressTask() {
-            @Override
-            public void advance(long units) {
-                advances.add(units);
-            }
-
-            @Override
-            public void message(String message) {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        RecordingPluginContext context = new RecordingPluginContext(1, "data");
+        ProgressTask task = context.progress().begin("rows", 0);
         try (RecordReader reader = RecordReader.open(file, Delimiter.TAB, false, UTF_8, OnError.FAIL).reportTo(task)) {
             while (reader.next()) {
                 assertThat(reader.fieldCount()).isEqualTo(2);
             }
             assertThat(reader.next()).isFalse();
         }
-        assertThat(advances).containsExactly((long) RecordReader.REPORT_EVERY, 1234L);
+        assertThat(context.advances).containsExactly((long) RecordReader.REPORT_EVERY, 1234L);
     }
 }
