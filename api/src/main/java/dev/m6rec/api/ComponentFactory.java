@@ -48,6 +48,21 @@ public interface ComponentFactory<S extends Record, T> {
     default void check(S settings, Problems problems) {
     }
 
+    /**
+     * Checks the settings against the files they name, without loading them: that a header holds
+     * the configured columns, say. {@code m6rec config check} calls it once every section is valid
+     * and every {@code Path} parameter names a readable file or folder. Read as little as the check
+     * needs (a header line, not the file). Problems name keys relative to the section.
+     *
+     * <pre>{@code
+     * public void checkInputs(Settings s, Problems problems) {
+     *     if (!header(s.path()).contains(s.userColumn())) problems.add("user-column", "not in the header of " + s.path());
+     * }
+     * }</pre>
+     */
+    default void checkInputs(S settings, Problems problems) {
+    }
+
     /** Makes a new, unfitted component. Must do no I/O; heavy work belongs in fit/load. */
     T create(S settings, PluginContext context);
 }

@@ -63,9 +63,24 @@ public final class M6Rec implements AutoCloseable {
         this.progress = Objects.requireNonNull(progress, "progress is null");
     }
 
-    /** A pipeline described by a YAML file (with {@code --set}-style overrides), not yet trained. */
+    /** A pipeline described by a YAML file (with {@code --set}-style overrides), not yet trained; training is silent. */
     public static M6Rec fromConfig(Path yaml, List<String> overrides) {
-        return fromConfig(ConfigLoader.load(yaml, overrides), List.of(), ProgressReporter.silent());
+        return fromConfig(yaml, overrides, ProgressReporter.silent());
+    }
+
+    /**
+     * As {@link #fromConfig(Path, List)}, reporting the progress of {@link #train()} (loading, each
+     * model's phases and epochs, evaluation) to the host's {@code progress}, which must be thread-safe.
+     *
+     * <pre>{@code
+     * M6Rec rec = M6Rec.fromConfig(Path.of("run.yaml"), List.of(), new ProgressReporter() {
+     *     public ProgressTask begin(String name, long total) { return myBar(name, total); }
+     *     public void info(String message) { log.info(message); }
+     * });
+     * }</pre>
+     */
+    public static M6Rec fromConfig(Path yaml, List<String> overrides, ProgressReporter progress) {
+        return fromConfig(ConfigLoader.load(yaml, overrides), List.of(), progress);
     }
 
     /** A pipeline from an already loaded config, plugins from the classpath plus {@code pluginDirs}. */

@@ -1,5 +1,6 @@
 package dev.m6rec.core.artifact;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.List;
 import java.util.Map;
 
@@ -25,8 +26,22 @@ public record ArtifactManifest(String format, int formatVersion, Map<String, Obj
         files = files == null ? Map.of() : Map.copyOf(files);
     }
 
-    /** A plugin that contributed to the pipeline. */
-    public record PluginEntry(String name, String version) {
+    /**
+     * A plugin that contributed to the pipeline, and where it was loaded from when the pipeline was
+     * trained: {@code classpath}, or its jar or folder in a plugins directory. A later load without
+     * the plugin names that jar and directory. Manifests written before the source was recorded
+     * have none ({@code null}).
+     */
+    public record PluginEntry(String name, String version, String source) {
+        public PluginEntry(String name, String version) {
+            this(name, version, null);
+        }
+
+        /** Reads an entry with or without {@code source} (the strict reader requires every creator property). */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static PluginEntry fromJson(Map<String, String> fields) {
+            return new PluginEntry(fields.get("name"), fields.get("version"), fields.get("source"));
+        }
     }
 
     /**

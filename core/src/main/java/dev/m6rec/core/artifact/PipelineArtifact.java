@@ -19,6 +19,7 @@ import dev.m6rec.core.pipeline.PipelineParts;
 import dev.m6rec.core.pipeline.PipelinePlan;
 import dev.m6rec.core.pipeline.PlanStep;
 import dev.m6rec.core.pipeline.UserHistories;
+import dev.m6rec.core.plugin.PluginInfo;
 import dev.m6rec.core.plugin.PluginRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ public final class PipelineArtifact {
                             Optional<DataSplit> split) {
         Map<String, Consumer<ArtifactWriter>> folders = new LinkedHashMap<>();
         List<ArtifactManifest.ComponentEntry> components = new ArrayList<>();
-        Map<String, String> plugins = new LinkedHashMap<>();
+        Map<String, PluginInfo> plugins = new LinkedHashMap<>();
         folders.put(PIPELINE, out -> writePipelineState(out, pipeline));
         split.ifPresent(s -> folders.put(SPLIT, out -> {
             writeInteractions(out, "train", s.train());
@@ -80,11 +81,13 @@ public final class PipelineArtifact {
         for (ConfiguredComponent c : config.components()) {
             components.add(new ArtifactManifest.ComponentEntry(c.path(), c.type(), c.registered().plugin().name(),
                     folderOfStep.get(c.path()), c.effective()));
-            plugins.put(c.registered().plugin().name(), c.registered().plugin().version());
+            plugins.put(c.registered().plugin().name(), c.registered().plugin());
         }
         recallIndex(pipeline, config.recommend()).ifPresent(index -> folders.put(RECALL_INDEX, index::save));
         List<ArtifactManifest.PluginEntry> pluginEntries = new ArrayList<>();
-        plugins.forEach((name, version) -> pluginEntries.add(new ArtifactManifest.PluginEntry(name, version)));
+        // Absolute, so that a later load from another working directory still names the right folder.
+        plugins.forEach((name, plugin) -> pluginEntries.add(new ArtifactManifest.PluginEntry(name, plugin.version(),
+                plugin.source().equals("classpath") ? "classpath" : Path.of(plugin.source()).toAbsolutePath().toString())));
         ArtifactManifest base = new ArtifactManifest(ArtifactManifest.FORMAT, ArtifactManifest.CURRENT_VERSION,
                 config.resolved(), config.seed(), pluginEntries, components, LibraryVersions.of(registry), metrics,
                 Map.of());

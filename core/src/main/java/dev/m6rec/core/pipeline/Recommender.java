@@ -140,7 +140,11 @@ public final class Recommender {
             }
             ranked = new ScoredItems(items, s);
         }
-        return settings.diversity() > 0 ? maximalMarginalRelevance(ranked, k) : truncate(ranked, k);
+        if (settings.diversity() == 0) {
+            return truncate(ranked, k);
+        }
+        ScoredItems relevant = ranked;
+        return PluginFaults.call(pipeline.similarity().orElseThrow(), "similarity", () -> maximalMarginalRelevance(relevant, k));
     }
 
     /** Candidate items, or null to rank all items. */
@@ -155,7 +159,8 @@ public final class Recommender {
         int n = 0;
         int historyQuota = quotas.getOrDefault("history", 0);
         if (historyQuota > 0 && profile.history().length > 0) {
-            n = addTop(historyScores(profile), historyQuota, skip, chosen, out, n);
+            float[] near = PluginFaults.call(pipeline.similarity().orElseThrow(), "neighbours", () -> historyScores(profile));
+            n = addTop(near, historyQuota, skip, chosen, out, n);
         }
         int embeddingQuota = quotas.getOrDefault("embedding", 0);
         if (embeddingQuota > 0 && embeddings != null && profile.history().length > 0) {
@@ -322,7 +327,7 @@ public final class Recommender {
     public ScoredItems similarItems(int item, int k) {
         SimilarityModel similarity = pipeline.similarity().orElseThrow(() ->
                 new ConfigException("similarity", "similar items need a similarity section"));
-        return similarity.neighbours(item, k);
+        return PluginFaults.call(similarity, "neighbours", () -> similarity.neighbours(item, k));
     }
 
     /** The history items that contributed most to {@code item} for this profile, at most {@code max}. */
@@ -331,9 +336,11 @@ public final class Recommender {
                 new ConfigException("similarity", "explanations need a similarity section"));
         int[] history = profile.history();
         float[] weights = new float[history.length];
-        for (int k = 0; k < history.length; k++) {
-            weights[k] = historyWeight(profile, k) * similarity.similarity(history[k], item);
-        }
+        PluginFaults.run(similarity, "similarity", () -> {
+            for (int k = 0; k < history.length; k++) {
+                weights[k] = historyWeight(profile, k) * similarity.similarity(history[k], item);
+            }
+        });
         ScoredItems top = ScoredItems.topK(weights, max, null);
         int size = 0;
         while (size < top.size() && top.score(size) > 0) {

@@ -20,6 +20,7 @@ import dev.m6rec.core.eval.MetricSpec;
 import dev.m6rec.core.pipeline.DefaultPluginContext;
 import dev.m6rec.core.pipeline.PipelineTrainer;
 import dev.m6rec.core.pipeline.TrainedRun;
+import dev.m6rec.core.plugin.PluginFaults;
 import dev.m6rec.core.plugin.PluginRegistry;
 import dev.m6rec.core.run.PipelineRun;
 import java.nio.file.Path;
@@ -74,12 +75,12 @@ public final class Study {
             DefaultPluginContext context = new DefaultPluginContext(config.seed(), section.path(), studyExecutor,
                     config.threads(), progress, baseDir());
             StrategyOptimizer optimizer = optimizerSection.create(context);
-            optimizer.start(space, direction);
+            PluginFaults.run(optimizer, "start", () -> optimizer.start(space, direction));
             MedianPruner pruner = new MedianPruner(direction, 5, 1);
             List<TrialRecord> records = Collections.synchronizedList(new ArrayList<>(journal.read()));
             int next = 0;
             for (TrialRecord done : records) {
-                optimizer.tell(new Trial(done.number(), done.params()), done.result());
+                PluginFaults.run(optimizer, "tell", () -> optimizer.tell(new Trial(done.number(), done.params()), done.result()));
                 pruner.completed(done.result().isComplete() ? done.intermediate() : List.of());
                 next = Math.max(next, done.number() + 1);
             }
@@ -107,11 +108,13 @@ public final class Study {
                             while (remaining.getAndDecrement() > 0 && System.nanoTime() < deadline) {
                                 Trial trial;
                                 synchronized (optimizerLock) {
-                                    trial = optimizer.ask(numbers.getAndIncrement());
+                                    int number = numbers.getAndIncrement();
+                                    trial = PluginFaults.call(optimizer, "ask", () -> optimizer.ask(number));
                                 }
                                 TrialRecord record = runTrial(trial, metric, pruner, sharedSplit, threadsPerTrial);
                                 synchronized (optimizerLock) {
-                                    optimizer.tell(trial, record.result());
+                                    Trial told = trial;
+                                    PluginFaults.run(optimizer, "tell", () -> optimizer.tell(told, record.result()));
                                 }
                                 pruner.completed(record.result().isComplete() ? record.intermediate() : List.of());
                                 journal.append(record);

@@ -1,5 +1,7 @@
 package dev.m6rec.runtime.cli;
 
+import dev.m6rec.api.ProgressReporter;
+import dev.m6rec.api.ProgressTask;
 import dev.m6rec.runtime.Recommendation;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -19,9 +21,15 @@ final class ListExport {
     private ListExport() {
     }
 
-    /** Prints one id's list (the lookup runs first, so an unknown id fails before anything is written). */
-    static void one(String id, List<Recommendation> list, ListExportOptions options, PrintStream stdout) {
+    /**
+     * Prints one id's list (the lookup runs first, so an unknown id fails before anything is
+     * written), after {@code columns} (tab-separated names) when {@code --header} is given.
+     */
+    static void one(String id, List<Recommendation> list, String columns, ListExportOptions options, PrintStream stdout) {
         StringBuilder text = new StringBuilder();
+        if (options.header) {
+            text.append(columns).append('\n');
+        }
         OrderedTsvExport.line(text, id, list);
         if (options.output == null) {
             stdout.print(text);
@@ -36,10 +44,24 @@ final class ListExport {
      * {@code m6rec VERB: N lines for M NOUN[ to FILE] in S.Ss}.
      */
     static void all(String verb, String noun, List<String> ids,
-                    Function<List<String>, List<List<Recommendation>>> lists, ListExportOptions options,
-                    M6RecCommand parent) {
+                    Function<List<String>, List<List<Recommendation>>> lists, String columns,
+                    ListExportOptions options, M6RecCommand parent) {
         long started = System.nanoTime();
-        long lines = write(ids, lists, options, parent.out());
+        // On a terminal the export's progress (ids/s, ETA) is redrawn on standard error and erased
+        // before the summary line; a log gets the summary alone.
+        ProgressTask progress = ConsoleProgress.isTerminal()
+                ? new ConsoleProgress(parent.err()).begin(verb + " " + noun, ids.size())
+                : ProgressReporter.silent().begin(verb, ids.size());
+        long lines;
+        try {
+            lines = write(ids, lists, options.header ? columns + "\n" : "", options, parent.out(), progress);
+        } finally {
+            if (progress instanceof ConsoleProgress.Task task) {
+                task.closeQuietly();
+            } else {
+                progress.close();
+            }
+        }
         parent.err().printf("m6rec %s: %d lines for %d %s%s in %.1fs%n", verb, lines, ids.size(), noun,
                 options.output == null ? "" : " to " + options.output, (System.nanoTime() - started) / 1e9);
     }
@@ -49,20 +71,24 @@ final class ListExport {
         return ids -> ids.stream().map(list).toList();
     }
 
-    /** Writes the lists of every id; returns the number of lines. */
+    /** Writes {@code header}, then the lists of every id; returns the number of list lines. */
     private static long write(List<String> ids, Function<List<String>, List<List<Recommendation>>> lists,
-                              ListExportOptions options, PrintStream stdout) {
+                              String header, ListExportOptions options, PrintStream stdout, ProgressTask progress) {
         OrderedTsvExport export = new OrderedTsvExport(options.threads(), lists);
         long[] lines = new long[1];
         if (options.output == null) {
             Writer out = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16);
             try {
-                lines[0] = export.write(ids, out);
+                out.write(header);
+                lines[0] = export.write(ids, out, progress);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         } else {
-            OrderedTsvExport.writeAtomically(options.output, out -> lines[0] = export.write(ids, out));
+            OrderedTsvExport.writeAtomically(options.output, out -> {
+                out.write(header);
+                lines[0] = export.write(ids, out, progress);
+            });
         }
         return lines[0];
     }

@@ -5,7 +5,7 @@ import dev.m6rec.core.output.StagedFiles;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** List length, output file and threads of {@code recommend} and {@code similar}. */
+/** List length, output file, threads and header line of {@code recommend} and {@code similar}. */
 final class ListExportOptions {
     @Option(names = {"-k", "--k"}, paramLabel = "K", defaultValue = "10", description = "List length (default: ${DEFAULT-VALUE}).")
     int k;
@@ -15,6 +15,9 @@ final class ListExportOptions {
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads for a full export (default: one per core).")
     Integer threads;
+
+    @Option(names = "--header", description = "Start the TSV with a line naming its columns.")
+    boolean header;
 
     int k() {
         if (k < 1) {

@@ -37,6 +37,7 @@ final class M6RecCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command: run, config check or plugins");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "missing command: one of " + String.join(", ", spec.subcommands().keySet()));
     }
 }

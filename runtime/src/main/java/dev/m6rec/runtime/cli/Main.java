@@ -24,14 +24,14 @@ public final class Main {
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setExitCodeExceptionMapper(e -> e instanceof M6RecException ? ExitCodes.USER_ERROR : ExitCodes.BUG);
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + MessageCap.cap(e.getMessage()));
             e.getCommandLine().usage(err);
             return ExitCodes.USER_ERROR;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Throwable cause = e;
             if (cause instanceof M6RecException) {
-                err.println("error: " + cause.getMessage());
+                err.println("error: " + MessageCap.cap(cause.getMessage()));
                 if (root.verbose) {
                     cause.printStackTrace(err);
                 }

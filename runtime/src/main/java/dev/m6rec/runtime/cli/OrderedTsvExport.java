@@ -1,5 +1,6 @@
 package dev.m6rec.runtime.cli;
 
+import dev.m6rec.api.ProgressTask;
 import dev.m6rec.core.output.StagedFiles;
 import dev.m6rec.runtime.Recommendation;
 import java.io.IOException;
@@ -36,8 +37,8 @@ final class OrderedTsvExport {
         this.lists = lists;
     }
 
-    /** Writes the lists of {@code ids} in order; returns the number of lines written. */
-    long write(List<String> ids, Writer out) throws IOException {
+    /** Writes the lists of {@code ids} in order, advancing {@code progress} by each block's ids; returns the lines written. */
+    long write(List<String> ids, Writer out, ProgressTask progress) throws IOException {
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "m6rec-export-" + n.incrementAndGet());
@@ -57,6 +58,7 @@ final class OrderedTsvExport {
                 Block done = await(window.poll());
                 out.write(done.text());
                 lines += done.lines();
+                progress.advance(done.ids());
             }
             out.flush();
             return lines;
@@ -65,8 +67,8 @@ final class OrderedTsvExport {
         }
     }
 
-    /** The TSV text of a block of ids and its number of lines (one per recommendation). */
-    private record Block(String text, long lines) {
+    /** The TSV text of a block of ids, its number of ids and of lines (one per recommendation). */
+    private record Block(String text, int ids, long lines) {
     }
 
     private Block render(List<String> ids) {
@@ -77,7 +79,7 @@ final class OrderedTsvExport {
             line(text, ids.get(i), block.get(i));
             lines += block.get(i).size();
         }
-        return new Block(text.toString(), lines);
+        return new Block(text.toString(), ids.size(), lines);
     }
 
     /** Appends the TSV lines of one list. */

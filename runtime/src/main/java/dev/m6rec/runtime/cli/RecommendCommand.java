@@ -11,12 +11,16 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code m6rec recommend --artifact DIR --user U -k K} prints one user's list;
  * {@code --all-users --output recs.tsv} exports every trained user's top-K, in user order, using
- * every core and scoring blocks of users at once ({@link M6Rec#recommendAll}). Lines are {@code user<TAB>item<TAB>score<TAB>rank} with external ids, no header.
+ * every core and scoring blocks of users at once ({@link M6Rec#recommendAll}). Lines are {@code user<TAB>item<TAB>score<TAB>rank} with external ids, after a line naming
+ * the columns with {@code --header}.
  */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
         description = {"Print one user's top-K, or export every user's top-K, from a trained artifact.",
-                "TSV lines: user<TAB>item<TAB>score<TAB>rank (external ids, rank from 1, no header)."})
+                "TSV lines: user<TAB>item<TAB>score<TAB>rank (external ids, rank from 1; a header line with --header)."})
 final class RecommendCommand implements Callable<Integer> {
+    /** The header line of the TSV. */
+    static final String COLUMNS = "user\titem\tscore\trank";
+
     @ParentCommand
     M6RecCommand parent;
 
@@ -46,10 +50,10 @@ final class RecommendCommand implements Callable<Integer> {
             // Each list is computed once: caching would only fill memory.
             rec.setCacheLimit(0);
             if (who.user != null) {
-                ListExport.one(who.user, rec.recommend(who.user, k, null), list, parent.out());
+                ListExport.one(who.user, rec.recommend(who.user, k, null), COLUMNS, list, parent.out());
             } else {
                 ListExport.all("recommend", "users", rec.users(),
-                        users -> rec.recommendAll(users, k), list, parent);
+                        users -> rec.recommendAll(users, k), COLUMNS, list, parent);
             }
             return ExitCodes.OK;
         }

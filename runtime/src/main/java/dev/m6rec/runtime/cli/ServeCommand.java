@@ -26,10 +26,11 @@ import picocli.CommandLine.ParentCommand;
  * graceful stop (no new connections, requests in flight finish) and exit 0.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve a trained artifact as JSON over HTTP/1.1 (loopback by default):",
+        description = {"Serve a trained artifact as JSON over HTTP/1.1 (loopback by default).",
+                "Endpoints:",
                 "  GET /v1/recommend?user=U&k=K, POST /v1/recommend {\"attributes\": {...}},",
-                "  GET /v1/similar?item=I&k=K, GET /v1/explain?user=U&item=I,",
-                "  POST /v1/events, POST /admin/reload (needs the admin token), GET /health, GET /metrics.",
+                "  GET /v1/similar?item=I&k=K, GET /v1/explain?user=U&item=I, POST /v1/events,",
+                "  POST /admin/reload (needs the admin token), GET /health, GET /metrics.",
                 "SIGTERM stops it gracefully: requests in flight finish, exit 0."})
 final class ServeCommand implements Callable<Integer> {
     /** The environment variable that may hold the admin token instead of a file. */

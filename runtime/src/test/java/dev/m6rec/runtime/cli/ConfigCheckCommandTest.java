@@ -83,11 +83,77 @@ class ConfigCheckCommandTest {
             examples = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         }
         assertThat(examples).hasSizeGreaterThanOrEqualTo(5);
+        // The MovieLens examples name data the user downloads (their headers say --set data.path=...);
+        // config check now checks that the folder exists, so they get one.
+        Path downloaded = Files.createDirectories(dir.resolve("ml-100k"));
         for (Path example : examples) {
-            CliRunner result = CliRunner.run("config", "check", example.toString());
+            CliRunner result = Files.readString(example).contains("path: ml-100k")
+                    ? CliRunner.run("config", "check", example.toString(), "--set", "data.path=" + downloaded)
+                    : CliRunner.run("config", "check", example.toString());
             assertThat(result.exitCode()).as(example + ": " + result.err()).isEqualTo(0);
             assertThat(result.out()).contains(": ok (");
         }
+    }
+
+    @Test
+    void aMissingDataPathIsReportedWithItsKey() throws IOException {
+        Path config = write("missing.yaml", """
+                data: { type: movielens, path: nowhere/ml-100k }
+                interest: { type: popularity }
+                """);
+        CliRunner result = CliRunner.run("config", "check", config.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("error: data.path: no such file or folder: " + dir.resolve("nowhere/ml-100k")
+                + System.lineSeparator());
+    }
+
+    @Test
+    void aCsvColumnNotInTheHeaderIsReportedWithTheColumnItDiffersFromInCase() throws IOException {
+        Files.writeString(dir.resolve("plays.csv"), "user,artist,plays\nu1,a1,3\n");
+        Files.writeString(dir.resolve("artists.csv"), "id,name\na1,Some Band\n");
+        Path config = write("columns.yaml", """
+                data:
+                  type: csv
+                  path: plays.csv
+                  columns: { user: user, item: Artist, rating: plays, timestamp: when }
+                  item-attributes: { path: artists.csv, id: id, columns: { title: text } }
+                interest: { type: popularity }
+                """);
+        CliRunner result = CliRunner.run("config", "check", config.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        Path plays = dir.resolve("plays.csv");
+        assertThat(result.err()).isEqualTo("error: 3 configuration problems:\n"
+                + "  data.columns.item: " + plays + ":1: missing column 'Artist' (header has user, artist, plays); did you mean 'artist'?\n"
+                + "  data.columns.timestamp: " + plays + ":1: missing column 'when' (header has user, artist, plays)\n"
+                + "  data.item-attributes.columns.title: " + dir.resolve("artists.csv")
+                + ":1: missing column 'title' (header has id, name)" + System.lineSeparator());
+    }
+
+    @Test
+    void aHeaderThatIsTheWholeFileIsNotPrintedWhole() throws IOException {
+        // A file whose delimiter is not the configured one: its "header" is one long name.
+        Files.writeString(dir.resolve("wide.csv"), "x".repeat(50_000) + "\n");
+        Path config = write("wide.yaml", """
+                data: { type: csv, path: wide.csv, columns: { user: user, item: item } }
+                interest: { type: popularity }
+                """);
+        CliRunner result = CliRunner.run("config", "check", config.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("missing column 'user' (header has " + "x".repeat(60) + "... (50000 characters))")
+                .hasSizeLessThan(1_000);
+    }
+
+    @Test
+    void warnsAboutACutOffBeyondTheCatalogueTheConfigDecides() throws IOException {
+        Path config = write("k.yaml", """
+                data: { type: synthetic, users: 100, items: 50 }
+                interest: { type: popularity }
+                evaluation: { metrics: [hr@10, ndcg@5000] }
+                """);
+        CliRunner result = CliRunner.run("config", "check", config.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).isEqualTo("warning: evaluation.metrics[1]: ndcg@5000 asks for more items than the 50 of "
+                + "data (synthetic); its lists hold them all" + System.lineSeparator());
     }
 
     @Test

@@ -88,6 +88,19 @@ class RecommendCommandTest {
     }
 
     @Test
+    void aHeaderLineNamesTheColumnsOnRequest() {
+        CliRunner one = CliRunner.run("recommend", "--artifact", artifact.toString(), "--user", "u12", "-k", "3", "--header");
+        assertThat(one.exitCode()).as(one.err()).isZero();
+        assertThat(one.out().lines().toList()).hasSize(4).first().isEqualTo("user\titem\tscore\trank");
+        CliRunner all = CliRunner.run("recommend", "--artifact", artifact.toString(), "--all-users", "-k", "1", "--header");
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(all.out().lines().toList()).hasSize(201).first().isEqualTo("user\titem\tscore\trank");
+        assertThat(all.out().lines().skip(1)).allMatch(line -> line.matches("u\\d+\t\\S+\t\\S+\t1"));
+        CliRunner plain = CliRunner.run("recommend", "--artifact", artifact.toString(), "--user", "u12", "-k", "3");
+        assertThat(plain.out().lines().toList()).hasSize(3).noneMatch(line -> line.startsWith("user\t"));
+    }
+
+    @Test
     void anUnknownUserIsAOneLineUserError() {
         CliRunner result = CliRunner.run("recommend", "--artifact", artifact.toString(), "--user", "nobody");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USER_ERROR);

@@ -118,4 +118,30 @@ class RunCommandTest {
         assertThat(skipping.exitCode()).as(skipping.err()).isZero();
         assertThat(skipping.err()).contains("data: skipped-lines 1");
     }
+
+    @Test
+    void countsUsedAsRatingsByANonBinarySimilarityAreWarnedAbout() throws IOException {
+        StringBuilder plays = new StringBuilder("user,artist,plays\n");
+        for (int u = 0; u < 30; u++) {
+            for (int a = 0; a < 8; a++) {
+                plays.append('u').append(u).append(",a").append((u + a * 3) % 20).append(',').append(1 + (u * 7 + a * 31) % 400).append('\n');
+            }
+        }
+        Files.writeString(dir.resolve("plays.csv"), plays);
+        String yaml = "data: { type: csv, path: plays.csv, columns: { user: user, item: artist, rating: plays } }\n"
+                + "interest: { type: item-knn }\nsimilarity: { type: cosine, source: interactions }\n"
+                + "output: { samples: 0 }\n";
+        Path config = Files.writeString(dir.resolve("counts.yaml"), yaml);
+        String warning = "warning: data: the ratings look like counts (whole numbers up to 400) and similarity.binary is"
+                + " false, so a few large counts dominate the similarity; consider similarity.binary: true";
+
+        CliRunner counts = CliRunner.run("run", config.toString(), "--set", "output.dir=" + dir.resolve("c"));
+        assertThat(counts.exitCode()).as(counts.err()).isZero();
+        assertThat(counts.err().lines().filter(l -> l.contains("warning: data:")).toList()).hasSize(1)
+                .allMatch(l -> l.endsWith(warning));
+        CliRunner binary = CliRunner.run("run", config.toString(), "--set", "output.dir=" + dir.resolve("b"),
+                "--set", "similarity.binary=true");
+        assertThat(binary.exitCode()).as(binary.err()).isZero();
+        assertThat(binary.err()).doesNotContain("look like counts");
+    }
 }

@@ -48,6 +48,53 @@ class SimilarCommandTest {
     }
 
     @Test
+    void anItemWithoutNeighboursSaysSo() throws IOException {
+        StringBuilder ratings = new StringBuilder("user,item\n");
+        for (int u = 0; u < 60; u++) {
+            for (int i = 0; i < 6; i++) {
+                ratings.append('u').append(u).append(",i").append((u + i) % 12).append('\n');
+            }
+        }
+        Path data = Files.createDirectories(dir.resolve("lonely"));
+        Files.writeString(data.resolve("ratings.csv"), ratings);
+        // "lonely" is in the catalogue (the attribute file) but nobody used it.
+        Files.writeString(data.resolve("items.csv"), "id,title\ni0,Zero\nlonely,Nobody's\n");
+        Path lonely = TinyPipelines.artifact(data, "lonely", """
+                data:
+                  type: csv
+                  path: ratings.csv
+                  columns: { user: user, item: item }
+                  item-attributes: { path: items.csv, id: id, columns: { title: text } }
+                split: { type: ratio, ratios: [0.8, 0.1, 0.1] }
+                similarity: { type: cosine, source: interactions }
+                interest: { type: item-knn }
+                """);
+
+        CliRunner result = CliRunner.run("similar", "--artifact", lonely.toString(), "--item", "lonely");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("m6rec similar: item 'lonely' has no similar items in this artifact (its"
+                + " similarity to every other item is 0, e.g. no training interactions)" + System.lineSeparator());
+        CliRunner used = CliRunner.run("similar", "--artifact", lonely.toString(), "--item", "i0");
+        assertThat(used.out()).isNotEmpty();
+        assertThat(used.err()).isEmpty();
+    }
+
+    @Test
+    void aHeaderLineNamesTheColumnsOnRequest() throws IOException {
+        CliRunner one = CliRunner.run("similar", "--artifact", artifact.toString(), "--item", "i4", "-k", "2", "--header");
+        assertThat(one.out().lines().toList()).hasSize(3).first().isEqualTo("item\tsimilar_item\tsimilarity\trank");
+        Path output = dir.resolve("sims-with-header.tsv");
+        CliRunner all = CliRunner.run("similar", "--artifact", artifact.toString(), "--all-items", "-k", "2",
+                "--output", output.toString(), "--header");
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        List<String> lines = Files.readAllLines(output);
+        assertThat(lines.get(0)).isEqualTo("item\tsimilar_item\tsimilarity\trank");
+        assertThat(lines).hasSize(1 + 2 * 100);
+        assertThat(all.err()).contains("m6rec similar: 200 lines for 100 items");
+    }
+
+    @Test
     void anUnknownItemIsAOneLineUserError() {
         CliRunner result = CliRunner.run("similar", "--artifact", artifact.toString(), "--item", "nope");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USER_ERROR);

@@ -84,6 +84,46 @@ class PluginFaultsTest {
                 .contains("java.lang.IllegalStateException: boom in fit").contains("\tat ");
     }
 
+    @Test
+    void aLoaderSplitterOrOptimizerThatThrowsIsThePluginsFaultNotABug() {
+        Path plugins = PluginFolder.of(dir, "broken", BrokenPlugins.ThrowingSteps.class);
+        String popularity = TinyPipelines.POPULARITY;
+        String[][] cases = {
+                {"run", popularity.replace("type: synthetic, users: 200, items: 100", "type: fails-in-load"), "load"},
+                {"run", popularity.replace("type: ratio, ratios: [0.8, 0.1, 0.1]", "type: fails-in-split"), "split"},
+                {"tune", popularity + "optimizer: { type: fails-in-ask, trials: 2, metric: ndcg@10, "
+                        + "space: { interest.decay: { float: [0, 1] } } }\n", "ask"}};
+        for (String[] c : cases) {
+            Path config = TinyPipelines.config(dir, "steps-" + c[2], c[1]);
+            CliRunner result = CliRunner.run(c[0], config.toString(), "--set=output.dir=" + dir.resolve("out-" + c[2]),
+                    "--plugins", plugins.toString());
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+            assertThat(result.err().lines().filter(l -> !l.startsWith("[")).toList()).as(c[2])
+                    .containsExactly("error: plugin 'throwing-steps' (" + unit() + ") failed in " + c[2] + ": boom in " + c[2]);
+        }
+    }
+
+    @Test
+    void anArtifactUsedWithoutItsPluginNamesThePluginItsFolderAndItsDirectory() {
+        CliRunner trained = run("exits-in-score", BrokenPlugins.ThrowingModels.class);
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        String artifact = dir.resolve("out").resolve("artifact").toString();
+        String error = "error: " + artifact + ": trained with plugin 'throwing-models' (version dev, from broken in "
+                + dir.resolve("plugins") + "), which is not installed; add the plugins directory holding broken with --plugins";
+
+        for (String[] args : new String[][] {
+                {"recommend", "--artifact", artifact, "--user", "u12"},
+                {"similar", "--artifact", artifact, "--item", "i3"},
+                {"serve", "--artifact", artifact, "--port", "0"}}) {
+            CliRunner result = CliRunner.run(args);
+            assertThat(result.exitCode()).as(args[0] + ": " + result.err()).isEqualTo(2);
+            assertThat(result.err().lines().filter(l -> !l.startsWith("[")).toList()).as(args[0]).containsExactly(error);
+        }
+        CliRunner withPlugins = CliRunner.run("recommend", "--artifact", artifact, "--user", "u12",
+                "--plugins", dir.resolve("plugins").toString());
+        assertThat(withPlugins.exitCode()).as(withPlugins.err()).isZero();
+    }
+
     private void deletePlugins() {
         try (var files = java.nio.file.Files.walk(dir.resolve("plugins"))) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +97,19 @@ class TamperedArtifactTest {
         assertThatThrownBy(() -> M6Rec.load(copy, List.of())).isInstanceOf(ArtifactException.class)
                 .hasMessageStartingWith(copy.resolve("manifest.json") + ":")
                 .hasMessageEndingWith(": unreadable manifest (Duplicate field 'formatVersion')");
+    }
+
+    @Test
+    void aManifestWrittenBeforePluginSourcesWereRecordedStillLoads() throws IOException {
+        Path copy = copy();
+        Matcher source = Pattern.compile(",\\s*\"source\" : \"classpath\"")
+                .matcher(Files.readString(copy.resolve("manifest.json")));
+        assertThat(source.find()).as("the manifest records where each plugin came from").isTrue();
+        Reseal.editManifest(copy, source.group(), "");
+        assertThat(Files.readString(copy.resolve("manifest.json"))).doesNotContain("\"source\"");
+        try (M6Rec rec = M6Rec.load(copy, List.of())) {
+            assertThat(rec.users()).isNotEmpty();
+        }
     }
 
     @Test

@@ -70,7 +70,11 @@ final class EaseModel implements InterestModel {
         checkSize(n);
         try (ProgressTask task = context.progress().begin(path + ": ease", 3)) {
             task.message("item Gram matrix (" + n + " items)");
-            double[] gram = gram(UserItemSets.of(data.train()), n, context);
+            double[] gram;
+            // The Gram matrix takes minutes on tens of thousands of items: its rows show an ETA.
+            try (ProgressTask rows = context.progress().begin(path + ": ease Gram matrix rows", n)) {
+                gram = gram(UserItemSets.of(data.train()), n, context, rows);
+            }
             for (int i = 0; i < n; i++) {
                 gram[i * n + i] += lambda;
             }
@@ -117,7 +121,7 @@ final class EaseModel implements InterestModel {
     }
 
     /** The lower triangle of {@code X^T X}, row-major: co-occurrence counts of item pairs over users. */
-    private static double[] gram(UserItemSets users, int n, PluginContext context) {
+    private static double[] gram(UserItemSets users, int n, PluginContext context, ProgressTask rows) {
         UserItemSets items = users.byItem();
         int[] userItems = users.items();
         int[] itemUsers = items.items();
@@ -133,6 +137,7 @@ final class EaseModel implements InterestModel {
                     }
                 }
             }
+            rows.advance(to - from);
         });
         return gram;
     }

@@ -111,6 +111,21 @@ class EaseModelTest {
     }
 
     @Test
+    void reportsEachPhaseAndTheGramMatrixRows() {
+        SyntheticTastes data = SyntheticTastes.generate(41);
+        RecordingPluginContext context = new RecordingPluginContext(1, "interest");
+        InterestModel ease = Sections.create(FACTORY, "interest", Map.of("lambda", 10), context);
+        ease.fit(data.trainingData(Optional.empty()));
+
+        int items = data.trainingData(Optional.empty()).inputs().numItems();
+        assertThat(context.messages).containsExactly("item Gram matrix (" + items + " items)",
+                "inverting the regularised Gram matrix", "item weights");
+        // The phases' three steps, and the Gram matrix's rows counted chunk by chunk.
+        assertThat(context.advances.stream().mapToLong(Long::longValue).sum()).isEqualTo(3L + items);
+        assertThat(context.advances).hasSizeGreaterThan(3 + 1);
+    }
+
+    @Test
     void beatsPopularity() {
         SyntheticTastes data = SyntheticTastes.generate(41);
         InterestModel ease = Sections.create(FACTORY, "interest", Map.of("lambda", 10), new RecordingPluginContext(1, "interest"));

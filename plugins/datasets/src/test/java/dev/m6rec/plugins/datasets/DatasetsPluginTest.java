@@ -38,7 +38,7 @@ class DatasetsPluginTest {
         assertThat(keys.get("synthetic")).containsExactly("users", "items", "categories", "tags-per-category",
                 "interactions-per-user", "min-interactions-per-user", "latent-dims", "popularity-skew", "taste-focus",
                 "attribute-signal", "sequence-strength", "rating-noise", "start-time");
-        assertThat(keys.get("movielens")).containsExactly("path", "layout", "tags", "on-error");
+        assertThat(keys.get("movielens")).containsExactly("path", "layout", "tags", "on-error", "encoding");
         assertThat(keys.get("atomic")).containsExactly("path", "name", "user-field", "item-field", "rating-field",
                 "timestamp-field", "float-seq", "text-fields", "on-error");
         assertThat(keys.get("csv")).containsExactly("path", "name", "delimiter", "header", "quoting", "encoding",

@@ -2,6 +2,8 @@ package dev.m6rec.plugins.datasets.csv;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.m6rec.api.ProgressReporter;
+import dev.m6rec.api.ProgressTask;
 import dev.m6rec.api.data.Dataset;
 import dev.m6rec.api.dataset.DatasetLoader;
 import dev.m6rec.plugins.datasets.io.AttributeColumnBuilder;
@@ -24,9 +26,11 @@ import java.util.function.Consumer;
  */
 final class CsvLoader implements DatasetLoader {
     private final CsvLayout layout;
+    private final ProgressReporter progress;
 
-    CsvLoader(CsvLayout layout) {
+    CsvLoader(CsvLayout layout, ProgressReporter progress) {
         this.layout = requireNonNull(layout, "layout is null");
+        this.progress = requireNonNull(progress, "progress is null");
     }
 
     @Override
@@ -36,7 +40,8 @@ final class CsvLoader implements DatasetLoader {
         boolean withTimestamps = layout.timestamp() != null;
         DatasetAssembler data = new DatasetAssembler(new ByteStringIndex(format.charset()),
                 new ByteStringIndex(format.charset()), new InteractionColumns(withRatings, withTimestamps));
-        try (RecordReader reader = format.open(layout.path(), layout.onError())) {
+        try (ProgressTask task = progress.begin("data: " + layout.path().getFileName() + " rows", 0);
+             RecordReader reader = format.open(layout.path(), layout.onError()).reportTo(task)) {
             InteractionFileReader rows;
             if (format.header()) {
                 HeaderColumns header = HeaderColumns.read(reader);

@@ -45,11 +45,20 @@ public final class CsvLoaderFactory implements DatasetLoaderFactory<CsvSettings>
         CsvLayout.of(settings, problems);
     }
 
+    /** The header lines hold every column the section names (read only when the file has a header). */
+    @Override
+    public void checkInputs(CsvSettings settings, Problems problems) {
+        CsvLayout layout = CsvLayout.of(settings, problems);
+        if (layout != null) {
+            CsvHeaderCheck.check(layout, problems);
+        }
+    }
+
     @Override
     public DatasetLoader create(CsvSettings settings, PluginContext context) {
         CsvLayout layout = CsvLayout.of(settings, (key, message) -> {
             throw new IllegalStateException("unchecked csv settings: " + key + ": " + message);
         });
-        return new CsvLoader(layout);
+        return new CsvLoader(layout, context.progress());
     }
 }

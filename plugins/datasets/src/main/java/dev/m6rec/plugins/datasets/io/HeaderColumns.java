@@ -15,6 +15,8 @@ import java.util.List;
  * }</pre>
  */
 public final class HeaderColumns {
+    private static final int SHOWN = 30;
+    private static final int NAME_CHARS = 60;
     private final RecordReader reader;
     private final long line;
     private final List<String> names;
@@ -49,9 +51,28 @@ public final class HeaderColumns {
     public int require(String name) {
         int index = find(name);
         if (index < 0) {
-            throw new DataException(reader.file(), line, "missing column '" + name + "' (header has "
-                    + String.join(", ", names) + ")");
+            throw new DataException(reader.file(), line, missing(name));
         }
         return index;
+    }
+
+    /**
+     * Why {@code name} is not a column: what the header holds (at most {@value #SHOWN} names of at
+     * most {@value #NAME_CHARS} characters: a file read with the wrong delimiter or an unclosed quote
+     * can make its whole content one "name"), and the column it differs from only in case.
+     */
+    public String missing(String name) {
+        StringBuilder shown = new StringBuilder();
+        for (int i = 0; i < Math.min(SHOWN, names.size()); i++) {
+            String n = names.get(i);
+            shown.append(i == 0 ? "" : ", ").append(n.length() <= NAME_CHARS ? n
+                    : n.substring(0, NAME_CHARS) + "... (" + n.length() + " characters)");
+        }
+        if (names.size() > SHOWN) {
+            shown.append(", ... (").append(names.size()).append(" columns)");
+        }
+        String hint = names.stream().filter(n -> n.equalsIgnoreCase(name)).findFirst()
+                .map(n -> "; did you mean '" + n + "'?").orElse("");
+        return "missing column '" + name + "' (header has " + shown + ")" + hint;
     }
 }

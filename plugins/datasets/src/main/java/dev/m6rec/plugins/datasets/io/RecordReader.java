@@ -3,6 +3,7 @@ package dev.m6rec.plugins.datasets.io;
 import static java.util.Objects.requireNonNull;
 
 import dev.m6rec.api.DataException;
+import dev.m6rec.api.ProgressTask;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,6 +72,10 @@ public final class RecordReader implements Closeable {
     private int[] starts = new int[32];
     private int[] ends = new int[32];
     private long skipped;
+    /** Where records read are counted, in steps of {@link #REPORT_EVERY}, or null. */
+    private ProgressTask progress;
+    private int unreported;
+    static final int REPORT_EVERY = 1 << 16;
 
     private RecordReader(Path file, InputStream in, Delimiter delimiter, boolean quoting, Charset charset,
                          OnError onError, int bufferSize) {
@@ -137,9 +142,23 @@ public final class RecordReader implements Closeable {
         return skipped;
     }
 
+    /**
+     * Counts the records read from now on into {@code task} (every {@value #REPORT_EVERY} records,
+     * and the rest at the end of the file), so loading shows rows/s.
+     */
+    public RecordReader reportTo(ProgressTask task) {
+        this.progress = requireNonNull(task, "task is null");
+        return this;
+    }
+
     /** Advances to the next non-blank record; false at the end of the file. */
     public boolean next() {
-        return advance(false);
+        boolean found = advance(false);
+        if (progress != null && (found ? ++unreported == REPORT_EVERY : unreported > 0)) {
+            progress.advance(unreported);
+            unreported = 0;
+        }
+        return found;
     }
 
     /**

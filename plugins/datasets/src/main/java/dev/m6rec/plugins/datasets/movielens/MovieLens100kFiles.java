@@ -1,8 +1,8 @@
 package dev.m6rec.plugins.datasets.movielens;
 
-import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
 import dev.m6rec.api.DataException;
+import dev.m6rec.api.ProgressTask;
 import dev.m6rec.api.data.Dataset;
 import dev.m6rec.plugins.datasets.io.AttributeColumnBuilder;
 import dev.m6rec.plugins.datasets.io.AttributeFileReader;
@@ -16,6 +16,7 @@ import dev.m6rec.plugins.datasets.io.MalformedRecordException;
 import dev.m6rec.plugins.datasets.io.OnError;
 import dev.m6rec.plugins.datasets.io.RecordReader;
 import java.nio.file.Files;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -45,10 +46,12 @@ final class MovieLens100kFiles implements MovieLensFiles {
             .appendPattern("d-MMM-yyyy").toFormatter(Locale.ENGLISH);
 
     @Override
-    public Dataset read(Path folder, String name, OnError onError, boolean readTags) {
-        DatasetAssembler data = new DatasetAssembler(new ByteStringIndex(ISO_8859_1), new ByteStringIndex(ISO_8859_1),
+    public Dataset read(Path folder, String name, OnError onError, boolean readTags, Charset charset,
+                        ProgressTask ratings) {
+        DatasetAssembler data = new DatasetAssembler(new ByteStringIndex(charset), new ByteStringIndex(charset),
                 new InteractionColumns(true, true));
-        try (RecordReader reader = RecordReader.open(folder.resolve("u.data"), Delimiter.TAB, false, ISO_8859_1, onError)) {
+        try (RecordReader reader = RecordReader.open(folder.resolve("u.data"), Delimiter.TAB, false, charset, onError)
+                .reportTo(ratings)) {
             InteractionFileReader.exactly(4, 0, 1, 2, 3).read(reader, false, data.users(), data.items(), data.rows());
             data.finished(reader);
         }
@@ -60,37 +63,37 @@ final class MovieLens100kFiles implements MovieLensFiles {
                     data.userColumn(new AttributeColumnBuilder.Categorical("gender")).bind(2),
                     data.userColumn(new AttributeColumnBuilder.Categorical("occupation")).bind(3),
                     data.userColumn(new AttributeColumnBuilder.Categorical("zip")).bind(4));
-            readAttributes(users, onError, data, new AttributeFileReader("user", 0, 5, true, bindings), data.users());
+            readAttributes(users, onError, charset, data, new AttributeFileReader("user", 0, 5, true, bindings), data.users());
         }
         Path items = folder.resolve("u.item");
         if (Files.exists(items)) {
-            List<String> genres = genres(folder.resolve("u.genre"), onError, data);
+            List<String> genres = genres(folder.resolve("u.genre"), onError, charset, data);
             List<FieldBinding> bindings = List.of(
                     new ReleaseBinding(data.itemColumn(new AttributeColumnBuilder.Text("title")),
                             data.itemColumn(new AttributeColumnBuilder.Numeric("year")),
                             data.itemColumn(new AttributeColumnBuilder.Numeric("release-date"))),
                     new GenreFlagsBinding(genres, data.itemColumn(new AttributeColumnBuilder.Tags("genres"))));
-            readAttributes(items, onError, data, new AttributeFileReader("item", 0, 5 + genres.size(), true, bindings),
+            readAttributes(items, onError, charset, data, new AttributeFileReader("item", 0, 5 + genres.size(), true, bindings),
                     data.items());
         }
         return data.assemble(name);
     }
 
-    private static void readAttributes(Path file, OnError onError, DatasetAssembler data, AttributeFileReader rows,
+    private static void readAttributes(Path file, OnError onError, Charset charset, DatasetAssembler data, AttributeFileReader rows,
                                        ByteStringIndex ids) {
-        try (RecordReader reader = RecordReader.open(file, Delimiter.PIPE, false, ISO_8859_1, onError)) {
+        try (RecordReader reader = RecordReader.open(file, Delimiter.PIPE, false, charset, onError)) {
             rows.read(reader, false, ids);
             data.finished(reader);
         }
     }
 
     /** The genre names by flag position, from {@code u.genre} when present. */
-    private static List<String> genres(Path file, OnError onError, DatasetAssembler data) {
+    private static List<String> genres(Path file, OnError onError, Charset charset, DatasetAssembler data) {
         if (!Files.exists(file)) {
             return STANDARD_GENRES;
         }
         String[] names = new String[0];
-        try (RecordReader reader = RecordReader.open(file, Delimiter.PIPE, false, ISO_8859_1, onError)) {
+        try (RecordReader reader = RecordReader.open(file, Delimiter.PIPE, false, charset, onError)) {
             while (reader.next()) {
                 try {
                     reader.expectFields(2);

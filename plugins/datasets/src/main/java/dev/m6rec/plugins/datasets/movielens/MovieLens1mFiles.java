@@ -1,7 +1,7 @@
 package dev.m6rec.plugins.datasets.movielens;
 
-import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
+import dev.m6rec.api.ProgressTask;
 import dev.m6rec.api.data.Dataset;
 import dev.m6rec.plugins.datasets.io.AttributeColumnBuilder;
 import dev.m6rec.plugins.datasets.io.AttributeFileReader;
@@ -14,6 +14,7 @@ import dev.m6rec.plugins.datasets.io.InteractionFileReader;
 import dev.m6rec.plugins.datasets.io.OnError;
 import dev.m6rec.plugins.datasets.io.RecordReader;
 import java.nio.file.Files;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -28,10 +29,11 @@ import java.util.List;
 final class MovieLens1mFiles implements MovieLensFiles {
 
     @Override
-    public Dataset read(Path folder, String name, OnError onError, boolean readTags) {
-        DatasetAssembler data = new DatasetAssembler(new ByteStringIndex(ISO_8859_1), new ByteStringIndex(ISO_8859_1),
+    public Dataset read(Path folder, String name, OnError onError, boolean readTags, Charset charset,
+                        ProgressTask ratings) {
+        DatasetAssembler data = new DatasetAssembler(new ByteStringIndex(charset), new ByteStringIndex(charset),
                 new InteractionColumns(true, true));
-        try (RecordReader reader = open(folder.resolve("ratings.dat"), onError)) {
+        try (RecordReader reader = open(folder.resolve("ratings.dat"), onError, charset).reportTo(ratings)) {
             InteractionFileReader.exactly(4, 0, 1, 2, 3).read(reader, false, data.users(), data.items(), data.rows());
             data.finished(reader);
         }
@@ -43,7 +45,7 @@ final class MovieLens1mFiles implements MovieLensFiles {
                     data.userColumn(new AttributeColumnBuilder.Numeric("age")).bind(2),
                     new OccupationCodes.Binding(3, data.userColumn(new AttributeColumnBuilder.Categorical("occupation"))),
                     data.userColumn(new AttributeColumnBuilder.Categorical("zip")).bind(4));
-            try (RecordReader reader = open(users, onError)) {
+            try (RecordReader reader = open(users, onError, charset)) {
                 new AttributeFileReader("user", 0, 5, true, bindings).read(reader, false, data.users());
                 data.finished(reader);
             }
@@ -54,7 +56,7 @@ final class MovieLens1mFiles implements MovieLensFiles {
                     new TitleBinding(1, data.itemColumn(new AttributeColumnBuilder.Text("title")),
                             data.itemColumn(new AttributeColumnBuilder.Numeric("year"))),
                     new GenresBinding(2, data.itemColumn(new AttributeColumnBuilder.Tags("genres"))));
-            try (RecordReader reader = open(movies, onError)) {
+            try (RecordReader reader = open(movies, onError, charset)) {
                 new AttributeFileReader("item", 0, 3, true, bindings).read(reader, false, data.items());
                 data.finished(reader);
             }
@@ -62,7 +64,7 @@ final class MovieLens1mFiles implements MovieLensFiles {
         return data.assemble(name);
     }
 
-    private static RecordReader open(Path file, OnError onError) {
-        return RecordReader.open(file, Delimiter.DOUBLE_COLON, false, ISO_8859_1, onError);
+    private static RecordReader open(Path file, OnError onError, Charset charset) {
+        return RecordReader.open(file, Delimiter.DOUBLE_COLON, false, charset, onError);
     }
 }

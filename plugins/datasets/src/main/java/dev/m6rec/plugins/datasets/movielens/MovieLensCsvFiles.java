@@ -1,7 +1,7 @@
 package dev.m6rec.plugins.datasets.movielens;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.m6rec.api.ProgressTask;
 import dev.m6rec.api.data.Dataset;
 import dev.m6rec.plugins.datasets.io.AttributeColumnBuilder;
 import dev.m6rec.plugins.datasets.io.AttributeFileReader;
@@ -16,6 +16,7 @@ import dev.m6rec.plugins.datasets.io.MalformedRecordException;
 import dev.m6rec.plugins.datasets.io.OnError;
 import dev.m6rec.plugins.datasets.io.RecordReader;
 import java.nio.file.Files;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -31,10 +32,11 @@ import java.util.Locale;
 final class MovieLensCsvFiles implements MovieLensFiles {
 
     @Override
-    public Dataset read(Path folder, String name, OnError onError, boolean readTags) {
-        DatasetAssembler data = new DatasetAssembler(new ByteStringIndex(UTF_8), new ByteStringIndex(UTF_8),
+    public Dataset read(Path folder, String name, OnError onError, boolean readTags, Charset charset,
+                        ProgressTask ratings) {
+        DatasetAssembler data = new DatasetAssembler(new ByteStringIndex(charset), new ByteStringIndex(charset),
                 new InteractionColumns(true, true));
-        try (RecordReader reader = open(folder.resolve("ratings.csv"), onError)) {
+        try (RecordReader reader = open(folder.resolve("ratings.csv"), onError, charset).reportTo(ratings)) {
             HeaderColumns header = HeaderColumns.read(reader);
             InteractionFileReader.exactly(header.size(), header.require("userId"), header.require("movieId"),
                             header.require("rating"), header.require("timestamp"))
@@ -44,7 +46,7 @@ final class MovieLensCsvFiles implements MovieLensFiles {
         data.interactionsDone();
         Path movies = folder.resolve("movies.csv");
         if (Files.exists(movies)) {
-            try (RecordReader reader = open(movies, onError)) {
+            try (RecordReader reader = open(movies, onError, charset)) {
                 HeaderColumns header = HeaderColumns.read(reader);
                 List<FieldBinding> bindings = List.of(
                         new TitleBinding(header.require("title"), data.itemColumn(new AttributeColumnBuilder.Text("title")),
@@ -58,14 +60,14 @@ final class MovieLensCsvFiles implements MovieLensFiles {
         }
         Path tags = folder.resolve("tags.csv");
         if (readTags && Files.exists(tags)) {
-            readTags(tags, onError, data);
+            readTags(tags, onError, charset, data);
         }
         return data.assemble(name);
     }
 
-    private static void readTags(Path file, OnError onError, DatasetAssembler data) {
+    private static void readTags(Path file, OnError onError, Charset charset, DatasetAssembler data) {
         ItemTagCollector collector = new ItemTagCollector();
-        try (RecordReader reader = open(file, onError)) {
+        try (RecordReader reader = open(file, onError, charset)) {
             HeaderColumns header = HeaderColumns.read(reader);
             int movie = header.require("movieId");
             int tag = header.require("tag");
@@ -91,7 +93,7 @@ final class MovieLensCsvFiles implements MovieLensFiles {
         collector.into(data.itemColumn(new AttributeColumnBuilder.Tags("tags")));
     }
 
-    private static RecordReader open(Path file, OnError onError) {
-        return RecordReader.open(file, Delimiter.COMMA, true, UTF_8, onError);
+    private static RecordReader open(Path file, OnError onError, Charset charset) {
+        return RecordReader.open(file, Delimiter.COMMA, true, charset, onError);
     }
 }

@@ -1,6 +1,8 @@
 package dev.m6rec.plugins.datasets.movielens;
 
 import dev.m6rec.api.DataException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,20 +15,27 @@ import java.util.stream.Collectors;
  */
 enum MovieLensLayout {
     /** ml-100k: {@code u.data}, {@code u.user}, {@code u.item}, {@code u.genre}. */
-    ML_100K("100k", "u.data", new MovieLens100kFiles()),
+    ML_100K("100k", "u.data", new MovieLens100kFiles(), StandardCharsets.ISO_8859_1),
     /** ml-1m (and ml-10m's ratings): {@code ratings.dat}, {@code users.dat}, {@code movies.dat}. */
-    ML_1M("1m", "ratings.dat", new MovieLens1mFiles()),
+    ML_1M("1m", "ratings.dat", new MovieLens1mFiles(), StandardCharsets.ISO_8859_1),
     /** ml-latest, ml-20m, ml-25m: {@code ratings.csv}, {@code movies.csv}, {@code tags.csv}. */
-    CSV("csv", "ratings.csv", new MovieLensCsvFiles());
+    CSV("csv", "ratings.csv", new MovieLensCsvFiles(), StandardCharsets.UTF_8);
 
     private final String configName;
     private final String ratingsFile;
     private final MovieLensFiles files;
+    private final Charset charset;
 
-    MovieLensLayout(String configName, String ratingsFile, MovieLensFiles files) {
+    /** @param charset what GroupLens published the layout in: Latin-1 for the .dat/.data files, UTF-8 for CSV */
+    MovieLensLayout(String configName, String ratingsFile, MovieLensFiles files, Charset charset) {
         this.configName = configName;
         this.ratingsFile = ratingsFile;
         this.files = files;
+        this.charset = charset;
+    }
+
+    Charset charset() {
+        return charset;
     }
 
     String configName() {

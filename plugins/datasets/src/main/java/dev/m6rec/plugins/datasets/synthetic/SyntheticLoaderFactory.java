@@ -4,6 +4,7 @@ import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.config.Problems;
 import dev.m6rec.api.dataset.DatasetLoader;
 import dev.m6rec.api.dataset.DatasetLoaderFactory;
+import java.util.OptionalInt;
 
 /**
  * {@code data: { type: synthetic }}: the embedded default dataset, generated from the run seed
@@ -53,6 +54,12 @@ public final class SyntheticLoaderFactory implements DatasetLoaderFactory<Synthe
             problems.add("users", "users x interactions-per-user must be <= " + MAX_ROWS + " (was " + (long) rows
                     + ")");
         }
+    }
+
+    /** Every one of the {@code items} items is in the catalogue, with or without interactions. */
+    @Override
+    public OptionalInt itemCount(SyntheticSettings settings) {
+        return OptionalInt.of(settings.items());
     }
 
     @Override

@@ -74,6 +74,15 @@ class CsvLoaderTest {
     }
 
     @Test
+    void aColumnNamedInAnotherCaseIsSuggested() {
+        TextFiles.write(dir, "plays.csv", "User,Item,Plays\nu1,a1,3\n");
+        assertThatThrownBy(() -> LoaderConfigs.load(factory, dir, ordered("path", "plays.csv",
+                "columns", ordered("user", "User", "item", "Item", "rating", "plays"))))
+                .isInstanceOf(DataException.class)
+                .hasMessage(dir.resolve("plays.csv") + ":1: missing column 'plays' (header has User, Item, Plays); did you mean 'Plays'?");
+    }
+
+    @Test
     void messagesForBadFiles() {
         Map<String, Object> section = fullSection();
         TextFiles.write(dir, "ratings.tsv", "user\titem\tstars\twhen\na\tx\t4\t10\n");

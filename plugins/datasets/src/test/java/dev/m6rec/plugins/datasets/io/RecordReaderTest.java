@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.m6rec.api.DataException;
+import dev.m6rec.api.ProgressTask;
+import dev.m6rec.core.testing.RecordingPluginContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,5 +144,27 @@ class RecordReaderTest {
             assertThatThrownBy(() -> reader.expectFields(3)).hasMessage("expected 3 tab-separated fields, found 4");
             assertThatThrownBy(() -> reader.expectAtLeastFields(5)).hasMessage("expected at least 5 tab-separated fields, found 4");
         }
+    }
+
+    @Test
+    void countsTheRecordsReadIntoAProgressTaskInStepsAndTheRestAtTheEnd() throws IOException {
+        Path file = dir.resolve("rows.tsv");
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < RecordReader.REPORT_EVERY + 1234; i++) {
+            rows.append(i).append('\t').append(i % 7).append('\n');
+            if (i == 10) {
+                rows.append('\n');                  // a blank line is no record
+            }
+        }
+        Files.writeString(file, rows);
+        RecordingPluginContext context = new RecordingPluginContext(1, "data");
+        ProgressTask task = context.progress().begin("rows", 0);
+        try (RecordReader reader = RecordReader.open(file, Delimiter.TAB, false, UTF_8, OnError.FAIL).reportTo(task)) {
+            while (reader.next()) {
+                assertThat(reader.fieldCount()).isEqualTo(2);
+            }
+            assertThat(reader.next()).isFalse();
+        }
+        assertThat(context.advances).containsExactly((long) RecordReader.REPORT_EVERY, 1234L);
     }
 }

@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.m6rec.api.data.AttributeTable;
 import dev.m6rec.api.data.Dataset;
+import dev.m6rec.core.testing.Sections;
 import dev.m6rec.plugins.datasets.LoaderConfigs;
 import dev.m6rec.plugins.datasets.TextFiles;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -165,11 +167,27 @@ class MovieLensLoaderTest {
         assertThat(load("both", "layout", "csv").items().ids()).containsExactly("1", "3", "5", "9");
     }
 
+    /** A one-rating ml-1m folder whose only movie's title is Amélie, saved in {@code charset}. */
+    private void amelie(String folder, Charset charset) {
+        TextFiles.write(dir.resolve(folder), "ratings.dat", "1::2::3::4\n");
+        TextFiles.write(dir.resolve(folder), "movies.dat", "2::Am\u00e9lie (2001)::Comedy|Romance\n", charset);
+    }
+
     @Test
     void readsLatin1TitlesOf1m() {
-        Path folder = dir.resolve("latin");
-        TextFiles.write(folder, "ratings.dat", "1::2::3::4\n");
-        TextFiles.write(folder, "movies.dat", "2::Am\u00e9lie (2001)::Comedy|Romance\n", StandardCharsets.ISO_8859_1);
+        amelie("latin", StandardCharsets.ISO_8859_1);
         assertThat(text(load("latin").itemAttributes(), "title")).containsExactly("Am\u00e9lie (2001)");
+    }
+
+    @Test
+    void anEncodingOptionReadsFilesSavedInAnotherCharacterSet() {
+        // ml-1m re-saved as UTF-8 (as some mirrors do): read as Latin-1 it gives mojibake.
+        amelie("utf8", StandardCharsets.UTF_8);
+        assertThat(text(load("utf8").itemAttributes(), "title")).containsExactly("Am\u00c3\u00a9lie (2001)");
+        assertThat(text(load("utf8", "encoding", "UTF-8").itemAttributes(), "title")).containsExactly("Am\u00e9lie (2001)");
+        assertThat(Sections.problems(factory, "data", Map.of("path", "utf8", "encoding", "klingon")))
+                .containsExactly("data.encoding: unknown character set 'klingon'");
+        assertThat(Sections.problems(factory, "data", Map.of("path", "utf8", "encoding", "no such name")))
+                .containsExactly("data.encoding: unknown character set 'no such name'");
     }
 }

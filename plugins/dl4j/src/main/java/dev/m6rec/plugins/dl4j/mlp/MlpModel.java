@@ -103,9 +103,14 @@ public final class MlpModel implements InterestModel, RatingPredictor {
             for (int epoch = 0; epoch < epochs; epoch++) {
                 examples.resample(rng);
                 long started = System.nanoTime();
-                double[] losses = kernel != null
-                        ? fusedEpoch(kernel, examples, batchSize, inputs, dropout, net)
-                        : graphEpoch(net, examples, batchSize, full, tail, inputs, shape);
+                double[] losses;
+                // A long epoch shows its batches (batches/s, ETA) beside the epoch count.
+                try (ProgressTask batches = context.progress().begin(context.componentPath() + " (mlp) epoch "
+                        + (epoch + 1) + " batches", (examples.size + batchSize - 1) / batchSize)) {
+                    losses = kernel != null
+                            ? fusedEpoch(kernel, examples, batchSize, inputs, dropout, net, batches)
+                            : graphEpoch(net, examples, batchSize, full, tail, inputs, shape, batches);
+                }
                 double seconds = (System.nanoTime() - started) / 1e9;
                 checkLosses(epoch, shape, losses);
                 // Scoring needs a published model only to validate, or when this epoch is the one kept.
@@ -154,10 +159,11 @@ public final class MlpModel implements InterestModel, RatingPredictor {
      * cold-start cross-entropy.
      */
     private static double[] fusedEpoch(MlpKernel kernel, MlpExamples examples, int batchSize, ModelInputs inputs,
-                                       RandomGenerator dropout, ComputationGraph net) {
+                                       RandomGenerator dropout, ComputationGraph net, ProgressTask batches) {
         for (int start = 0; start < examples.size; start += batchSize) {
             int rows = Math.min(batchSize, examples.size - start);
             kernel.step(examples, start, rows, inputs.userFeatures(), inputs.itemFeatures(), dropout);
+            batches.advance(1);
         }
         kernel.parameters().writeTo(net);
         return kernel.takeLosses();
@@ -165,7 +171,7 @@ public final class MlpModel implements InterestModel, RatingPredictor {
 
     /** One epoch of DL4J's own fit loop (the reference the fused kernel is checked against). */
     private double[] graphEpoch(ComputationGraph net, MlpExamples examples, int batchSize, MlpBatch full,
-                                MlpBatch tail, ModelInputs inputs, MlpShape shape) {
+                                MlpBatch tail, ModelInputs inputs, MlpShape shape, ProgressTask progress) {
         double clickLoss = 0;
         double ratingLoss = 0;
         double coldLoss = 0;
@@ -191,6 +197,7 @@ public final class MlpModel implements InterestModel, RatingPredictor {
                 }
             }
             batches++;
+            progress.advance(1);
         }
         double perInteraction = coldWeight > 0 ? coldLoss / coldWeight : Double.NaN;
         return new double[] {clickLoss / batches, ratingLoss / batches, perInteraction};
