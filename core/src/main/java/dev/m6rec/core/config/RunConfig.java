@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param pluginDirs   extra plugin directories ({@code plugins.dirs} and {@code --plugins})
  * @param searchSpace  the optimizer's {@code space}, parsed and checked against the configured components
  * @param filter       what is removed from the dataset before the split ({@code filter:}, default nothing)
+ * @param models       the entries of {@code models:}, each a complete single-model config; empty for a config
+ *                     with one {@code interest:} (then {@link #interest} is the model; with {@code models:} it is
+ *                     the first entry's)
  *
  * Each component section carries the factory its {@code type} resolved to and its typed settings
  * ({@link ConfiguredComponent}): nothing after validation looks a name up again.
@@ -31,8 +34,9 @@ public record RunConfig(Path source, Map<String, Object> resolved, long seed, in
                         ConfiguredComponent interest, Optional<ConfiguredComponent> similarity,
                         EvaluationSettings evaluation, RecommendSettings recommend, OutputSettings output,
                         Optional<ConfiguredComponent> optimizer, Optional<SearchSpace> searchSpace,
-                        FilterSettings filter) {
+                        FilterSettings filter, List<ModelVariant> models) {
     public RunConfig {
+        models = List.copyOf(models);
         Objects.requireNonNull(resolved, "resolved is null");
         pluginDirs = List.copyOf(pluginDirs);
         Objects.requireNonNull(data, "data is null");
@@ -47,6 +51,11 @@ public record RunConfig(Path source, Map<String, Object> resolved, long seed, in
         Objects.requireNonNull(optimizer, "optimizer is null");
         Objects.requireNonNull(searchSpace, "searchSpace is null");
         Objects.requireNonNull(filter, "filter is null");
+    }
+
+    /** Whether this config compares several models ({@code models:}) rather than running one. */
+    public boolean comparesModels() {
+        return !models.isEmpty();
     }
 
     /** The folder relative paths in the config are resolved against (the config file's, else the working directory). */

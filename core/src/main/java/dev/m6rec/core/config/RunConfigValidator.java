@@ -50,6 +50,16 @@ public final class RunConfigValidator {
     }
 
     public static RunConfig validate(RawConfig raw, PluginRegistry registry) {
+        if (raw.tree().containsKey(ModelListValidator.KEY)) {
+            // Several models: each entry is validated as a whole config of its own; the shared sections
+            // (and the first model, for what reads config.interest()) come from the first entry.
+            List<ModelVariant> models = ModelListValidator.validate(raw, registry);
+            RunConfig first = models.get(0).config();
+            return new RunConfig(first.source(), raw.tree(), first.seed(), first.threads(), first.pluginDirs(),
+                    first.data(), first.split(), first.userFeatures(), first.itemFeatures(), first.interest(),
+                    first.similarity(), first.evaluation(), first.recommend(), first.output(), first.optimizer(),
+                    first.searchSpace(), first.filter(), models);
+        }
         return new RunConfigValidator(raw, registry).run();
     }
 
@@ -108,7 +118,7 @@ public final class RunConfigValidator {
         }
         RunConfig config = new RunConfig(raw.source(), raw.tree(), root.getLong("seed"), root.getInt("threads"),
                 pluginDirs, data.orElseThrow(), split.orElseThrow(), userFeatures, itemFeatures, interest.orElseThrow(),
-                similarity, evaluation, recommend, output, optimizer, Optional.empty(), filter);
+                similarity, evaluation, recommend, output, optimizer, Optional.empty(), filter, List.of());
         if (optimizer.isEmpty()) {
             return config;
         }
@@ -117,7 +127,7 @@ public final class RunConfigValidator {
         return new RunConfig(config.source(), config.resolved(), config.seed(), config.threads(), config.pluginDirs(),
                 config.data(), config.split(), config.userFeatures(), config.itemFeatures(), config.interest(),
                 config.similarity(), config.evaluation(), config.recommend(), config.output(), config.optimizer(),
-                Optional.of(space), config.filter());
+                Optional.of(space), config.filter(), List.of());
     }
 
     /**
