@@ -21,6 +21,8 @@ final class ModelListValidator {
     static final String KEY = "models";
     private static final Set<String> ENTRY_KEYS = Set.of("name", "interest");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** What the comparison itself writes in output.dir beside the models' folders. */
+    private static final Set<String> RESERVED = Set.of("artifact", "metrics.json", "report.html", "per-user.tsv");
 
     private ModelListValidator() {
     }
@@ -89,6 +91,11 @@ final class ModelListValidator {
         Object name = entry.get("name");
         if (name == null && entry.get("interest") instanceof Map<?, ?> interest && interest.get("type") instanceof String type) {
             name = type;
+        }
+        if (name instanceof String text && RESERVED.contains(text)) {
+            problems.add(new ConfigProblem(ConfigPath.key(path, "name"), "'" + text + "' is a file of the run's own "
+                    + "output; choose another name"));
+            return null;
         }
         if (name instanceof String text && NAME.matcher(text).matches()) {
             return text;

@@ -240,7 +240,7 @@ public final class RunConfigValidator {
             }
         }
         return new EvaluationSettings(metrics, validation, section.getString("ranking"), section.getInt("max-users"),
-                section.getInt("negatives"), section.getString("sampling"), groups);
+                section.getInt("negatives"), section.getString("sampling"), groups, section.getDouble("head-share"));
     }
 
     private RecommendSettings recommend(Set<String> badSections) {

@@ -130,6 +130,7 @@ public final class Evaluator {
             }
         }
         double[][] values = new double[names.size()][ranked];
+        int[][] lists = needLists ? new int[ranked][] : null;
         int i = 0;
         for (int c = 0; c < counted.length; c++) {
             UserResult r = results[c];
@@ -138,11 +139,14 @@ public final class Evaluator {
                 for (int m = 0; m < columns.size(); m++) {
                     values[m][i] = r.atK[columns.get(m)];
                 }
+                if (lists != null) {
+                    lists[i] = r.list;
+                }
                 i++;
             }
         }
         // Users come sorted from nonEmptyRows or the sampled list; kept in that (ascending) order.
-        return new PerUserValues(users, names, values);
+        return new PerUserValues(users, names, values, lists);
     }
 
     /** What one user contributes. */

@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param users   counted user indices, ascending
  * @param metrics metric names, in the order the evaluator was given them
  * @param values  {@code values[m][i]}: metric {@code m} of user {@code users[i]}
+ * @param lists   {@code lists[i]}: the top-K list of user {@code users[i]}, best first; null when the pass
+ *                kept no lists (it keeps them when a list metric such as coverage is asked for)
  */
-public record PerUserValues(int[] users, List<String> metrics, double[][] values) {
+public record PerUserValues(int[] users, List<String> metrics, double[][] values, int[][] lists) {
     public PerUserValues {
         Objects.requireNonNull(users, "users is null");
         metrics = List.copyOf(metrics);
@@ -22,7 +24,7 @@ public record PerUserValues(int[] users, List<String> metrics, double[][] values
     }
 
     public static PerUserValues empty() {
-        return new PerUserValues(new int[0], List.of(), new double[0][]);
+        return new PerUserValues(new int[0], List.of(), new double[0][], null);
     }
 
     /** The values of one metric, by position in {@link #users}; empty when the metric is not per user. */
