@@ -38,7 +38,9 @@ final class ModelListValidator {
             problems.add(new ConfigProblem(KEY, "a study tunes one model: 'optimizer' needs 'interest', not 'models'"));
         }
         if (!(value instanceof List<?> entries) || entries.isEmpty()) {
-            problems.add(new ConfigProblem(KEY, "expected a non-empty list of {name: ..., interest: {type: ...}} (was "
+            problems.add(new ConfigProblem(KEY, value instanceof List<?>
+                    ? "must name at least one model, e.g. [{name: ease, interest: {type: ease}}]"
+                    : "expected a list of {name: ..., interest: {type: ...}} (was "
                     + (value == null ? "empty" : ValueFormat.show(value)) + ")"));
             throw new ConfigException(List.copyOf(problems));
         }

@@ -23,8 +23,11 @@ public record PerUserValues(int[] users, List<String> metrics, double[][] values
         }
     }
 
-    public static PerUserValues empty() {
-        return new PerUserValues(new int[0], List.of(), new double[0][], null);
+    /** The same users and lists with only those of {@code wanted} that are per-user metrics here, in their order. */
+    public PerUserValues only(java.util.Collection<String> wanted) {
+        List<String> kept = wanted.stream().filter(metrics::contains).toList();
+        double[][] columns = kept.stream().map(m -> values[metrics.indexOf(m)]).toArray(double[][]::new);
+        return new PerUserValues(users, kept, columns, lists);
     }
 
     /** The values of one metric, by position in {@link #users}; empty when the metric is not per user. */

@@ -106,7 +106,7 @@ public final class PipelineRun {
         long evaluateMillis = (System.nanoTime() - t0) / 1_000_000;
         List<SampleRecommendation> samples = samples(config, context, pipeline, ranker, split.test());
         return new RunResult(valid, test, samples, trained, evaluateMillis, testAtK, validationCurve, testGroups,
-                testPass.perUser());
+                testPass.perUser().only(test.keySet()));
     }
 
     /**
