@@ -1,14 +1,11 @@
 package dev.m6rec.core.split;
 
+import static dev.m6rec.core.split.SplitterTest.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.ProgressReporter;
-import dev.m6rec.api.data.AttributeTable;
 import dev.m6rec.api.data.DataSplit;
-import dev.m6rec.api.data.Dataset;
-import dev.m6rec.api.data.IdIndex;
-import dev.m6rec.api.data.Interactions;
 import dev.m6rec.core.pipeline.DefaultPluginContext;
 import dev.m6rec.core.testing.Sections;
 import java.nio.file.Path;
@@ -20,32 +17,12 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class KFoldSplitterTest {
-    /** 20 users with 7 interactions each (not a multiple of the folds), told apart by their timestamps. */
-    private static Dataset dataset() {
-        Interactions.Builder b = Interactions.builder(20, 30, true, true);
-        long t = 1000;
-        for (int k = 0; k < 7; k++) {
-            for (int u = 0; u < 20; u++) {
-                b.add(u, (u + 3 * k) % 30, 1 + k % 5, t++);
-            }
-        }
-        return new Dataset("test", IdIndex.range("u", 20), IdIndex.range("i", 30), b.build(),
-                AttributeTable.empty(20), AttributeTable.empty(30), Map.of());
-    }
-
     private static List<DataSplit> folds(Map<String, Object> section, long seed) {
         PluginContext context = new DefaultPluginContext(seed, "split", Executors.newSingleThreadExecutor(), 1,
                 ProgressReporter.silent(), Path.of("."));
         KFoldSplitter splitter = (KFoldSplitter) Sections.create(new KFoldSplitterFactory(), "split", section, context);
-        return splitter.splits(dataset());
-    }
-
-    private static Set<Long> keys(Interactions part) {
-        Set<Long> keys = new HashSet<>();
-        for (int r = 0; r < part.size(); r++) {
-            keys.add(part.timestamp(r));
-        }
-        return keys;
+        // 20 users with 7 interactions each (not a multiple of the folds).
+        return splitter.splits(SplitterTest.dataset(7));
     }
 
     @Test
