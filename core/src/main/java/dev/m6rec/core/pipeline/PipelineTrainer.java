@@ -59,13 +59,7 @@ public final class PipelineTrainer {
      * and splits it (a study reuses one split for every trial).
      */
     public DataSplit loadAndSplit() {
-        Dataset dataset = loadFiltered();
-        ConfiguredComponent splitConfig = config.split();
-        DataSplit split = splitConfig.<DatasetSplitter>create(context.forComponent(splitConfig.path())).split(dataset);
-        describe(dataset, split, "");
-        reportSkippedLines(dataset);
-        reportCutOffsBeyondCatalogue(dataset.items().size());
-        return split;
+        return loadAndSplit(false).get(0);
     }
 
     /**
@@ -73,10 +67,14 @@ public final class PipelineTrainer {
      * for all folds), else the one split.
      */
     public List<DataSplit> loadAndSplitFolds() {
+        return loadAndSplit(true);
+    }
+
+    private List<DataSplit> loadAndSplit(boolean allFolds) {
         Dataset dataset = loadFiltered();
         ConfiguredComponent splitConfig = config.split();
         DatasetSplitter splitter = splitConfig.create(context.forComponent(splitConfig.path()));
-        List<DataSplit> splits = splitter instanceof KFoldSplitter folds ? folds.splits(dataset)
+        List<DataSplit> splits = allFolds && splitter instanceof KFoldSplitter folds ? folds.splits(dataset)
                 : List.of(splitter.split(dataset));
         for (int f = 0; f < splits.size(); f++) {
             describe(dataset, splits.get(f), splits.size() == 1 ? "" : " fold " + (f + 1) + "/" + splits.size());
