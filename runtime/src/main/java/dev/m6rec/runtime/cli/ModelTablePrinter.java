@@ -25,6 +25,11 @@ final class ModelTablePrinter {
         int cell = folds ? 17 : 10;
         for (String part : List.of("test", "valid")) {
             boolean test = part.equals("test");
+            if (!test && table.rows().stream().allMatch(r -> r.valid().values().stream().allMatch(v -> v == null || v.isNaN()))) {
+                // k-fold without a valid share: a table of dashes would say nothing.
+                out.printf("%nvalid: no validation part%n");
+                continue;
+            }
             out.printf("%n%s%s%n", part, folds ? " (mean ± sd over " + table.folds() + " folds)"
                     : test ? " (* = differs from " + table.baseline() + " by both Holm-corrected paired tests at p < "
                     + Significance.ALPHA + ", ~ = by one)" : "");

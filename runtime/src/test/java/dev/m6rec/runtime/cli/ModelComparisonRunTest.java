@@ -165,7 +165,7 @@ class ModelComparisonRunTest {
         assertThat(knn.path("test-sd").path("ndcg@10").asDouble()).isGreaterThan(0);
         // No validation part in the folds by default: valid is null, not a made-up number.
         assertThat(knn.path("valid").path("ndcg@10").isNull()).isTrue();
-        assertThat(result.out()).contains("mean ± sd over 3 folds").contains(" ± ");
+        assertThat(result.out()).contains("mean ± sd over 3 folds").contains(" ± ").contains("valid: no validation part");
         assertThat(result.err()).contains("fold 3/3: model 2/2: knn");
         assertThat(out.resolve("per-user.tsv")).doesNotExist();
     }
