@@ -1,5 +1,6 @@
 package dev.m6rec.runtime;
 
+import dev.m6rec.api.ConfigException;
 import dev.m6rec.api.ProgressReporter;
 import dev.m6rec.api.UnknownEntityException;
 import dev.m6rec.api.data.Attributes;
@@ -88,7 +89,13 @@ public final class M6Rec implements AutoCloseable {
         List<Path> dirs = new ArrayList<>(raw.pluginDirs());
         dirs.addAll(pluginDirs);
         PluginRegistry registry = PluginRegistry.discover(M6Rec.class.getClassLoader(), dirs);
-        return new M6Rec(registry, RunConfigValidator.validate(raw, registry), progress);
+        RunConfig config = RunConfigValidator.validate(raw, registry);
+        if (config.comparesModels()) {
+            // A facade serves one pipeline; quietly training the first of the list would hide the others.
+            throw new ConfigException("models", "the embedding API trains and serves one model: give 'interest', "
+                    + "or compare the models with m6rec run");
+        }
+        return new M6Rec(registry, config, progress);
     }
 
     /** A trained pipeline loaded (and verified) from an artifact folder. */

@@ -35,6 +35,16 @@ class M6RecTest {
     }
 
     @Test
+    void aConfigComparingModelsIsRefusedNamingTheKey() {
+        dev.m6rec.core.config.RawConfig raw = dev.m6rec.core.config.RawConfig.fromMap(Map.of("models",
+                List.of(Map.of("interest", Map.of("type", "popularity")))));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> M6Rec.fromConfig(raw, List.of(),
+                        dev.m6rec.api.ProgressReporter.silent()))
+                .isInstanceOf(dev.m6rec.api.ConfigException.class)
+                .hasMessageContaining("models: the embedding API trains and serves one model");
+    }
+
+    @Test
     void theVersionNamesTheServedArtifactAndChangesOnReload() {
         try (M6Rec rec = M6Rec.load(popularity, List.of())) {
             String first = rec.version();

@@ -69,6 +69,9 @@ public final class CoreSectionSchemas {
                 .intParam("max-users", 0, "evaluate at most this many users (0 = all), sampled with the run seed").atLeast(0)
                 .intListParam("groups", EvaluationSettings.DEFAULT_GROUPS, "test metrics also per user activity group: "
                         + "ascending upper bounds of training interactions per user ([] = off)").atLeast(0)
+                .floatParam("head-share", EvaluationSettings.DEFAULT_HEAD_SHARE, "model comparisons: the share of "
+                        + "items, most popular first, that is the head when head and tail exposure are reported")
+                .greaterThan(0).lessThan(1)
                 .build();
     }
 

@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param sampling         sampled ranking: {@code uniform} or {@code popularity}
  * @param groups           ascending upper bounds of the user activity groups (training interactions per
  *                         user) that test metrics are also reported for; empty: no groups
+ * @param headShare        the share of items, most popular in training first, that make the head when
+ *                         a model comparison reports head and tail exposure (the rest is the tail)
  */
 public record EvaluationSettings(List<String> metrics, String validationMetric, String ranking, int maxUsers,
-                                 int negatives, String sampling, List<Integer> groups) {
+                                 int negatives, String sampling, List<Integer> groups, double headShare) {
+    public static final double DEFAULT_HEAD_SHARE = 0.2;
     public static final List<String> DEFAULT_METRICS =
             List.of("hr@10", "precision@10", "recall@10", "ndcg@10", "mrr@10");
     /** Groups 0 (cold), 1-5, 6-20, 21-100 and >100 training interactions. */
@@ -33,7 +36,7 @@ public record EvaluationSettings(List<String> metrics, String validationMetric, 
     /** With the default activity groups. */
     public EvaluationSettings(List<String> metrics, String validationMetric, String ranking, int maxUsers,
                               int negatives, String sampling) {
-        this(metrics, validationMetric, ranking, maxUsers, negatives, sampling, DEFAULT_GROUPS);
+        this(metrics, validationMetric, ranking, maxUsers, negatives, sampling, DEFAULT_GROUPS, DEFAULT_HEAD_SHARE);
     }
 
     public static EvaluationSettings defaults() {

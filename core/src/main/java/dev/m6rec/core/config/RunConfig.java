@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param searchSpace  the optimizer's {@code space}, parsed and checked against the configured components
  * @param filter       what is removed from the dataset before the split ({@code filter:}, default nothing)
  * @param spark        where Spark-backed components run ({@code spark:}); empty when nothing runs on Spark
+ * @param models       the entries of {@code models:}, each a complete single-model config; empty for a config
+ *                     with one {@code interest:} (then {@link #interest} is the model; with {@code models:} it is
+ *                     the first entry's)
  *
  * Each component section carries the factory its {@code type} resolved to and its typed settings
  * ({@link ConfiguredComponent}): nothing after validation looks a name up again.
@@ -33,8 +36,9 @@ public record RunConfig(Path source, Map<String, Object> resolved, long seed, in
                         ConfiguredComponent interest, Optional<ConfiguredComponent> similarity,
                         EvaluationSettings evaluation, RecommendSettings recommend, OutputSettings output,
                         Optional<ConfiguredComponent> optimizer, Optional<SearchSpace> searchSpace,
-                        FilterSettings filter, Optional<SparkSettings> spark) {
+                        FilterSettings filter, Optional<SparkSettings> spark, List<ModelVariant> models) {
     public RunConfig {
+        models = List.copyOf(models);
         Objects.requireNonNull(resolved, "resolved is null");
         pluginDirs = List.copyOf(pluginDirs);
         Objects.requireNonNull(data, "data is null");
@@ -50,6 +54,11 @@ public record RunConfig(Path source, Map<String, Object> resolved, long seed, in
         Objects.requireNonNull(searchSpace, "searchSpace is null");
         Objects.requireNonNull(filter, "filter is null");
         Objects.requireNonNull(spark, "spark is null");
+    }
+
+    /** Whether this config compares several models ({@code models:}) rather than running one. */
+    public boolean comparesModels() {
+        return !models.isEmpty();
     }
 
     /** The folder relative paths in the config are resolved against (the config file's, else the working directory). */

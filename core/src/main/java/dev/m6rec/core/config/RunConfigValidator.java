@@ -51,6 +51,16 @@ public final class RunConfigValidator {
     }
 
     public static RunConfig validate(RawConfig raw, PluginRegistry registry) {
+        if (raw.tree().containsKey(ModelListValidator.KEY)) {
+            // Several models: each entry is validated as a whole config of its own; the shared sections
+            // (and the first model, for what reads config.interest()) come from the first entry.
+            List<ModelVariant> models = ModelListValidator.validate(raw, registry);
+            RunConfig first = models.get(0).config();
+            return new RunConfig(first.source(), raw.tree(), first.seed(), first.threads(), first.pluginDirs(),
+                    first.data(), first.split(), first.userFeatures(), first.itemFeatures(), first.interest(),
+                    first.similarity(), first.evaluation(), first.recommend(), first.output(), first.optimizer(),
+                    first.searchSpace(), first.filter(), first.spark(), models);
+        }
         return new RunConfigValidator(raw, registry).run();
     }
 
@@ -111,7 +121,7 @@ public final class RunConfigValidator {
         }
         RunConfig config = new RunConfig(raw.source(), raw.tree(), root.getLong("seed"), root.getInt("threads"),
                 pluginDirs, data.orElseThrow(), split.orElseThrow(), userFeatures, itemFeatures, interest.orElseThrow(),
-                similarity, evaluation, recommend, output, optimizer, Optional.empty(), filter, spark);
+                similarity, evaluation, recommend, output, optimizer, Optional.empty(), filter, spark, List.of());
         if (optimizer.isEmpty()) {
             return config;
         }
@@ -120,7 +130,7 @@ public final class RunConfigValidator {
         return new RunConfig(config.source(), config.resolved(), config.seed(), config.threads(), config.pluginDirs(),
                 config.data(), config.split(), config.userFeatures(), config.itemFeatures(), config.interest(),
                 config.similarity(), config.evaluation(), config.recommend(), config.output(), config.optimizer(),
-                Optional.of(space), config.filter(), config.spark());
+                Optional.of(space), config.filter(), config.spark(), List.of());
     }
 
     /**
@@ -233,7 +243,7 @@ public final class RunConfigValidator {
             }
         }
         return new EvaluationSettings(metrics, validation, section.getString("ranking"), section.getInt("max-users"),
-                section.getInt("negatives"), section.getString("sampling"), groups);
+                section.getInt("negatives"), section.getString("sampling"), groups, section.getDouble("head-share"));
     }
 
     private RecommendSettings recommend(Set<String> badSections) {

@@ -111,7 +111,42 @@ public final class Evaluator {
             }
             perGroup.add(new GroupMetrics(groups.label(g), ranked, combine(members, targets.numItems())));
         }
-        return new Evaluation(combine(results, targets.numItems()), perGroup);
+        return new Evaluation(combine(results, targets.numItems()), perGroup, perUser(counted, results));
+    }
+
+    /** The per-user metrics of the users that were ranked (those with a held-out item not already known). */
+    private PerUserValues perUser(int[] counted, UserResult[] results) {
+        int ranked = 0;
+        for (UserResult r : results) {
+            ranked += r != null && r.atK != null ? 1 : 0;
+        }
+        int[] users = new int[ranked];
+        List<String> names = new ArrayList<>();
+        List<Integer> columns = new ArrayList<>();
+        for (int m = 0; m < metrics.size(); m++) {
+            if (perUser[m] != null) {
+                names.add(metrics.get(m).toString());
+                columns.add(m);
+            }
+        }
+        double[][] values = new double[names.size()][ranked];
+        int[][] lists = needLists ? new int[ranked][] : null;
+        int i = 0;
+        for (int c = 0; c < counted.length; c++) {
+            UserResult r = results[c];
+            if (r != null && r.atK != null) {
+                users[i] = counted[c];
+                for (int m = 0; m < columns.size(); m++) {
+                    values[m][i] = r.atK[columns.get(m)];
+                }
+                if (lists != null) {
+                    lists[i] = r.list;
+                }
+                i++;
+            }
+        }
+        // Users come sorted from nonEmptyRows or the sampled list; kept in that (ascending) order.
+        return new PerUserValues(users, names, values, lists);
     }
 
     /** What one user contributes. */

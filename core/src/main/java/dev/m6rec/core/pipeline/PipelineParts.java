@@ -48,6 +48,21 @@ public final class PipelineParts {
                 null, null);
     }
 
+    /**
+     * New parts on the same split holding these parts' fitted feature extractors and encoded features,
+     * and nothing else: the start of the next model when several share one features step.
+     */
+    public PipelineParts withFeaturesOnly() {
+        PipelineParts copy = new PipelineParts(numUsers, numItems, split, null, null, null);
+        copy.userExtractors.addAll(userExtractors);
+        copy.itemExtractors.addAll(itemExtractors);
+        copy.userFeatureParts.addAll(userFeatureParts);
+        copy.itemFeatureParts.addAll(itemFeatureParts);
+        copy.userFeatures = userFeatures;
+        copy.itemFeatures = itemFeatures;
+        return copy;
+    }
+
     /** Parts to be restored around the stored feature matrices. */
     public static PipelineParts forLoad(int numUsers, int numItems, FeatureMatrix userFeatures, FeatureMatrix itemFeatures) {
         return new PipelineParts(numUsers, numItems, null, null, userFeatures, itemFeatures);

@@ -45,8 +45,26 @@ public final class PipelinePlan {
 
     /** Fits every step in order, each with a context of its own. */
     public void fit(PipelineParts parts, DefaultPluginContext context) {
+        fitFeatures(parts, context);
+        fitModels(parts, context);
+    }
+
+    /** Fits the feature extractors only (they come first), which models compared in one run share. */
+    public void fitFeatures(PipelineParts parts, DefaultPluginContext context) {
+        for (PlanStep step : steps) {
+            if (step instanceof FeatureStep) {
+                step.fit(parts, context.forComponent(step.component().path()));
+            }
+        }
+    }
+
+    /** Fits the steps after the features: similarity and interest model, in plan order. */
+    public void fitModels(PipelineParts parts, DefaultPluginContext context) {
         ConfiguredComponent similarityBefore = null;
         for (PlanStep step : steps) {
+            if (step instanceof FeatureStep) {
+                continue;
+            }
             DefaultPluginContext stepContext = context.forComponent(step.component().path());
             if (step instanceof InterestStep && similarityBefore != null) {
                 // A nested model fitted on part of the training data needs its own similarity (see fitSimilarity).

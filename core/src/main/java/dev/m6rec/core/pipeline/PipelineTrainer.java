@@ -12,6 +12,7 @@ import dev.m6rec.core.eval.MetricSpec;
 import dev.m6rec.core.plugin.PluginFaults;
 import dev.m6rec.core.prepare.DatasetFilter;
 import dev.m6rec.core.prepare.FilteredDataset;
+import dev.m6rec.core.split.KFoldSplitter;
 import java.util.List;
 import java.util.function.DoubleConsumer;
 
@@ -59,23 +60,46 @@ public final class PipelineTrainer {
      * and splits it (a study reuses one split for every trial).
      */
     public DataSplit loadAndSplit() {
+        return loadAndSplit(false).get(0);
+    }
+
+    /**
+     * As {@link #loadAndSplit}, with every fold's split when the split is {@code k-fold} (one shuffle
+     * for all folds), else the one split.
+     */
+    public List<DataSplit> loadAndSplitFolds() {
+        return loadAndSplit(true);
+    }
+
+    private List<DataSplit> loadAndSplit(boolean allFolds) {
+        Dataset dataset = loadFiltered();
+        ConfiguredComponent splitConfig = config.split();
+        DatasetSplitter splitter = splitConfig.create(context.forComponent(splitConfig.path()));
+        List<DataSplit> splits = allFolds && splitter instanceof KFoldSplitter folds ? folds.splits(dataset)
+                : List.of(PluginFaults.call(splitter, "split", () -> splitter.split(dataset)));
+        for (int f = 0; f < splits.size(); f++) {
+            describe(dataset, splits.get(f), splits.size() == 1 ? "" : " fold " + (f + 1) + "/" + splits.size());
+        }
+        reportSkippedLines(dataset);
+        reportCutOffsBeyondCatalogue(dataset.items().size());
+        reportCountsUsedAsRatings(dataset.interactions());
+        return splits;
+    }
+
+    private Dataset loadFiltered() {
         ConfiguredComponent data = config.data();
         context.progress().info("loading " + data.type() + " data");
         DatasetLoader loader = data.create(context.forComponent(data.path()));
         Dataset loaded = PluginFaults.call(loader, "load", loader::load);
         FilteredDataset filtered = new DatasetFilter(config.filter()).apply(loaded);
         filtered.summary().ifPresent(context.progress()::info);
-        Dataset dataset = filtered.dataset();
-        ConfiguredComponent splitConfig = config.split();
-        DatasetSplitter splitter = splitConfig.create(context.forComponent(splitConfig.path()));
-        DataSplit split = PluginFaults.call(splitter, "split", () -> splitter.split(dataset));
-        context.progress().info(String.format("%s: %d users, %d items, %d interactions (train %d, valid %d, test %d)",
-                dataset.name(), dataset.users().size(), dataset.items().size(), dataset.interactions().size(),
+        return filtered.dataset();
+    }
+
+    private void describe(Dataset dataset, DataSplit split, String fold) {
+        context.progress().info(String.format("%s%s: %d users, %d items, %d interactions (train %d, valid %d, test %d)",
+                dataset.name(), fold, dataset.users().size(), dataset.items().size(), dataset.interactions().size(),
                 split.train().size(), split.valid().size(), split.test().size()));
-        reportSkippedLines(dataset);
-        reportCutOffsBeyondCatalogue(dataset.items().size());
-        reportCountsUsedAsRatings(dataset.interactions());
-        return split;
     }
 
     /**
@@ -135,15 +159,34 @@ public final class PipelineTrainer {
 
     /** Fits the plan's components (features, similarity, interest model) on an existing split. */
     public TrainedRun trainOn(DataSplit split, long loadMillis) {
+        return trainOn(split, loadMillis, null);
+    }
+
+    /** Fits only the plan's feature extractors on {@code split}, for several models to share. */
+    public PipelineParts fitFeatures(DataSplit split) {
+        PipelineParts parts = PipelineParts.forFit(split);
+        plan.fitFeatures(parts, context);
+        return parts;
+    }
+
+    /**
+     * Fits the similarity and interest model on {@code split}, starting from {@code features} (from
+     * {@link #fitFeatures}, fitted once for several models), or fits everything when it is null.
+     */
+    public TrainedRun trainOn(DataSplit split, long loadMillis, PipelineParts features) {
         Dataset dataset = split.dataset();
         long t1 = System.nanoTime();
         MetricSpec validationMetric = MetricSpec.parse(config.evaluation().validationMetric());
         Evaluator validationEvaluator = new Evaluator(List.of(validationMetric), context.executor(), context.threads(),
                 dataset.items().size());
-        PipelineParts parts = PipelineParts.forFit(split);
+        PipelineParts parts = features == null ? PipelineParts.forFit(split) : features.withFeaturesOnly();
         parts.validation(new ValidationMetricScorer(validationMetric, validationEvaluator, split.train(),
                 parts::userFeatures, split.valid(), null, validationListener));
-        plan.fit(parts, context);
+        if (features == null) {
+            plan.fit(parts, context);
+        } else {
+            plan.fitModels(parts, context);
+        }
         long t2 = System.nanoTime();
 
         UserHistories trainHistories = new UserHistories(split.train(), parts.userFeatures());

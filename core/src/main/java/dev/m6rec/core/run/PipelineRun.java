@@ -49,50 +49,64 @@ public final class PipelineRun {
                     progress, config.baseDir(), config.spark());
             List<Double> validationCurve = java.util.Collections.synchronizedList(new ArrayList<>());
             TrainedRun trained = new PipelineTrainer(config, context, validationCurve::add).train();
-            long t0 = System.nanoTime();
-            List<MetricSpec> metrics = config.evaluation().metrics().stream().map(MetricSpec::parse).toList();
-            DataSplit split = trained.split();
-            FittedPipeline pipeline = trained.pipeline();
-            EvaluationOptions options = evaluationOptions(config, split, pipeline);
-            Evaluator evaluator = new Evaluator(metrics, executor, config.threads(), options);
-            TopKRanker ranker = ranker(config, pipeline);
-            progress.info("evaluating (" + (config.recommend().equals(RecommendSettings.defaults())
-                    ? "full ranking" : "recall, rank, re-rank") + "; seen items excluded)");
-            Map<String, Double> valid = split.valid().size() == 0 ? nanFor(metrics)
-                    : evaluator.evaluate(pipeline.interest(), ranker, trained.trainHistories()::profile, split.valid(),
-                            sampledUsers(config, context, split.valid()));
-            // Test metrics and the metric-vs-K curve come from one pass: scoring is the expensive part.
-            List<MetricSpec> curve = new ArrayList<>();
-            for (String name : List.of("hr", "recall", "ndcg")) {
-                for (int k : RunResult.CURVE_KS) {
-                    curve.add(new MetricSpec(name, k));
-                }
-            }
-            Set<MetricSpec> testMetrics = new LinkedHashSet<>(metrics);
-            testMetrics.addAll(curve);
-            // The pipeline's profiles hold train + valid: what is known when the test period starts.
-            // Users are grouped by their training interactions (what the model learnt from, not the profile).
-            ActivityGroups groups = ActivityGroups.of(
-                    config.evaluation().groups().stream().mapToInt(Integer::intValue).toArray(), split.train().byUser());
-            Evaluation testPass = new Evaluator(List.copyOf(testMetrics), executor, config.threads(), options)
-                    .evaluate(pipeline.interest(), ranker, pipeline::profile, split.test(),
-                            sampledUsers(config, context, split.test()), groups);
-            Map<String, Double> testAll = testPass.metrics();
-            Map<String, Double> test = new LinkedHashMap<>();
-            metrics.forEach(m -> test.put(m.toString(), testAll.get(m.toString())));
-            Map<String, Double> testAtK = new LinkedHashMap<>();
-            curve.forEach(m -> testAtK.put(m.toString(), testAll.get(m.toString())));
-            List<GroupMetrics> testGroups = testPass.groups().stream().map(g -> {
-                Map<String, Double> configured = new LinkedHashMap<>();
-                metrics.forEach(m -> configured.put(m.toString(), g.metrics().get(m.toString())));
-                return new GroupMetrics(g.group(), g.users(), configured);
-            }).toList();
-            long evaluateMillis = (System.nanoTime() - t0) / 1_000_000;
-            List<SampleRecommendation> samples = samples(config, context, pipeline, ranker, split.test());
-            return new RunResult(valid, test, samples, trained, evaluateMillis, testAtK, validationCurve, testGroups);
+            return evaluate(config, context, trained, validationCurve);
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /**
+     * Evaluates a trained pipeline on its split's valid and test parts (test also per user activity
+     * group and per user, from the same pass) and picks the sample users.
+     */
+    static RunResult evaluate(RunConfig config, DefaultPluginContext context, TrainedRun trained,
+                              List<Double> validationCurve) {
+        ExecutorService executor = context.executor();
+        ProgressReporter progress = context.progress();
+        long t0 = System.nanoTime();
+        List<MetricSpec> metrics = config.evaluation().metrics().stream().map(MetricSpec::parse).toList();
+        DataSplit split = trained.split();
+        FittedPipeline pipeline = trained.pipeline();
+        EvaluationOptions options = evaluationOptions(config, split, pipeline);
+        Evaluator evaluator = new Evaluator(metrics, executor, config.threads(), options);
+        TopKRanker ranker = ranker(config, pipeline);
+        progress.info("evaluating (" + (config.recommend().equals(RecommendSettings.defaults())
+                ? "full ranking" : "recall, rank, re-rank") + "; seen items excluded)");
+        Map<String, Double> valid = split.valid().size() == 0 ? nanFor(metrics)
+                : evaluator.evaluate(pipeline.interest(), ranker, trained.trainHistories()::profile, split.valid(),
+                        sampledUsers(config, context, split.valid()));
+        // Test metrics and the metric-vs-K curve come from one pass: scoring is the expensive part.
+        List<MetricSpec> curve = new ArrayList<>();
+        for (String name : List.of("hr", "recall", "ndcg")) {
+            for (int k : RunResult.CURVE_KS) {
+                curve.add(new MetricSpec(name, k));
+            }
+        }
+        Set<MetricSpec> testMetrics = new LinkedHashSet<>(metrics);
+        testMetrics.addAll(curve);
+        // A list metric keeps every user's top-K list in the per-user values: head/tail exposure reads them.
+        testMetrics.add(new MetricSpec("coverage", RunResult.CURVE_KS[RunResult.CURVE_KS.length - 1]));
+        // The pipeline's profiles hold train + valid: what is known when the test period starts.
+        // Users are grouped by their training interactions (what the model learnt from, not the profile).
+        ActivityGroups groups = ActivityGroups.of(
+                config.evaluation().groups().stream().mapToInt(Integer::intValue).toArray(), split.train().byUser());
+        Evaluation testPass = new Evaluator(List.copyOf(testMetrics), executor, config.threads(), options)
+                .evaluate(pipeline.interest(), ranker, pipeline::profile, split.test(),
+                        sampledUsers(config, context, split.test()), groups);
+        Map<String, Double> testAll = testPass.metrics();
+        Map<String, Double> test = new LinkedHashMap<>();
+        metrics.forEach(m -> test.put(m.toString(), testAll.get(m.toString())));
+        Map<String, Double> testAtK = new LinkedHashMap<>();
+        curve.forEach(m -> testAtK.put(m.toString(), testAll.get(m.toString())));
+        List<GroupMetrics> testGroups = testPass.groups().stream().map(g -> {
+            Map<String, Double> configured = new LinkedHashMap<>();
+            metrics.forEach(m -> configured.put(m.toString(), g.metrics().get(m.toString())));
+            return new GroupMetrics(g.group(), g.users(), configured);
+        }).toList();
+        long evaluateMillis = (System.nanoTime() - t0) / 1_000_000;
+        List<SampleRecommendation> samples = samples(config, context, pipeline, ranker, split.test());
+        return new RunResult(valid, test, samples, trained, evaluateMillis, testAtK, validationCurve, testGroups,
+                testPass.perUser().only(test.keySet()));
     }
 
     /**

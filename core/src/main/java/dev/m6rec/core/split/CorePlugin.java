@@ -14,6 +14,6 @@ public final class CorePlugin implements Plugin {
     @Override
     public List<DatasetSplitterFactory<?>> datasetSplitters() {
         return List.of(new RatioSplitterFactory(), new LeaveOneOutSplitterFactory(), new TemporalSplitterFactory(),
-                new PresplitSplitterFactory(), new ColdUsersSplitterFactory());
+                new PresplitSplitterFactory(), new ColdUsersSplitterFactory(), new KFoldSplitterFactory());
     }
 }

@@ -15,6 +15,6 @@ class CorePluginTest {
                 .filter(p -> p instanceof CorePlugin).toList();
         assertThat(core).hasSize(1);
         assertThat(core.get(0).datasetSplitters()).extracting(DatasetSplitterFactory::name)
-                .containsExactly("ratio", "leave-one-out", "temporal", "presplit", "cold-users");
+                .containsExactly("ratio", "leave-one-out", "temporal", "presplit", "cold-users", "k-fold");
     }
 }

@@ -26,9 +26,14 @@ import org.junit.jupiter.api.Test;
 class SplitterTest {
     /** 20 users with 10 interactions each at increasing timestamps. */
     private static Dataset dataset() {
+        return dataset(10);
+    }
+
+    /** 20 users with {@code perUser} interactions each at increasing timestamps (which tell rows apart). */
+    static Dataset dataset(int perUser) {
         Interactions.Builder b = Interactions.builder(20, 30, true, true);
         long t = 1000;
-        for (int k = 0; k < 10; k++) {
+        for (int k = 0; k < perUser; k++) {
             for (int u = 0; u < 20; u++) {
                 b.add(u, (u + 3 * k) % 30, 1 + k % 5, t++);
             }
@@ -43,7 +48,8 @@ class SplitterTest {
         return Sections.create(factory, "split", section, context).split(dataset());
     }
 
-    private static Set<Long> keys(Interactions part) {
+    /** The rows of a part, by their distinct timestamps. */
+    static Set<Long> keys(Interactions part) {
         Set<Long> keys = new HashSet<>();
         for (int r = 0; r < part.size(); r++) {
             keys.add(part.timestamp(r));

@@ -1,5 +1,8 @@
 package dev.m6rec.runtime.cli;
 
+import dev.m6rec.core.run.ExperimentOutputs;
+import dev.m6rec.core.run.ExperimentResult;
+import dev.m6rec.core.run.ExperimentRun;
 import dev.m6rec.core.run.PipelineRun;
 import dev.m6rec.core.run.RunOutputs;
 import dev.m6rec.core.run.RunResult;
@@ -27,6 +30,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunConfigs loaded = RunConfigs.load(configFile, options);
+        if (ExperimentRun.applies(loaded.config())) {
+            return experiment(loaded);
+        }
         // Before training: an output.dir that cannot be written should not cost a training run.
         RunOutputs.checkTargets(loaded.config().output().dir());
         ConsoleProgress progress = new ConsoleProgress(parent.err());
@@ -44,6 +50,26 @@ final class RunCommand implements Callable<Integer> {
         parent.out().println("wrote " + outputDir.resolve("metrics.json") + ", " + outputDir.resolve("report.html")
                 + " and " + outputDir.resolve("artifact"));
         result.trained().pipeline().close();
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Several models ({@code models:}) or k-fold cross-validation: one table; on one split each model's
+     * outputs in its own folder, then the comparison's metrics.json and per-user.tsv.
+     */
+    private Integer experiment(RunConfigs loaded) {
+        Path outputDir = loaded.config().output().dir();
+        ExperimentOutputs.checkTargets(outputDir, loaded.config());
+        ConsoleProgress progress = new ConsoleProgress(parent.err());
+        ExperimentResult result = ExperimentRun.execute(loaded.config(), progress, (variant, run) ->
+                RunOutputs.write(ExperimentOutputs.modelDir(outputDir, variant), "M6-Rec run: " + configFile.getFileName()
+                        + " (" + variant.name() + ")", run, variant.config(), loaded.registry(), progress));
+        ModelTablePrinter.print(parent.out(), result.table());
+        ExperimentOutputs.write(outputDir, result);
+        progress.info("done");
+        parent.out().println();
+        parent.out().println("wrote " + outputDir.resolve("metrics.json") + (result.outcomes().isEmpty() ? ""
+                : ", " + outputDir.resolve("per-user.tsv") + " and a folder per model (artifact, metrics, report)"));
         return ExitCodes.OK;
     }
 

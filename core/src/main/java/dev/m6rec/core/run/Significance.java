@@ -1,0 +1,25 @@
+package dev.m6rec.core.run;
+
+import dev.m6rec.core.stats.PairedTest;
+import java.util.Objects;
+
+/**
+ * A model against the baseline on one metric, over the same users: the paired t-test and the
+ * Wilcoxon signed-rank test, each with its p-value after Holm's correction over the models
+ * compared with the baseline.
+ */
+public record Significance(PairedTest tTest, double tTestHolm, PairedTest wilcoxon, double wilcoxonHolm) {
+    /** The level the table's marks use. */
+    public static final double ALPHA = 0.05;
+
+    public Significance {
+        Objects.requireNonNull(tTest, "tTest is null");
+        Objects.requireNonNull(wilcoxon, "wilcoxon is null");
+    }
+
+    /** "*" when both corrected tests reject at {@link #ALPHA}, "~" when one does, "" otherwise. */
+    public String mark() {
+        int rejected = (tTestHolm < ALPHA ? 1 : 0) + (wilcoxonHolm < ALPHA ? 1 : 0);
+        return rejected == 2 ? "*" : rejected == 1 ? "~" : "";
+    }
+}
