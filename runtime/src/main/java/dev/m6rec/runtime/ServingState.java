@@ -20,12 +20,16 @@ final class ServingState {
     private final AtomicInteger users = new AtomicInteger(1); // 1 = held by the facade itself
     private volatile boolean closed;
     private final Optional<RunResult> trainedBy;
+    private final LiveHistories live;
 
     /**
      * @param trainedBy the run that trained {@code pipeline} in this process, empty for a loaded one
+     * @param live      the events recorded on top of it (with an event log: those after what it absorbed)
      */
-    ServingState(FittedPipeline pipeline, RunConfig config, String version, Optional<RunResult> trainedBy) {
+    ServingState(FittedPipeline pipeline, RunConfig config, String version, Optional<RunResult> trainedBy,
+                 LiveHistories live) {
         this.trainedBy = trainedBy;
+        this.live = live;
         this.pipeline = pipeline;
         this.recommender = new Recommender(withMemoizedSimilarity(pipeline), config.recommend());
         this.config = config;
@@ -42,6 +46,10 @@ final class ServingState {
 
     Optional<RunResult> trainedBy() {
         return trainedBy;
+    }
+
+    LiveHistories live() {
+        return live;
     }
 
     FittedPipeline pipeline() {
