@@ -12,6 +12,7 @@ import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.config.RunConfigValidator;
 import dev.m6rec.core.events.EventLog;
 import dev.m6rec.core.events.LoggedEvent;
+import dev.m6rec.core.events.LoggedEventsMerge;
 import dev.m6rec.core.pipeline.Explanation;
 import dev.m6rec.core.pipeline.FittedPipeline;
 import dev.m6rec.core.plugin.PluginRegistry;
@@ -127,7 +128,8 @@ public final class M6Rec implements AutoCloseable {
         }
         RunResult result = PipelineRun.execute(config, progress);
         lastRun = result;
-        swap(result.trained().pipeline(), config, "trained", Optional.of(result), 0);
+        swap(result.trained().pipeline(), config, "trained", Optional.of(result),
+                result.trained().split().dataset().loadCounts().getOrDefault(LoggedEventsMerge.ABSORBED_POSITION, 0L));
         return result;
     }
 
@@ -149,7 +151,7 @@ public final class M6Rec implements AutoCloseable {
         try {
             PipelineArtifact.LoadedPipeline loaded = PipelineArtifact.load(artifact, registry, executor, progress);
             String version = artifact.toAbsolutePath().normalize() + "@" + loaded.manifest().files().hashCode();
-            swap(loaded.pipeline(), loaded.config(), version, Optional.empty(), 0);
+            swap(loaded.pipeline(), loaded.config(), version, Optional.empty(), loaded.absorbedEvents());
         } finally {
             executor.shutdownNow();
         }
@@ -178,8 +180,30 @@ public final class M6Rec implements AutoCloseable {
             replayed.addAndGet(count[0]);
             replaySeconds = (System.nanoTime() - start) / 1e9;
             install(new ServingState(pipeline, runConfig, version, trainedBy, live));
+            removeAbsorbedSegments(absorbed);
         } finally {
             eventsLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The segments whose every event the new pipeline's training absorbed are removed: they would
+     * never be replayed again on top of it. (Loading an older artifact afterwards would lack them.)
+     */
+    private void removeAbsorbedSegments(long absorbed) {
+        if (absorbed == 0) {
+            return;
+        }
+        long last = eventLog.lastPosition();
+        if (absorbed > last) {
+            progress.info("warning: the artifact absorbed events up to log position " + absorbed + " but the log in "
+                    + eventLog.dir() + " ends at " + last + "; was it trained on another log?");
+            return;
+        }
+        int removed = eventLog.removeSegmentsUpTo(absorbed);
+        if (removed > 0) {
+            progress.info("event log: removed " + removed + " segment(s) absorbed by training (up to position "
+                    + absorbed + ")");
         }
     }
 

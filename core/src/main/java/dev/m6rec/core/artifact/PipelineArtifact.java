@@ -13,6 +13,7 @@ import dev.m6rec.core.config.RawConfig;
 import dev.m6rec.core.config.RecommendSettings;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.config.RunConfigValidator;
+import dev.m6rec.core.events.LoggedEventsMerge;
 import dev.m6rec.core.pipeline.DefaultPluginContext;
 import dev.m6rec.core.pipeline.FittedPipeline;
 import dev.m6rec.core.pipeline.PipelineParts;
@@ -39,6 +40,9 @@ public final class PipelineArtifact {
     private static final String SPLIT = "split";
     /** The HNSW graph of embedding recall, when the config searches one. */
     private static final String RECALL_INDEX = "recall-index";
+    /** The log position training absorbed ({@code data.events}), one number in {@code events/absorbed.txt}. */
+    private static final String EVENTS = "events";
+    private static final String ABSORBED = "absorbed.txt";
 
     private PipelineArtifact() {
     }
@@ -83,12 +87,47 @@ public final class PipelineArtifact {
             plugins.put(c.registered().plugin().name(), c.registered().plugin().version());
         }
         recallIndex(pipeline, config.recommend()).ifPresent(index -> folders.put(RECALL_INDEX, index::save));
+        split.map(s -> s.dataset().loadCounts().get(LoggedEventsMerge.ABSORBED_POSITION)).ifPresent(position ->
+                folders.put(EVENTS, out -> out.writeText(ABSORBED, position + "\n")));
         List<ArtifactManifest.PluginEntry> pluginEntries = new ArrayList<>();
         plugins.forEach((name, version) -> pluginEntries.add(new ArtifactManifest.PluginEntry(name, version)));
         ArtifactManifest base = new ArtifactManifest(ArtifactManifest.FORMAT, ArtifactManifest.CURRENT_VERSION,
-                config.resolved(), config.seed(), pluginEntries, components, LibraryVersions.of(registry), metrics,
+                withoutEventsLog(config.resolved()), config.seed(), pluginEntries, components, LibraryVersions.of(registry), metrics,
                 Map.of());
         ArtifactStore.save(dir, base, folders);
+    }
+
+    /**
+     * The config as stored: without {@code data.events}, whose log is an input like the dataset's
+     * files, recorded by the position absorbed; loading the artifact must not need the log folder.
+     */
+    private static Map<String, Object> withoutEventsLog(Map<String, Object> resolved) {
+        if (!(resolved.get("data") instanceof Map<?, ?> data) || !data.containsKey("events")) {
+            return resolved;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(resolved);
+        Map<Object, Object> section = new LinkedHashMap<>(data);
+        section.remove("events");
+        out.put("data", section);
+        return out;
+    }
+
+    /** The log position up to which training absorbed the event log (0 when it read none). */
+    private static long absorbedEvents(ArtifactStore.OpenedArtifact artifact) {
+        if (!artifact.manifest().files().containsKey(EVENTS + "/" + ABSORBED)) {
+            return 0;
+        }
+        ArtifactReader in = artifact.reader(EVENTS);
+        String text = in.readText(ABSORBED).strip();
+        try {
+            long position = Long.parseLong(text);
+            if (position < 0) {
+                throw new NumberFormatException();
+            }
+            return position;
+        } catch (NumberFormatException e) {
+            throw new ArtifactException(in.location() + "/" + ABSORBED + ": not a log position (was '" + text + "')");
+        }
     }
 
     private static void writePipelineState(ArtifactWriter out, FittedPipeline pipeline) {
@@ -191,7 +230,7 @@ public final class PipelineArtifact {
             pipeline.restoreRecallIndex(HnswIndex.load(artifact.reader(RECALL_INDEX), embeddings.data(),
                     embeddings.columns(), config.recommend().index()));
         }
-        return new LoadedPipeline(pipeline, config, manifest);
+        return new LoadedPipeline(pipeline, config, manifest, absorbedEvents(artifact));
     }
 
     /** The HNSW graph embedding recall searches under {@code settings}, if any (built now if not yet). */
@@ -246,7 +285,12 @@ public final class PipelineArtifact {
         return new FeatureMatrix(rows, names, data);
     }
 
-    /** A pipeline restored from an artifact, with the config and manifest it came from. */
-    public record LoadedPipeline(FittedPipeline pipeline, RunConfig config, ArtifactManifest manifest) {
+    /**
+     * A pipeline restored from an artifact, with the config and manifest it came from, and the event
+     * log position its training absorbed ({@code data.events}; 0 when none): a server replays only
+     * the events after it.
+     */
+    public record LoadedPipeline(FittedPipeline pipeline, RunConfig config, ArtifactManifest manifest,
+                                 long absorbedEvents) {
     }
 }

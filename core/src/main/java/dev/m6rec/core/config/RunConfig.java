@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param pluginDirs   extra plugin directories ({@code plugins.dirs} and {@code --plugins})
  * @param searchSpace  the optimizer's {@code space}, parsed and checked against the configured components
  * @param filter       what is removed from the dataset before the split ({@code filter:}, default nothing)
+ * @param eventsLog    an event log whose events join the dataset ({@code data.events.log}), resolved
  *
  * Each component section carries the factory its {@code type} resolved to and its typed settings
  * ({@link ConfiguredComponent}): nothing after validation looks a name up again.
@@ -31,7 +32,7 @@ public record RunConfig(Path source, Map<String, Object> resolved, long seed, in
                         ConfiguredComponent interest, Optional<ConfiguredComponent> similarity,
                         EvaluationSettings evaluation, RecommendSettings recommend, OutputSettings output,
                         Optional<ConfiguredComponent> optimizer, Optional<SearchSpace> searchSpace,
-                        FilterSettings filter) {
+                        FilterSettings filter, Optional<Path> eventsLog) {
     public RunConfig {
         Objects.requireNonNull(resolved, "resolved is null");
         pluginDirs = List.copyOf(pluginDirs);
@@ -47,6 +48,7 @@ public record RunConfig(Path source, Map<String, Object> resolved, long seed, in
         Objects.requireNonNull(optimizer, "optimizer is null");
         Objects.requireNonNull(searchSpace, "searchSpace is null");
         Objects.requireNonNull(filter, "filter is null");
+        Objects.requireNonNull(eventsLog, "eventsLog is null");
     }
 
     /** The folder relative paths in the config are resolved against (the config file's, else the working directory). */

@@ -9,6 +9,7 @@ import dev.m6rec.core.config.ConfiguredComponent;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.eval.Evaluator;
 import dev.m6rec.core.eval.MetricSpec;
+import dev.m6rec.core.events.LoggedEventsMerge;
 import dev.m6rec.core.prepare.DatasetFilter;
 import dev.m6rec.core.prepare.FilteredDataset;
 import java.util.List;
@@ -61,6 +62,9 @@ public final class PipelineTrainer {
         ConfiguredComponent data = config.data();
         context.progress().info("loading " + data.type() + " data");
         Dataset loaded = data.<DatasetLoader>create(context.forComponent(data.path())).load();
+        if (config.eventsLog().isPresent()) {
+            loaded = LoggedEventsMerge.merge(loaded, config.eventsLog().get(), context.progress());
+        }
         FilteredDataset filtered = new DatasetFilter(config.filter()).apply(loaded);
         filtered.summary().ifPresent(context.progress()::info);
         Dataset dataset = filtered.dataset();
