@@ -48,9 +48,12 @@ class DurableEventsTest {
                 new Event("u2", items.get(3), 4.5f, 1L, "client-1")));
         Map<String, List<Recommendation>> atKill = lists(before, users);
         assertThat(atKill.get("u1")).as("the events changed the lists").isNotEqualTo(untouched.get("u1"));
-        // No close: the process state is simply dropped, as a kill -9 would.
+        // No close: the files as they are now are what a kill -9 would leave (copied, because the running
+        // instance holds the log's writer lock).
+        Path atCrash = TinyPipelines.copy(dir.resolve("events"), dir.resolve("events-at-kill"));
 
-        M6Rec after = M6Rec.load(artifact, List.of(), withLog(), ProgressReporter.silent());
+        M6Rec after = M6Rec.load(artifact, List.of(), EventSettings.defaults().withLog(atCrash),
+                ProgressReporter.silent());
         try {
             assertThat(lists(after, users)).isEqualTo(atKill);
             assertThat(after.eventStats().replayed()).isEqualTo(41);
@@ -58,6 +61,23 @@ class DurableEventsTest {
             assertThat(after.liveEvents("u2")).isEqualTo(11);
         } finally {
             after.close();
+            before.close();
+        }
+    }
+
+    @Test
+    void aSecondInstanceCannotOpenALogInUseAndTheFirstKeepsServing() {
+        Path artifact = artifact();
+        try (M6Rec first = M6Rec.load(artifact, List.of(), withLog(), ProgressReporter.silent())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> M6Rec.load(artifact, List.of(), withLog(), ProgressReporter.silent()))
+                    .isInstanceOf(dev.m6rec.api.DataException.class)
+                    .hasMessage(dir.resolve("events").toAbsolutePath() + ": the event log is open in another process "
+                            + "(or another instance in this one); one writer at a time");
+            assertThat(first.record(Event.click("u1", first.items().get(0), 1L)).position()).isEqualTo(1);
+        }
+        try (M6Rec reopened = M6Rec.load(artifact, List.of(), withLog(), ProgressReporter.silent())) {
+            assertThat(reopened.liveEvents("u1")).as("closing released the lock").isEqualTo(1);
         }
     }
 

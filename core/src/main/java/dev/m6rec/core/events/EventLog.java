@@ -42,6 +42,8 @@ import java.util.stream.Stream;
 public final class EventLog implements AutoCloseable {
     private static final String PREFIX = "events-";
     private static final String SUFFIX = ".log";
+    /** Held (an OS file lock) while the log is open: two processes appending to one log would corrupt it. */
+    private static final String LOCK = "writer.lock";
     private final EventLogSettings settings;
     private final Object writeLock = new Object();
     private final Object syncLock = new Object();
@@ -53,6 +55,7 @@ public final class EventLog implements AutoCloseable {
     private final AtomicLong bytesInClosedSegments = new AtomicLong();
     private ByteBuffer scratch = ByteBuffer.allocate(1 << 16);
     private FileChannel channel;
+    private FileChannel lockChannel;
     private long channelBytes;
     private long nextPosition;
     /** Guarded by durableMonitor: the last position written to the file, and the last one fsynced. */
@@ -80,12 +83,44 @@ public final class EventLog implements AutoCloseable {
         EventLog log = new EventLog(Objects.requireNonNull(settings, "settings is null"));
         try {
             Files.createDirectories(settings.dir());
+            log.lock();
             log.recover(progress);
         } catch (IOException e) {
+            log.unlock();
             throw new DataException(settings.dir().toAbsolutePath(), "cannot open the event log (" + e.getMessage() + ")");
+        } catch (RuntimeException e) {
+            log.unlock();
+            throw e;
         }
         log.syncer.start();
         return log;
+    }
+
+    private void lock() throws IOException {
+        lockChannel = FileChannel.open(settings.dir().resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        boolean locked;
+        try {
+            locked = lockChannel.tryLock() != null;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            locked = false;
+        }
+        if (!locked) {
+            lockChannel.close();
+            lockChannel = null;
+            throw new DataException(settings.dir().toAbsolutePath(), "the event log is open in another process (or "
+                    + "another instance in this one); one writer at a time");
+        }
+    }
+
+    /** Releases the writer lock (closing the channel releases it). */
+    private void unlock() {
+        try {
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            // The lock goes with the process anyway.
+        }
     }
 
     private void recover(ProgressReporter progress) throws IOException {
@@ -457,6 +492,8 @@ public final class EventLog implements AutoCloseable {
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot close the event log in " + settings.dir().toAbsolutePath(), e);
+            } finally {
+                unlock();
             }
         }
     }
