@@ -165,7 +165,7 @@ public final class M6Rec implements AutoCloseable {
     private void swap(FittedPipeline pipeline, RunConfig runConfig, String version, Optional<RunResult> trainedBy,
                       long absorbed) {
         if (eventLog == null) {
-            install(new ServingState(pipeline, runConfig, version, trainedBy, liveWithoutLog));
+            install(new ServingState(pipeline, runConfig, version, trainedBy, liveWithoutLog, absorbed));
             return;
         }
         eventsLock.writeLock().lock();
@@ -179,7 +179,7 @@ public final class M6Rec implements AutoCloseable {
             });
             replayed.addAndGet(count[0]);
             replaySeconds = (System.nanoTime() - start) / 1e9;
-            install(new ServingState(pipeline, runConfig, version, trainedBy, live));
+            install(new ServingState(pipeline, runConfig, version, trainedBy, live, absorbed));
             removeAbsorbedSegments(absorbed);
         } finally {
             eventsLock.writeLock().unlock();
@@ -366,7 +366,7 @@ public final class M6Rec implements AutoCloseable {
             }
             eventsLock.readLock().lock();
             try {
-                return eventLog == null ? recordInMemory(events) : recordDurably(events);
+                return eventLog == null ? recordInMemory(events) : recordDurably(s, events);
             } finally {
                 eventsLock.readLock().unlock();
             }
@@ -384,8 +384,9 @@ public final class M6Rec implements AutoCloseable {
     }
 
     /** Called holding the read side of eventsLock, so the serving state's live events are the current ones. */
-    private List<RecordedEvent> recordDurably(List<Event> events) {
-        LiveHistories live = serving.get().live();
+    private List<RecordedEvent> recordDurably(ServingState acquired, List<Event> events) {
+        ServingState current = serving.get();
+        LiveHistories live = (current != null ? current : acquired).live();
         List<LoggedEvent> entries = new ArrayList<>(events.size());
         for (Event e : events) {
             entries.add(LoggedEvent.unappended(e.id(), e.user(), e.item(), e.rating(), e.timestamp()));
@@ -431,7 +432,7 @@ public final class M6Rec implements AutoCloseable {
             if (s.trainedBy().isPresent()) {
                 RunOutputs.saveArtifact(dir, s.trainedBy().get(), s.config(), registry);
             } else {
-                PipelineArtifact.save(dir, s.pipeline(), s.config(), registry, Map.of());
+                PipelineArtifact.save(dir, s.pipeline(), s.config(), registry, Map.of(), s.absorbedEvents());
             }
             return null;
         });

@@ -61,10 +61,28 @@ public final class PipelineArtifact {
         save(dir, pipeline, PipelinePlan.of(config), config, registry, metrics, split);
     }
 
+    /**
+     * As {@link #save(Path, FittedPipeline, RunConfig, PluginRegistry, Map)}, for a pipeline loaded from an
+     * artifact whose training absorbed the event log up to {@code absorbedEvents}: re-saved, it keeps
+     * that position, so a server loading the copy does not replay those events on top of it.
+     */
+    public static void save(Path dir, FittedPipeline pipeline, RunConfig config, PluginRegistry registry,
+                            Map<String, Map<String, Double>> metrics, long absorbedEvents) {
+        write(dir, pipeline, PipelinePlan.of(config), config, registry, metrics, Optional.empty(), absorbedEvents);
+    }
+
     /** As above, storing the steps of {@code plan}, the plan {@code pipeline} was fitted with. */
     public static void save(Path dir, FittedPipeline pipeline, PipelinePlan plan, RunConfig config,
                             PluginRegistry registry, Map<String, Map<String, Double>> metrics,
                             Optional<DataSplit> split) {
+        long absorbed = split.map(s -> s.dataset().loadCounts().getOrDefault(LoggedEventsMerge.ABSORBED_POSITION, 0L))
+                .orElse(0L);
+        write(dir, pipeline, plan, config, registry, metrics, split, absorbed);
+    }
+
+    private static void write(Path dir, FittedPipeline pipeline, PipelinePlan plan, RunConfig config,
+                              PluginRegistry registry, Map<String, Map<String, Double>> metrics,
+                              Optional<DataSplit> split, long absorbedEvents) {
         Map<String, Consumer<ArtifactWriter>> folders = new LinkedHashMap<>();
         List<ArtifactManifest.ComponentEntry> components = new ArrayList<>();
         Map<String, String> plugins = new LinkedHashMap<>();
@@ -87,8 +105,9 @@ public final class PipelineArtifact {
             plugins.put(c.registered().plugin().name(), c.registered().plugin().version());
         }
         recallIndex(pipeline, config.recommend()).ifPresent(index -> folders.put(RECALL_INDEX, index::save));
-        split.map(s -> s.dataset().loadCounts().get(LoggedEventsMerge.ABSORBED_POSITION)).ifPresent(position ->
-                folders.put(EVENTS, out -> out.writeText(ABSORBED, position + "\n")));
+        if (absorbedEvents > 0) {
+            folders.put(EVENTS, out -> out.writeText(ABSORBED, absorbedEvents + "\n"));
+        }
         List<ArtifactManifest.PluginEntry> pluginEntries = new ArrayList<>();
         plugins.forEach((name, version) -> pluginEntries.add(new ArtifactManifest.PluginEntry(name, version)));
         ArtifactManifest base = new ArtifactManifest(ArtifactManifest.FORMAT, ArtifactManifest.CURRENT_VERSION,

@@ -64,6 +64,10 @@ class EventsRetrainLoopTest {
             assertThat(rec.liveEvents("u1")).as("only the events after training").isEqualTo(3);
             assertThat(rec.eventStats().replayed()).isEqualTo(3);
             assertThat(segments(log)).as("absorbed segments removed on reload").isLessThan(segmentsBefore);
+            Path resaved = dir.resolve("resaved");
+            rec.save(resaved);
+            assertThat(Files.readString(resaved.resolve("events").resolve("absorbed.txt")))
+                    .as("a loaded artifact saved again keeps what its training absorbed").isEqualTo("30\n");
             // A retry of an absorbed event is still recognised while this process runs.
             assertThat(rec.record(new Event("u1", items.get(1), Float.NaN, 1L, "before-1")).duplicate()).isTrue();
         }
