@@ -58,7 +58,10 @@ public final class M6Rec implements AutoCloseable {
     private final EventLog eventLog;
     /** Appends hold the read side; a reload's replay holds the write side, so no event falls between. */
     private final ReentrantReadWriteLock eventsLock = new ReentrantReadWriteLock();
-    /** Without a log, the live events carry over reloads in this one instance. */
+    /**
+     * Without a log, the live events, carried over reloads in this one instance; with a log, the
+     * template whose fresh copies each replay fills (they share its limits and counters).
+     */
     private final LiveHistories liveWithoutLog;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();

@@ -10,16 +10,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 16, part 1, through the facade: events survive a process that dies without closing, exactly once. */
 class DurableEventsTest {
     @TempDir
+    static Path shared;
+    /** Trained once: every test reads it, none changes it. */
+    private static Path artifact;
+
+    @TempDir
     Path dir;
 
-    private Path artifact() {
-        return TinyPipelines.artifact(dir, "knn", TinyPipelines.ITEM_KNN);
+    @BeforeAll
+    static void train() {
+        artifact = TinyPipelines.artifact(shared, "knn", TinyPipelines.ITEM_KNN);
     }
 
     private EventSettings withLog() {
@@ -36,7 +43,6 @@ class DurableEventsTest {
 
     @Test
     void aRestartWithoutCloseAnswersExactlyAsBeforeItStopped() {
-        Path artifact = artifact();
         List<String> users = List.of("u1", "u2", "u3", "newcomer");
         M6Rec before = M6Rec.load(artifact, List.of(), withLog(), ProgressReporter.silent());
         List<String> items = before.items();
@@ -67,7 +73,6 @@ class DurableEventsTest {
 
     @Test
     void aSecondInstanceCannotOpenALogInUseAndTheFirstKeepsServing() {
-        Path artifact = artifact();
         try (M6Rec first = M6Rec.load(artifact, List.of(), withLog(), ProgressReporter.silent())) {
             org.assertj.core.api.Assertions.assertThatThrownBy(
                     () -> M6Rec.load(artifact, List.of(), withLog(), ProgressReporter.silent()))
@@ -83,7 +88,6 @@ class DurableEventsTest {
 
     @Test
     void anEventIdIsRecordedOnceAcrossRetriesAndRestarts() {
-        Path artifact = artifact();
         String item;
         try (M6Rec rec = M6Rec.load(artifact, List.of(), withLog(), ProgressReporter.silent())) {
             item = rec.items().get(0);
@@ -107,7 +111,6 @@ class DurableEventsTest {
 
     @Test
     void aReloadReplaysTheLogOnTopOfTheNewPipelineWithNothingCountedTwice() {
-        Path artifact = artifact();
         try (M6Rec rec = M6Rec.load(artifact, List.of(), withLog(), ProgressReporter.silent())) {
             List<String> items = rec.items();
             for (int e = 0; e < 5; e++) {
@@ -124,12 +127,50 @@ class DurableEventsTest {
 
     @Test
     void withoutALogEventsStillSurviveReloadsInMemoryAsBefore() {
-        Path artifact = artifact();
         try (M6Rec rec = M6Rec.load(artifact, List.of())) {
             rec.record(Event.click("u1", rec.items().get(0), 1L));
             rec.reload(artifact);
             assertThat(rec.liveEvents("u1")).isEqualTo(1);
             assertThat(rec.eventStats().persisted()).isZero();
+        }
+    }
+
+    @Test
+    void eventsRecordedFromManyThreadsDuringReloadsAreEachAppliedOnce() throws Exception {
+        int threads = 4;
+        int perThread = 150;
+        try (M6Rec rec = M6Rec.load(artifact, List.of(), withLog(), ProgressReporter.silent())) {
+            List<String> items = rec.items();
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(threads);
+            List<Thread> writers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String user = "w" + t;
+                writers.add(new Thread(() -> {
+                    for (int e = 0; e < perThread; e++) {
+                        rec.record(Event.click(user, items.get(e % items.size()), e));
+                    }
+                    done.countDown();
+                }));
+            }
+            writers.forEach(Thread::start);
+            int reloads = 0;
+            while (done.getCount() > 0 || reloads < 3) {
+                rec.reload(artifact);
+                reloads++;
+            }
+            for (Thread w : writers) {
+                w.join();
+            }
+            for (int t = 0; t < threads; t++) {
+                assertThat(rec.liveEvents("w" + t)).as("w" + t).isEqualTo(perThread);
+            }
+            assertThat(rec.eventsRecorded()).isEqualTo(threads * perThread);
+        }
+        try (M6Rec reopened = M6Rec.load(artifact, List.of(), withLog(), ProgressReporter.silent())) {
+            assertThat(reopened.eventStats().replayed()).isEqualTo(threads * perThread);
+            for (int t = 0; t < threads; t++) {
+                assertThat(reopened.liveEvents("w" + t)).isEqualTo(perThread);
+            }
         }
     }
 }
