@@ -11,6 +11,9 @@ import dev.m6rec.core.config.ConfigLoader;
 import dev.m6rec.core.config.RawConfig;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.config.RunConfigValidator;
+import dev.m6rec.core.events.EventLog;
+import dev.m6rec.core.events.LoggedEvent;
+import dev.m6rec.core.events.LoggedEventsMerge;
 import dev.m6rec.core.pipeline.Explanation;
 import dev.m6rec.core.pipeline.FittedPipeline;
 import dev.m6rec.core.plugin.PluginRegistry;
@@ -25,7 +28,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -50,7 +55,19 @@ public final class M6Rec implements AutoCloseable {
     private final RunConfig config;
     private final ProgressReporter progress;
     private final AtomicReference<ServingState> serving = new AtomicReference<>();
-    private final LiveHistories live = new LiveHistories();
+    /** The durable log, or null when events live in memory only. */
+    private final EventLog eventLog;
+    /** Appends hold the read side; a reload's replay holds the write side, so no event falls between. */
+    private final ReentrantReadWriteLock eventsLock = new ReentrantReadWriteLock();
+    /**
+     * Without a log, the live events, carried over reloads in this one instance; with a log, the
+     * template whose fresh copies each replay fills (they share its limits and counters).
+     */
+    private final LiveHistories liveWithoutLog;
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong replayed = new AtomicLong();
+    private volatile double replaySeconds;
     private final ConcurrentHashMap<String, CachedList> cache = new ConcurrentHashMap<>();
     private volatile RunResult lastRun;
     private volatile int cacheLimit = DEFAULT_CACHE_LIMIT;
@@ -58,10 +75,13 @@ public final class M6Rec implements AutoCloseable {
     private record CachedList(ServingState state, long liveVersion, List<Recommendation> list) {
     }
 
-    private M6Rec(PluginRegistry registry, RunConfig config, ProgressReporter progress) {
+    private M6Rec(PluginRegistry registry, RunConfig config, ProgressReporter progress, EventSettings events) {
         this.registry = Objects.requireNonNull(registry, "registry is null");
         this.config = config;
         this.progress = Objects.requireNonNull(progress, "progress is null");
+        Objects.requireNonNull(events, "events is null");
+        this.liveWithoutLog = new LiveHistories(events.perUserLimit(), events.totalLimit(), progress::info);
+        this.eventLog = events.log().map(settings -> EventLog.open(settings, progress)).orElse(null);
     }
 
     /** A pipeline described by a YAML file (with {@code --set}-style overrides), not yet trained; training is silent. */
@@ -86,6 +106,12 @@ public final class M6Rec implements AutoCloseable {
 
     /** A pipeline from an already loaded config, plugins from the classpath plus {@code pluginDirs}. */
     public static M6Rec fromConfig(RawConfig raw, List<Path> pluginDirs, ProgressReporter progress) {
+        return fromConfig(raw, pluginDirs, progress, EventSettings.defaults());
+    }
+
+    /** As {@link #fromConfig(RawConfig, List, ProgressReporter)}, keeping events as {@code events} says. */
+    public static M6Rec fromConfig(RawConfig raw, List<Path> pluginDirs, ProgressReporter progress,
+                                   EventSettings events) {
         List<Path> dirs = new ArrayList<>(raw.pluginDirs());
         dirs.addAll(pluginDirs);
         PluginRegistry registry = PluginRegistry.discover(M6Rec.class.getClassLoader(), dirs);
@@ -95,14 +121,28 @@ public final class M6Rec implements AutoCloseable {
             throw new ConfigException("models", "the embedding API trains and serves one model: give 'interest', "
                     + "or compare the models with m6rec run");
         }
-        return new M6Rec(registry, config, progress);
+        return new M6Rec(registry, config, progress, events);
     }
 
     /** A trained pipeline loaded (and verified) from an artifact folder. */
     public static M6Rec load(Path artifact, List<Path> pluginDirs) {
+        return load(artifact, pluginDirs, EventSettings.defaults(), ProgressReporter.silent());
+    }
+
+    /**
+     * A trained pipeline loaded from an artifact folder, keeping events as {@code events} says: with a
+     * log, the events logged after those the artifact absorbed are replayed before this returns.
+     * Warnings (a torn record cut off the log, the memory cap biting) go to {@code progress}.
+     */
+    public static M6Rec load(Path artifact, List<Path> pluginDirs, EventSettings events, ProgressReporter progress) {
         PluginRegistry registry = PluginRegistry.discover(M6Rec.class.getClassLoader(), pluginDirs);
-        M6Rec rec = new M6Rec(registry, null, ProgressReporter.silent());
-        rec.reload(artifact);
+        M6Rec rec = new M6Rec(registry, null, progress, events);
+        try {
+            rec.reload(artifact);
+        } catch (RuntimeException e) {
+            rec.close();
+            throw e;
+        }
         return rec;
     }
 
@@ -113,7 +153,8 @@ public final class M6Rec implements AutoCloseable {
         }
         RunResult result = PipelineRun.execute(config, progress);
         lastRun = result;
-        swap(new ServingState(result.trained().pipeline(), config, "trained", Optional.of(result)));
+        swap(result.trained().pipeline(), config, "trained", Optional.of(result),
+                result.trained().split().dataset().loadCounts().getOrDefault(LoggedEventsMerge.ABSORBED_POSITION, 0L));
         return result;
     }
 
@@ -135,13 +176,63 @@ public final class M6Rec implements AutoCloseable {
         try {
             PipelineArtifact.LoadedPipeline loaded = PipelineArtifact.load(artifact, registry, executor, progress);
             String version = artifact.toAbsolutePath().normalize() + "@" + loaded.manifest().files().hashCode();
-            swap(new ServingState(loaded.pipeline(), loaded.config(), version, Optional.empty()));
+            swap(loaded.pipeline(), loaded.config(), version, Optional.empty(), loaded.absorbedEvents());
         } finally {
             executor.shutdownNow();
         }
     }
 
-    private void swap(ServingState next) {
+    /**
+     * Serves a new pipeline. With an event log, its live events are rebuilt by replaying the log after
+     * {@code absorbed} (the position the pipeline's training run absorbed), with appends held back, so
+     * the new pipeline sees every event exactly once: in its training data or in its live events.
+     */
+    private void swap(FittedPipeline pipeline, RunConfig runConfig, String version, Optional<RunResult> trainedBy,
+                      long absorbed) {
+        if (eventLog == null) {
+            install(new ServingState(pipeline, runConfig, version, trainedBy, liveWithoutLog, absorbed));
+            return;
+        }
+        eventsLock.writeLock().lock();
+        try {
+            long start = System.nanoTime();
+            LiveHistories live = liveWithoutLog.fresh();
+            long[] count = new long[1];
+            eventLog.replay(absorbed, e -> {
+                live.append(e.user(), e.item(), e.rating());
+                count[0]++;
+            });
+            replayed.addAndGet(count[0]);
+            replaySeconds = (System.nanoTime() - start) / 1e9;
+            install(new ServingState(pipeline, runConfig, version, trainedBy, live, absorbed));
+            removeAbsorbedSegments(absorbed);
+        } finally {
+            eventsLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The segments whose every event the new pipeline's training absorbed are removed: they would
+     * never be replayed again on top of it. (Loading an older artifact afterwards would lack them.)
+     */
+    private void removeAbsorbedSegments(long absorbed) {
+        if (absorbed == 0) {
+            return;
+        }
+        long last = eventLog.lastPosition();
+        if (absorbed > last) {
+            progress.info("warning: the artifact absorbed events up to log position " + absorbed + " but the log in "
+                    + eventLog.dir() + " ends at " + last + "; was it trained on another log?");
+            return;
+        }
+        int removed = eventLog.removeSegmentsUpTo(absorbed);
+        if (removed > 0) {
+            progress.info("event log: removed " + removed + " segment(s) absorbed by training (up to position "
+                    + absorbed + ")");
+        }
+    }
+
+    private void install(ServingState next) {
         ServingState old = serving.getAndSet(next);
         cache.clear();
         if (old != null) {
@@ -171,7 +262,7 @@ public final class M6Rec implements AutoCloseable {
         return state(s -> {
             boolean cacheable = filter == null && cacheLimit > 0;
             String key = user + "\u0000" + k;
-            long liveVersion = live.version(user);
+            long liveVersion = s.live().version(user);
             if (cacheable) {
                 CachedList hit = cache.get(key);
                 if (hit != null && hit.state == s && hit.liveVersion == liveVersion) {
@@ -229,7 +320,7 @@ public final class M6Rec implements AutoCloseable {
 
     /** Whether a user is known (trained on, or has recorded events). */
     public boolean knowsUser(String user) {
-        return state(s -> s.pipeline().users().indexOf(user) >= 0 || live.has(user));
+        return state(s -> s.pipeline().users().indexOf(user) >= 0 || s.live().has(user));
     }
 
     /** Whether the serving pipeline knows an item. */
@@ -252,12 +343,12 @@ public final class M6Rec implements AutoCloseable {
         UserProfile base;
         if (index >= 0) {
             base = s.pipeline().profile(index);
-        } else if (live.has(user)) {
+        } else if (s.live().has(user)) {
             base = s.pipeline().profile(Attributes.none());
         } else {
             throw new UnknownEntityException("user", user);
         }
-        return live.extend(user, base, s.pipeline().items());
+        return s.live().extend(user, base, s.pipeline().items());
     }
 
     /** Items most similar to {@code item}. */
@@ -277,18 +368,84 @@ public final class M6Rec implements AutoCloseable {
         });
     }
 
-    /** Records an event; the user's next recommendations take it into account. */
-    public void record(Event event) {
-        state(s -> {
-            itemIndex(s, event.item());
-            live.append(event.user(), event.item(), event.rating());
-            return null;
+    /** Records an event; the user's next recommendations take it into account. See {@link #recordAll}. */
+    public RecordedEvent record(Event event) {
+        return recordAll(List.of(event)).get(0);
+    }
+
+    /**
+     * Records events, in order: the one way in for every source of events (HTTP, this facade, a
+     * stream consumer). Every item must be known to the serving pipeline ({@link UnknownEntityException}
+     * otherwise, and then nothing is recorded). With an event log this returns only once every new
+     * event is durable (fsynced), and an event whose id the log already holds is not recorded again
+     * (a retry or redelivery; its result says {@code duplicate}); so a source may acknowledge, or commit
+     * its offset, as soon as this returns. Without a log, events live in memory only and ids are not
+     * checked. The users' next recommendations take the new events into account.
+     *
+     * @throws java.io.UncheckedIOException when the log cannot be written (nothing is acknowledged then)
+     */
+    public List<RecordedEvent> recordAll(List<Event> events) {
+        return state(s -> {
+            for (Event e : events) {
+                itemIndex(s, e.item());
+            }
+            eventsLock.readLock().lock();
+            try {
+                return eventLog == null ? recordInMemory(events) : recordDurably(s, events);
+            } finally {
+                eventsLock.readLock().unlock();
+            }
         });
     }
 
-    /** How many events were recorded since this instance started. */
+    private List<RecordedEvent> recordInMemory(List<Event> events) {
+        List<RecordedEvent> out = new ArrayList<>(events.size());
+        for (Event e : events) {
+            liveWithoutLog.append(e.user(), e.item(), e.rating());
+            long n = accepted.incrementAndGet();
+            out.add(new RecordedEvent(e.id() != null ? e.id() : LoggedEvent.GENERATED_ID_PREFIX + n, 0, false));
+        }
+        return out;
+    }
+
+    /** Called holding the read side of eventsLock, so the serving state's live events are the current ones. */
+    private List<RecordedEvent> recordDurably(ServingState acquired, List<Event> events) {
+        ServingState current = serving.get();
+        LiveHistories live = (current != null ? current : acquired).live();
+        List<LoggedEvent> entries = new ArrayList<>(events.size());
+        for (Event e : events) {
+            entries.add(LoggedEvent.unappended(e.id(), e.user(), e.item(), e.rating(), e.timestamp()));
+        }
+        List<RecordedEvent> out = new ArrayList<>(events.size());
+        for (EventLog.Appended a : eventLog.append(entries, e -> live.append(e.user(), e.item(), e.rating()))) {
+            (a.duplicate() ? duplicates : accepted).incrementAndGet();
+            out.add(new RecordedEvent(a.event().id(), a.event().position(), a.duplicate()));
+        }
+        return out;
+    }
+
+    /** How many events were recorded since this instance started (not counting replayed ones or duplicates). */
     public long eventsRecorded() {
-        return live.recorded();
+        return accepted.get();
+    }
+
+    /** Counters of the events taken in, for metrics. */
+    public EventStats eventStats() {
+        LiveHistories live = currentLive();
+        return new EventStats(accepted.get(), eventLog == null ? 0 : eventLog.persisted(), replayed.get(),
+                duplicates.get(), live.trimmed(), live.evictedEvents(), live.evictedUsers(),
+                eventLog == null ? 0 : eventLog.tornDropped(), live.held(), live.users(), live.totalCap(),
+                eventLog == null ? 0 : eventLog.bytes(), replaySeconds);
+    }
+
+    private LiveHistories currentLive() {
+        ServingState s = serving.get();
+        return s == null ? liveWithoutLog : s.live();
+    }
+
+    /** Live events held in memory for {@code user} now (at most the per-user limit). */
+    public int liveEvents(String user) {
+        return currentLive().size(user);
     }
 
     /**
@@ -300,7 +457,7 @@ public final class M6Rec implements AutoCloseable {
             if (s.trainedBy().isPresent()) {
                 RunOutputs.saveArtifact(dir, s.trainedBy().get(), s.config(), registry);
             } else {
-                PipelineArtifact.save(dir, s.pipeline(), s.config(), registry, Map.of());
+                PipelineArtifact.save(dir, s.pipeline(), s.config(), registry, Map.of(), s.absorbedEvents());
             }
             return null;
         });
@@ -343,6 +500,9 @@ public final class M6Rec implements AutoCloseable {
         ServingState old = serving.getAndSet(null);
         if (old != null) {
             old.release();
+        }
+        if (eventLog != null) {
+            eventLog.close();
         }
     }
 }

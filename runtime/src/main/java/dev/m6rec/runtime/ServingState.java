@@ -20,12 +20,19 @@ final class ServingState {
     private final AtomicInteger users = new AtomicInteger(1); // 1 = held by the facade itself
     private volatile boolean closed;
     private final Optional<RunResult> trainedBy;
+    private final LiveHistories live;
+    private final long absorbedEvents;
 
     /**
      * @param trainedBy the run that trained {@code pipeline} in this process, empty for a loaded one
+     * @param live      the events recorded on top of it (with an event log: those after what it absorbed)
+     * @param absorbedEvents the event log position its training absorbed (0: none)
      */
-    ServingState(FittedPipeline pipeline, RunConfig config, String version, Optional<RunResult> trainedBy) {
+    ServingState(FittedPipeline pipeline, RunConfig config, String version, Optional<RunResult> trainedBy,
+                 LiveHistories live, long absorbedEvents) {
         this.trainedBy = trainedBy;
+        this.live = live;
+        this.absorbedEvents = absorbedEvents;
         this.pipeline = pipeline;
         this.recommender = new Recommender(withMemoizedSimilarity(pipeline), config.recommend());
         this.config = config;
@@ -42,6 +49,14 @@ final class ServingState {
 
     Optional<RunResult> trainedBy() {
         return trainedBy;
+    }
+
+    long absorbedEvents() {
+        return absorbedEvents;
+    }
+
+    LiveHistories live() {
+        return live;
     }
 
     FittedPipeline pipeline() {

@@ -76,4 +76,68 @@ class LiveHistoriesTest {
         live.append("u", "a", Float.NaN);
         assertThat(live.version("u")).isNotEqualTo(first).isPositive();
     }
+
+    @Test
+    void aMillionEventsForOneUserKeepTheLastNInOrderAndCountTheTrimmed() {
+        LiveHistories live = new LiveHistories(100, 1000, message -> { });
+        IdIndex items = IdIndex.range("i", 1000);
+        int n = 1_000_000;
+        for (int e = 0; e < n; e++) {
+            live.append("heavy", items.id(e % 1000), Float.NaN);
+        }
+        assertThat(live.size("heavy")).isEqualTo(100);
+        assertThat(live.held()).isEqualTo(100);
+        assertThat(live.trimmed()).isEqualTo(n - 100);
+        assertThat(live.recorded()).isEqualTo(n);
+        int[] expected = new int[100];
+        for (int k = 0; k < 100; k++) {
+            expected[k] = (n - 100 + k) % 1000;
+        }
+        assertThat(live.extend("heavy", EMPTY, items).history()).containsExactly(expected);
+    }
+
+    @Test
+    void theTotalCapEvictsTheLeastRecentlyActiveUsersWithOneLogLine() {
+        List<String> lines = new ArrayList<>();
+        LiveHistories live = new LiveHistories(10, 25, lines::add);
+        IdIndex items = IdIndex.range("i", 50);
+        for (String user : List.of("a", "b", "c")) {
+            for (int e = 0; e < 8; e++) {
+                live.append(user, items.id(e), Float.NaN);
+            }
+        }
+        live.append("a", items.id(9), Float.NaN); // "a" is now the most recently active; "b" the least
+        assertThat(live.held()).isEqualTo(25);
+        assertThat(lines).isEmpty();
+
+        live.append("d", items.id(1), Float.NaN);
+        assertThat(live.has("b")).as("least recently active, evicted").isFalse();
+        assertThat(live.has("a")).isTrue();
+        assertThat(live.has("c")).isTrue();
+        assertThat(live.held()).isEqualTo(18);
+        assertThat(live.evictedUsers()).isEqualTo(1);
+        assertThat(live.evictedEvents()).isEqualTo(8);
+        for (int e = 0; e < 30; e++) {
+            live.append("e" + e, items.id(1), Float.NaN);
+        }
+        assertThat(live.held()).isLessThanOrEqualTo(25);
+        assertThat(lines).singleElement().asString()
+                .startsWith("warning: live events reached the cap of 25 across users; evicting the least recently "
+                        + "active users' live events");
+    }
+
+    @Test
+    void aFreshCopyStartsEmptyAndCountsOn() {
+        LiveHistories live = new LiveHistories(2, 10, message -> { });
+        IdIndex items = IdIndex.range("i", 5);
+        for (int e = 0; e < 3; e++) {
+            live.append("u", items.id(e), Float.NaN);
+        }
+        LiveHistories fresh = live.fresh();
+        assertThat(fresh.has("u")).isFalse();
+        fresh.append("u", items.id(4), Float.NaN);
+        assertThat(fresh.recorded()).isEqualTo(4);
+        assertThat(fresh.trimmed()).isEqualTo(1);
+        assertThat(fresh.version("u")).isEqualTo(4);
+    }
 }

@@ -57,7 +57,7 @@ class ServingStateTest {
     @Test
     void aRequestInFlightKeepsTheOldPipelineOpenUntilItFinishes() {
         ClosableModel model = new ClosableModel();
-        ServingState state = new ServingState(pipeline(model), config(), "v1", Optional.empty());
+        ServingState state = new ServingState(pipeline(model), config(), "v1", Optional.empty(), new LiveHistories(), 0);
 
         assertThat(state.acquire()).as("a request takes the state").isTrue();
         state.release(); // the facade swaps in a new state and drops its own reference
@@ -72,7 +72,7 @@ class ServingStateTest {
     @Test
     void anIdleStateIsClosedAsSoonAsItIsRetired() {
         ClosableModel model = new ClosableModel();
-        ServingState state = new ServingState(pipeline(model), config(), "v1", Optional.empty());
+        ServingState state = new ServingState(pipeline(model), config(), "v1", Optional.empty(), new LiveHistories(), 0);
         state.release();
         assertThat(model.closed).isTrue();
     }

@@ -13,6 +13,7 @@ import dev.m6rec.core.config.RawConfig;
 import dev.m6rec.core.config.RecommendSettings;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.config.RunConfigValidator;
+import dev.m6rec.core.events.LoggedEventsMerge;
 import dev.m6rec.core.pipeline.DefaultPluginContext;
 import dev.m6rec.core.pipeline.FittedPipeline;
 import dev.m6rec.core.pipeline.PipelineParts;
@@ -40,6 +41,9 @@ public final class PipelineArtifact {
     private static final String SPLIT = "split";
     /** The HNSW graph of embedding recall, when the config searches one. */
     private static final String RECALL_INDEX = "recall-index";
+    /** The log position training absorbed ({@code data.events}), one number in {@code events/absorbed.txt}. */
+    private static final String EVENTS = "events";
+    private static final String ABSORBED = "absorbed.txt";
 
     private PipelineArtifact() {
     }
@@ -58,10 +62,28 @@ public final class PipelineArtifact {
         save(dir, pipeline, PipelinePlan.of(config), config, registry, metrics, split);
     }
 
+    /**
+     * As {@link #save(Path, FittedPipeline, RunConfig, PluginRegistry, Map)}, for a pipeline loaded from an
+     * artifact whose training absorbed the event log up to {@code absorbedEvents}: re-saved, it keeps
+     * that position, so a server loading the copy does not replay those events on top of it.
+     */
+    public static void save(Path dir, FittedPipeline pipeline, RunConfig config, PluginRegistry registry,
+                            Map<String, Map<String, Double>> metrics, long absorbedEvents) {
+        write(dir, pipeline, PipelinePlan.of(config), config, registry, metrics, Optional.empty(), absorbedEvents);
+    }
+
     /** As above, storing the steps of {@code plan}, the plan {@code pipeline} was fitted with. */
     public static void save(Path dir, FittedPipeline pipeline, PipelinePlan plan, RunConfig config,
                             PluginRegistry registry, Map<String, Map<String, Double>> metrics,
                             Optional<DataSplit> split) {
+        long absorbed = split.map(s -> s.dataset().loadCounts().getOrDefault(LoggedEventsMerge.ABSORBED_POSITION, 0L))
+                .orElse(0L);
+        write(dir, pipeline, plan, config, registry, metrics, split, absorbed);
+    }
+
+    private static void write(Path dir, FittedPipeline pipeline, PipelinePlan plan, RunConfig config,
+                              PluginRegistry registry, Map<String, Map<String, Double>> metrics,
+                              Optional<DataSplit> split, long absorbedEvents) {
         Map<String, Consumer<ArtifactWriter>> folders = new LinkedHashMap<>();
         List<ArtifactManifest.ComponentEntry> components = new ArrayList<>();
         Map<String, PluginInfo> plugins = new LinkedHashMap<>();
@@ -84,14 +106,50 @@ public final class PipelineArtifact {
             plugins.put(c.registered().plugin().name(), c.registered().plugin());
         }
         recallIndex(pipeline, config.recommend()).ifPresent(index -> folders.put(RECALL_INDEX, index::save));
+        if (absorbedEvents > 0) {
+            folders.put(EVENTS, out -> out.writeText(ABSORBED, absorbedEvents + "\n"));
+        }
         List<ArtifactManifest.PluginEntry> pluginEntries = new ArrayList<>();
         // Absolute, so that a later load from another working directory still names the right folder.
         plugins.forEach((name, plugin) -> pluginEntries.add(new ArtifactManifest.PluginEntry(name, plugin.version(),
                 plugin.source().equals("classpath") ? "classpath" : Path.of(plugin.source()).toAbsolutePath().toString())));
         ArtifactManifest base = new ArtifactManifest(ArtifactManifest.FORMAT, ArtifactManifest.CURRENT_VERSION,
-                config.resolved(), config.seed(), pluginEntries, components, LibraryVersions.of(registry), metrics,
+                withoutEventsLog(config.resolved()), config.seed(), pluginEntries, components, LibraryVersions.of(registry), metrics,
                 Map.of());
         ArtifactStore.save(dir, base, folders);
+    }
+
+    /**
+     * The config as stored: without {@code data.events}, whose log is an input like the dataset's
+     * files, recorded by the position absorbed; loading the artifact must not need the log folder.
+     */
+    private static Map<String, Object> withoutEventsLog(Map<String, Object> resolved) {
+        if (!(resolved.get("data") instanceof Map<?, ?> data) || !data.containsKey("events")) {
+            return resolved;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(resolved);
+        Map<Object, Object> section = new LinkedHashMap<>(data);
+        section.remove("events");
+        out.put("data", section);
+        return out;
+    }
+
+    /** The log position up to which training absorbed the event log (0 when it read none). */
+    private static long absorbedEvents(ArtifactStore.OpenedArtifact artifact) {
+        if (!artifact.manifest().files().containsKey(EVENTS + "/" + ABSORBED)) {
+            return 0;
+        }
+        ArtifactReader in = artifact.reader(EVENTS);
+        String text = in.readText(ABSORBED).strip();
+        try {
+            long position = Long.parseLong(text);
+            if (position < 0) {
+                throw new NumberFormatException();
+            }
+            return position;
+        } catch (NumberFormatException e) {
+            throw new ArtifactException(in.location() + "/" + ABSORBED + ": not a log position (was '" + text + "')");
+        }
     }
 
     private static void writePipelineState(ArtifactWriter out, FittedPipeline pipeline) {
@@ -194,7 +252,7 @@ public final class PipelineArtifact {
             pipeline.restoreRecallIndex(HnswIndex.load(artifact.reader(RECALL_INDEX), embeddings.data(),
                     embeddings.columns(), config.recommend().index()));
         }
-        return new LoadedPipeline(pipeline, config, manifest);
+        return new LoadedPipeline(pipeline, config, manifest, absorbedEvents(artifact));
     }
 
     /** The HNSW graph embedding recall searches under {@code settings}, if any (built now if not yet). */
@@ -249,7 +307,12 @@ public final class PipelineArtifact {
         return new FeatureMatrix(rows, names, data);
     }
 
-    /** A pipeline restored from an artifact, with the config and manifest it came from. */
-    public record LoadedPipeline(FittedPipeline pipeline, RunConfig config, ArtifactManifest manifest) {
+    /**
+     * A pipeline restored from an artifact, with the config and manifest it came from, and the event
+     * log position its training absorbed ({@code data.events}; 0 when none): a server replays only
+     * the events after it.
+     */
+    public record LoadedPipeline(FittedPipeline pipeline, RunConfig config, ArtifactManifest manifest,
+                                 long absorbedEvents) {
     }
 }

@@ -37,6 +37,14 @@ public final class CoreSectionSchemas {
                 .build();
     }
 
+    /** {@code data.events:}, the event log whose events join the dataset (see LoggedEventsMerge). */
+    public static ConfigSchema events() {
+        return ConfigSchema.builder()
+                .pathParam("log", null, "an event log folder (m6rec serve --events-log): its events join the dataset, "
+                        + "de-duplicated by event id").required()
+                .build();
+    }
+
     public static ConfigSchema plugins() {
         return ConfigSchema.builder()
                 .stringListParam("dirs", List.of(), "plugin directories, relative to the config file")

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param pluginDirs   extra plugin directories ({@code plugins.dirs} and {@code --plugins})
  * @param searchSpace  the optimizer's {@code space}, parsed and checked against the configured components
  * @param filter       what is removed from the dataset before the split ({@code filter:}, default nothing)
+ * @param eventsLog    an event log whose events join the dataset ({@code data.events.log}), resolved
  * @param spark        where Spark-backed components run ({@code spark:}); empty when nothing runs on Spark
  * @param models       the entries of {@code models:}, each a complete single-model config; empty for a config
  *                     with one {@code interest:} (then {@link #interest} is the model; with {@code models:} it is
@@ -36,7 +37,8 @@ public record RunConfig(Path source, Map<String, Object> resolved, long seed, in
                         ConfiguredComponent interest, Optional<ConfiguredComponent> similarity,
                         EvaluationSettings evaluation, RecommendSettings recommend, OutputSettings output,
                         Optional<ConfiguredComponent> optimizer, Optional<SearchSpace> searchSpace,
-                        FilterSettings filter, Optional<SparkSettings> spark, List<ModelVariant> models) {
+                        FilterSettings filter, Optional<Path> eventsLog, Optional<SparkSettings> spark,
+                        List<ModelVariant> models) {
     public RunConfig {
         models = List.copyOf(models);
         Objects.requireNonNull(resolved, "resolved is null");
@@ -53,6 +55,7 @@ public record RunConfig(Path source, Map<String, Object> resolved, long seed, in
         Objects.requireNonNull(optimizer, "optimizer is null");
         Objects.requireNonNull(searchSpace, "searchSpace is null");
         Objects.requireNonNull(filter, "filter is null");
+        Objects.requireNonNull(eventsLog, "eventsLog is null");
         Objects.requireNonNull(spark, "spark is null");
     }
 

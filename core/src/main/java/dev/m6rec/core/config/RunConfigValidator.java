@@ -13,6 +13,7 @@ import dev.m6rec.core.plugin.ComponentKind;
 import dev.m6rec.core.plugin.PluginRegistry;
 import dev.m6rec.core.prepare.DedupPolicy;
 import dev.m6rec.core.prepare.FilterSettings;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ import java.util.Set;
  */
 public final class RunConfigValidator {
     private static final Set<String> FEATURE_SIDES = Set.of("user", "item");
+    private static final String EVENTS = "events";
     private final RawConfig raw;
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final ComponentSections components;
@@ -46,8 +48,7 @@ public final class RunConfigValidator {
     private RunConfigValidator(RawConfig raw, PluginRegistry registry) {
         this.registry = registry;
         this.raw = Objects.requireNonNull(raw, "raw is null");
-        Path parent = raw.source() == null ? null : raw.source().toAbsolutePath().getParent();
-        this.components = new ComponentSections(Assembly.catalog(registry), problems, parent != null ? parent : Path.of("").toAbsolutePath());
+        this.components = new ComponentSections(Assembly.catalog(registry), problems, baseDir());
     }
 
     public static RunConfig validate(RawConfig raw, PluginRegistry registry) {
@@ -59,7 +60,7 @@ public final class RunConfigValidator {
             return new RunConfig(first.source(), raw.tree(), first.seed(), first.threads(), first.pluginDirs(),
                     first.data(), first.split(), first.userFeatures(), first.itemFeatures(), first.interest(),
                     first.similarity(), first.evaluation(), first.recommend(), first.output(), first.optimizer(),
-                    first.searchSpace(), first.filter(), first.spark(), models);
+                    first.searchSpace(), first.filter(), first.eventsLog(), first.spark(), models);
         }
         return new RunConfigValidator(raw, registry).run();
     }
@@ -78,6 +79,7 @@ public final class RunConfigValidator {
             pluginDirs = raw.pluginDirs();
         }
 
+        Optional<Path> eventsLog = events(badSections);
         var data = component(ComponentKind.LOADER, "data", "synthetic", badSections);
         FilterSettings filter = filter(badSections);
         var split = component(ComponentKind.SPLITTER, "split", "ratio", badSections);
@@ -121,7 +123,8 @@ public final class RunConfigValidator {
         }
         RunConfig config = new RunConfig(raw.source(), raw.tree(), root.getLong("seed"), root.getInt("threads"),
                 pluginDirs, data.orElseThrow(), split.orElseThrow(), userFeatures, itemFeatures, interest.orElseThrow(),
-                similarity, evaluation, recommend, output, optimizer, Optional.empty(), filter, spark, List.of());
+                similarity, evaluation, recommend, output, optimizer, Optional.empty(), filter, eventsLog, spark,
+                List.of());
         if (optimizer.isEmpty()) {
             return config;
         }
@@ -130,7 +133,7 @@ public final class RunConfigValidator {
         return new RunConfig(config.source(), config.resolved(), config.seed(), config.threads(), config.pluginDirs(),
                 config.data(), config.split(), config.userFeatures(), config.itemFeatures(), config.interest(),
                 config.similarity(), config.evaluation(), config.recommend(), config.output(), config.optimizer(),
-                Optional.of(space), config.filter(), config.spark(), List.of());
+                Optional.of(space), config.filter(), config.eventsLog(), config.spark(), List.of());
     }
 
     /**
@@ -166,9 +169,54 @@ public final class RunConfigValidator {
         if (badSections.contains(path)) {
             return Optional.empty();
         }
+        Object section = raw.tree().get(path);
+        if (path.equals("data") && section instanceof Map<?, ?> map && map.containsKey(EVENTS)) {
+            // data.events belongs to core, not to the loader: the loader sees its own keys only.
+            Map<Object, Object> own = new LinkedHashMap<>(map);
+            own.remove(EVENTS);
+            section = own;
+        }
         return raw.tree().containsKey(path)
-                ? components.bind(kind, path, raw.tree().get(path))
+                ? components.bind(kind, path, section)
                 : components.bindDefault(kind, path, defaultType);
+    }
+
+    /** {@code data.events: {log: DIR}}: the log must be an existing folder. */
+    @SuppressWarnings("unchecked")
+    private Optional<Path> events(Set<String> badSections) {
+        if (badSections.contains("data") || !(raw.tree().get("data") instanceof Map<?, ?> data)
+                || !data.containsKey(EVENTS)) {
+            return Optional.empty();
+        }
+        if (!(data.get(EVENTS) instanceof Map<?, ?> section)) {
+            problems.add(new ConfigProblem("data.events", "expected a mapping {log: DIR} (was "
+                    + ValueFormat.show(data.get(EVENTS)) + ")"));
+            return Optional.empty();
+        }
+        int before = problems.size();
+        BoundComponentConfig events = SectionBinder.bindSettings("data.events", (Map<String, Object>) section,
+                CoreSectionSchemas.events(), problems);
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        String given = String.valueOf(events.givenValues().get("log"));
+        try {
+            Path log = baseDir().resolve(given).toAbsolutePath().normalize();
+            if (!Files.isDirectory(log)) {
+                problems.add(new ConfigProblem("data.events.log", "no such folder (was '" + given + "', resolved to "
+                        + log + ")"));
+                return Optional.empty();
+            }
+            return Optional.of(log);
+        } catch (InvalidPathException e) {
+            problems.add(new ConfigProblem("data.events.log", "not a valid path (was '" + given + "')"));
+            return Optional.empty();
+        }
+    }
+
+    private Path baseDir() {
+        Path parent = raw.source() == null ? null : raw.source().toAbsolutePath().getParent();
+        return parent != null ? parent : Path.of("").toAbsolutePath();
     }
 
     private Optional<ConfiguredComponent> optionalComponent(ComponentKind kind, String path, Set<String> badSections,

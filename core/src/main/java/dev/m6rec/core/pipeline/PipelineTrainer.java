@@ -9,6 +9,7 @@ import dev.m6rec.core.config.ConfiguredComponent;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.eval.Evaluator;
 import dev.m6rec.core.eval.MetricSpec;
+import dev.m6rec.core.events.LoggedEventsMerge;
 import dev.m6rec.core.plugin.PluginFaults;
 import dev.m6rec.core.prepare.DatasetFilter;
 import dev.m6rec.core.prepare.FilteredDataset;
@@ -91,6 +92,9 @@ public final class PipelineTrainer {
         context.progress().info("loading " + data.type() + " data");
         DatasetLoader loader = data.create(context.forComponent(data.path()));
         Dataset loaded = PluginFaults.call(loader, "load", loader::load);
+        if (config.eventsLog().isPresent()) {
+            loaded = LoggedEventsMerge.merge(loaded, config.eventsLog().get(), context.progress());
+        }
         FilteredDataset filtered = new DatasetFilter(config.filter()).apply(loaded);
         filtered.summary().ifPresent(context.progress()::info);
         return filtered.dataset();

@@ -1,5 +1,7 @@
 package dev.m6rec.runtime.cli;
 
+import dev.m6rec.api.ProgressReporter;
+import dev.m6rec.runtime.EventSettings;
 import dev.m6rec.runtime.M6Rec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,5 +21,10 @@ final class ArtifactOptions {
     /** Loads and verifies the artifact (a corrupt or missing one is a user error, exit 2). */
     M6Rec load() {
         return M6Rec.load(artifact, pluginDirs);
+    }
+
+    /** As {@link #load()}, keeping recorded events as {@code events} says; warnings go to {@code progress}. */
+    M6Rec load(EventSettings events, ProgressReporter progress) {
+        return M6Rec.load(artifact, pluginDirs, events, progress);
     }
 }

@@ -42,6 +42,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ArtifactOptions artifact;
 
+    @Mixin
+    EventOptions events;
+
     @Option(names = "--port", paramLabel = "P", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -85,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new M6RecException("--threads must be >= 1 (was " + workers + ")");
         }
         String adminToken = adminToken();
-        M6Rec rec = artifact.load();
+        M6Rec rec = artifact.load(events.settings(), new ConsoleProgress(parent.err()));
         rec.setCacheLimit(cacheSize);
         RecommendationServer server;
         try {
@@ -101,8 +104,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         PrintStream out = parent.out();
         InetSocketAddress bound = server.address();
-        out.printf("m6rec serving %s on http://%s:%d (%d workers%s%s)%n", rec.version(), host, bound.getPort(), workers,
-                strict ? ", strict" : "", adminToken == null ? "" : ", admin on");
+        out.printf("m6rec serving %s on http://%s:%d (%d workers%s%s%s)%n", rec.version(), host, bound.getPort(),
+                workers, strict ? ", strict" : "", adminToken == null ? "" : ", admin on",
+                events.log == null ? "" : ", events log " + events.log.toAbsolutePath().normalize());
         out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             boolean drained = server.stop(Duration.ofSeconds(graceSeconds));

@@ -3,24 +3,31 @@ package dev.m6rec.runtime.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.m6rec.runtime.Event;
 import dev.m6rec.runtime.M6Rec;
+import dev.m6rec.runtime.RecordedEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * {@code POST /v1/events}: one event or a list of them,
- * {@code {"user": "u1", "item": "i9", "rating": 4.5, "timestamp": 1700000000}} ({@code rating}
- * and {@code timestamp} optional: implicit feedback, now). Every event is checked before any is
- * recorded, so a bad list records nothing: malformed 400, unknown item 404.
+ * {@code {"id": "e-17", "user": "u1", "item": "i9", "rating": 4.5, "timestamp": 1700000000}}
+ * ({@code id}, {@code rating} and {@code timestamp} optional: a generated id, implicit feedback,
+ * now). Every event is checked before any is recorded, so a bad list records nothing: malformed
+ * 400, unknown item 404. With an event log the 200 is sent once every event is fsynced; an id the
+ * log already holds is not recorded again (a client may retry safely with the same ids). The
+ * answer gives each event's id, generated ones included, in order.
  */
 final class EventsEndpoint {
     /** Events accepted in one request. */
     static final int MAX_EVENTS = 10_000;
-    private static final Set<String> FIELDS = Set.of("user", "item", "rating", "timestamp");
+    private static final Set<String> FIELDS = Set.of("id", "user", "item", "rating", "timestamp");
     private final M6Rec rec;
 
-    /** The answer: events recorded by this request, and in all since the server started. */
-    record RecordedJson(int recorded, long total) {
+    /**
+     * The answer: events recorded by this request, those skipped because their id was recorded before,
+     * events recorded in all since the server started, and each event's id in request order.
+     */
+    record RecordedJson(int recorded, int duplicates, long total, List<String> ids) {
     }
 
     EventsEndpoint(M6Rec rec) {
@@ -49,8 +56,10 @@ final class EventsEndpoint {
                 throw ApiException.notFound(at + "unknown item '" + events.get(i).item() + "'");
             }
         }
-        events.forEach(rec::record);
-        return ApiResponse.ok(new RecordedJson(events.size(), rec.eventsRecorded()));
+        List<RecordedEvent> recorded = rec.recordAll(events);
+        int duplicates = (int) recorded.stream().filter(RecordedEvent::duplicate).count();
+        return ApiResponse.ok(new RecordedJson(events.size() - duplicates, duplicates, rec.eventsRecorded(),
+                recorded.stream().map(RecordedEvent::id).toList()));
     }
 
     private static Event event(JsonNode node, String what) {
@@ -58,6 +67,10 @@ final class EventsEndpoint {
         String at = JsonCodec.prefix(what);
         String user = JsonCodec.optionalString(node, "user", what);
         String item = JsonCodec.optionalString(node, "item", what);
+        String id = JsonCodec.optionalString(node, "id", what);
+        if (id != null && Event.idProblem(id) != null) {
+            throw ApiException.badRequest(at + "id: " + Event.idProblem(id));
+        }
         if (user == null) {
             throw ApiException.badRequest(at + "user: missing");
         }
@@ -86,6 +99,6 @@ final class EventsEndpoint {
             }
             timestamp = t.longValue();
         }
-        return new Event(user, item, rating, timestamp);
+        return new Event(user, item, rating, timestamp, id);
     }
 }

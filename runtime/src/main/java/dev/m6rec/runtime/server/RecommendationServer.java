@@ -80,7 +80,7 @@ public final class RecommendationServer implements AutoCloseable {
         InFlightRequests inFlight = new InFlightRequests();
         AtomicBoolean stopping = new AtomicBoolean();
         ServerMetrics metrics = new ServerMetrics(() -> HealthEndpoint.publicVersion(versionOf(rec)),
-                rec::eventsRecorded, inFlight::count);
+                rec::eventStats, inFlight::count);
         AdminGuard admin = new AdminGuard(settings.adminToken());
         RecommendEndpoint recommend = new RecommendEndpoint(rec, settings.strict());
         Map<String, Map<String, Endpoint>> routes = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.m6rec.runtime.server;
 
+import dev.m6rec.runtime.EventStats;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,8 +11,9 @@ import java.util.function.Supplier;
 /**
  * The server's counters, rendered in the Prometheus text exposition format (version 0.0.4):
  * requests by endpoint and status, errors by endpoint and class, a latency histogram per
- * endpoint, reloads by outcome, events recorded, requests in flight, and the serving model
- * version as an info gauge.
+ * endpoint, reloads by outcome, events (accepted, persisted, replayed, dropped by reason, log
+ * size, replay time, live events in memory against their cap), requests in flight, and the
+ * serving model version as an info gauge.
  */
 public final class ServerMetrics {
     private final ConcurrentHashMap<String, ConcurrentHashMap<Integer, LongAdder>> requests = new ConcurrentHashMap<>();
@@ -19,12 +21,12 @@ public final class ServerMetrics {
     private final LongAdder reloadsOk = new LongAdder();
     private final LongAdder reloadsFailed = new LongAdder();
     private final Supplier<String> version;
-    private final LongSupplier eventsRecorded;
+    private final Supplier<EventStats> events;
     private final LongSupplier inFlight;
 
-    ServerMetrics(Supplier<String> version, LongSupplier eventsRecorded, LongSupplier inFlight) {
+    ServerMetrics(Supplier<String> version, Supplier<EventStats> events, LongSupplier inFlight) {
         this.version = version;
-        this.eventsRecorded = eventsRecorded;
+        this.events = events;
         this.inFlight = inFlight;
     }
 
@@ -98,12 +100,42 @@ public final class ServerMetrics {
         sample(out, "m6rec_reloads_total", reloadsOk.sum(), "result", "ok");
         sample(out, "m6rec_reloads_total", reloadsFailed.sum(), "result", "failed");
 
-        header(out, "m6rec_events_recorded_total", "counter", "Behaviour events recorded since start.");
-        sample(out, "m6rec_events_recorded_total", eventsRecorded.getAsLong());
+        events(out, events.get());
 
         header(out, "m6rec_model_info", "gauge", "The serving model; its version is the label, the value is always 1.");
         sample(out, "m6rec_model_info", 1, "version", version.get());
         return out.toString();
+    }
+
+    private static void events(StringBuilder out, EventStats e) {
+        header(out, "m6rec_events_recorded_total", "counter", "Behaviour events recorded since start.");
+        sample(out, "m6rec_events_recorded_total", e.accepted());
+        header(out, "m6rec_events_accepted_total", "counter",
+                "Events accepted since start (new ones; duplicates by id are counted as dropped).");
+        sample(out, "m6rec_events_accepted_total", e.accepted());
+        header(out, "m6rec_events_persisted_total", "counter", "Events fsynced to the event log since start.");
+        sample(out, "m6rec_events_persisted_total", e.persisted());
+        header(out, "m6rec_events_replayed_total", "counter", "Events replayed from the event log on start and reloads.");
+        sample(out, "m6rec_events_replayed_total", e.replayed());
+        header(out, "m6rec_events_dropped_total", "counter", "Events not recorded (duplicate id, torn record cut off "
+                + "the log at start) or dropped from memory only, still in the log (per-user limit, memory cap).");
+        sample(out, "m6rec_events_dropped_total", e.duplicates(), "reason", "duplicate");
+        sample(out, "m6rec_events_dropped_total", e.tornDropped(), "reason", "torn-record");
+        sample(out, "m6rec_events_dropped_total", e.trimmed(), "reason", "per-user-limit");
+        sample(out, "m6rec_events_dropped_total", e.evicted(), "reason", "memory-cap");
+        header(out, "m6rec_event_log_bytes", "gauge", "Bytes in the event log's segment files.");
+        sample(out, "m6rec_event_log_bytes", e.logBytes());
+        header(out, "m6rec_event_replay_seconds", "gauge", "How long the last replay of the event log took.");
+        out.append("m6rec_event_replay_seconds ").append(e.replaySeconds()).append('\n');
+        header(out, "m6rec_live_events", "gauge", "Live events held in memory across users.");
+        sample(out, "m6rec_live_events", e.held());
+        header(out, "m6rec_live_events_cap", "gauge", "The cap on live events held in memory across users.");
+        sample(out, "m6rec_live_events_cap", e.totalCap());
+        header(out, "m6rec_live_users", "gauge", "Users with live events in memory.");
+        sample(out, "m6rec_live_users", e.users());
+        header(out, "m6rec_live_users_evicted_total", "counter",
+                "Users whose live events the memory cap evicted (least recently active first).");
+        sample(out, "m6rec_live_users_evicted_total", e.evictedUsers());
     }
 
     private static void header(StringBuilder out, String name, String type, String help) {

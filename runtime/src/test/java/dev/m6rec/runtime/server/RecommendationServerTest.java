@@ -237,7 +237,7 @@ class RecommendationServerTest {
             {"POST", "/v1/events", "{\"user\": \"u1\", \"item\": \"i1\", \"timestamp\": -1}", 400,
                 "timestamp: must be whole seconds since the epoch (was -1)"},
             {"POST", "/v1/events", "{\"user\": \"u1\", \"item\": \"i1\", \"when\": 1}", 400,
-                "when: unknown field (expected one of [item, rating, timestamp, user])"},
+                "when: unknown field (expected one of [id, item, rating, timestamp, user])"},
             {"POST", "/v1/events", oneMiBPlusOne, 413, "request body larger than 1048576 bytes"},
             {"POST", "/admin/reload", "{\"artifact\": 5}", 400, "artifact: must be a non-empty string (was 5)"},
             {"POST", "/admin/reload", "nonsense", 400, null},
