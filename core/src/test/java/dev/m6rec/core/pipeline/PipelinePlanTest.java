@@ -18,8 +18,6 @@ import dev.m6rec.api.interest.InterestModelFactory;
 import dev.m6rec.api.interest.ModelInputs;
 import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.api.interest.UserProfile;
-import dev.m6rec.api.data.ScoredItems;
-import dev.m6rec.api.similarity.SimilarityInput;
 import dev.m6rec.api.similarity.SimilarityModel;
 import dev.m6rec.api.similarity.SimilarityModelFactory;
 import dev.m6rec.core.artifact.PipelineArtifact;
@@ -34,6 +32,7 @@ import dev.m6rec.core.plugin.PluginRegistry;
 import dev.m6rec.core.prepare.TinyDatasets;
 import dev.m6rec.core.split.CorePlugin;
 import dev.m6rec.core.testing.CountsModel;
+import dev.m6rec.core.testing.FittedOnSimilarity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,39 +87,10 @@ class PipelinePlanTest {
         }
     }
 
-    /** Sizes of what each similarity model was fitted on, in order. */
-    private static final List<Integer> SIMILARITY_FITS = new ArrayList<>();
+    /** Each similarity model the factory made, in order. */
+    private static final List<FittedOnSimilarity> SIMILARITIES = new ArrayList<>();
     /** What each {@link AsksForSimilarity} got from {@code fitSimilarity}: the model's fit size, or -1 for none. */
     private static final List<Integer> ASKED = new ArrayList<>();
-
-    /** Records the size of what it was fitted on. */
-    static final class FitSize implements SimilarityModel {
-        int size = -1;
-
-        @Override
-        public void fit(SimilarityInput input) {
-            size = input.train().size();
-            SIMILARITY_FITS.add(size);
-        }
-
-        @Override
-        public float similarity(int a, int b) {
-            return 0;
-        }
-
-        @Override
-        public ScoredItems neighbours(int item, int k) {
-            return ScoredItems.empty();
-        }
-
-        @Override
-        public void save(ArtifactWriter out) {
-        }
-
-        @Override
-        public void load(ArtifactReader in) {
-        }
-    }
 
     /** Counts, and asks its context for a similarity fitted on its first training row only (a nested model's share). */
     static final class AsksForSimilarity implements InterestModel {
@@ -135,7 +105,7 @@ class PipelinePlanTest {
         public void fit(TrainingData data) {
             Optional<SimilarityModel> own = context.fitSimilarity(data.train().select(new int[] {0}),
                     data.inputs().itemFeatures());
-            ASKED.add(own.map(m -> ((FitSize) m).size).orElse(-1));
+            ASKED.add(own.map(m -> ((FittedOnSimilarity) m).fittedOn()).orElse(-1));
             counts.fit(data);
         }
 
@@ -220,7 +190,9 @@ class PipelinePlanTest {
                     }
 
                     public SimilarityModel create(NoSettings settings, PluginContext context) {
-                        return new FitSize();
+                        FittedOnSimilarity model = new FittedOnSimilarity();
+                        SIMILARITIES.add(model);
+                        return model;
                     }
                 });
             }
@@ -282,15 +254,15 @@ class PipelinePlanTest {
             }
             RunConfig config = RunConfigValidator.validate(RawConfig.fromMap(raw), registry);
             DataSplit split = tinySplit(config);
-            SIMILARITY_FITS.clear();
+            SIMILARITIES.clear();
             ASKED.clear();
             new PipelineTrainer(config, context(config), v -> { }, PipelinePlan.of(config)).trainOn(split, 0);
             if (withSimilarity) {
                 // The run's own similarity on all 3 training rows, then a fresh one on the 1 row the model asked for.
-                assertThat(SIMILARITY_FITS).containsExactly(3, 1);
+                assertThat(SIMILARITIES).extracting(FittedOnSimilarity::fittedOn).containsExactly(3, 1);
                 assertThat(ASKED).containsExactly(1);
             } else {
-                assertThat(SIMILARITY_FITS).isEmpty();
+                assertThat(SIMILARITIES).isEmpty();
                 assertThat(ASKED).containsExactly(-1);
             }
         }

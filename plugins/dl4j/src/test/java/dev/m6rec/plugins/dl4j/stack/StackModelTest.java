@@ -7,7 +7,6 @@ import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.config.NoSettings;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
-import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.ModelInputs;
 import dev.m6rec.api.similarity.SimilarityInput;
@@ -19,6 +18,7 @@ import dev.m6rec.core.plugin.PluginInfo;
 import dev.m6rec.core.plugin.PluginRegistry;
 import dev.m6rec.core.testing.ConcurrentScoring;
 import dev.m6rec.core.testing.CountsModel;
+import dev.m6rec.core.testing.FittedOnSimilarity;
 import dev.m6rec.core.testing.MemoryArtifacts;
 import dev.m6rec.core.testing.RecordingPluginContext;
 import dev.m6rec.core.testing.Sections;
@@ -90,7 +90,7 @@ class StackModelTest {
 
         @Override
         public void fit(TrainingData data) {
-            SIMILARITY_SEEN.add(((CountingSimilarity) data.inputs().similarity().orElseThrow()).fittedOn);
+            SIMILARITY_SEEN.add(((FittedOnSimilarity) data.inputs().similarity().orElseThrow()).fittedOn());
             counts.fit(data);
         }
 
@@ -107,34 +107,6 @@ class StackModelTest {
         @Override
         public void load(ArtifactReader in, ModelInputs inputs) {
             counts.load(in, inputs);
-        }
-    }
-
-    /** A similarity model that only remembers the size of what it was fitted on. */
-    private static final class CountingSimilarity implements SimilarityModel {
-        int fittedOn = -1;
-
-        @Override
-        public void fit(SimilarityInput input) {
-            fittedOn = input.train().size();
-        }
-
-        @Override
-        public float similarity(int a, int b) {
-            return 0;
-        }
-
-        @Override
-        public ScoredItems neighbours(int item, int k) {
-            return ScoredItems.empty();
-        }
-
-        @Override
-        public void save(ArtifactWriter out) {
-        }
-
-        @Override
-        public void load(ArtifactReader in) {
         }
     }
 
@@ -189,11 +161,11 @@ class StackModelTest {
 
     @Test
     void inTheRankersStageABaseReadsASimilarityFittedOnlyOnTheKeptShareNotTheRunsOwn() {
-        SimilarityModel runs = new CountingSimilarity();
+        SimilarityModel runs = new FittedOnSimilarity();
         runs.fit(new SimilarityInput(DATA.split.train(), DATA.inputs.itemFeatures(), java.util.Optional.empty()));
         ModelInputs inputs = new ModelInputs(DATA.inputs.numUsers(), DATA.inputs.numItems(), DATA.inputs.userFeatures(),
                 DATA.inputs.itemFeatures(), java.util.Optional.of(runs));
-        RecordingPluginContext context = new RecordingPluginContext(3, "interest").withSimilarity(CountingSimilarity::new);
+        RecordingPluginContext context = new RecordingPluginContext(3, "interest").withSimilarity(FittedOnSimilarity::new);
         StackSettings settings = Sections.bind(new StackFactory(), "interest",
                 Map.of("base", List.of(Map.of("type", "similarity-reader")), "ranker", Map.of("epochs", 1)), REGISTRY);
         SIMILARITY_SEEN.clear();
