@@ -171,6 +171,29 @@ class PipelinePlanTest {
         assertThat(after).containsExactly(before);
     }
 
+    @Test
+    void aRunWithoutValidationSavesOnlyTheMetricsItMeasuredAndLoadsAgain() throws Exception {
+        PluginRegistry registry = registry();
+        RunConfig config = RunConfigValidator.validate(RawConfig.fromMap(Map.of(
+                "data", Map.of("type", "none"), "interest", Map.of("type", "counts"),
+                "split", Map.of("type", "leave-one-out", "valid", false))), registry);
+        DataSplit split = new dev.m6rec.core.split.LeaveOneOutSplitterFactory()
+                .create(config.split().settings(dev.m6rec.core.split.LeaveOneOutSplitterFactory.Settings.class),
+                        context(config))
+                .split(TinyDatasets.of("tiny", "a x 1 1", "a y 1 2", "b y 1 3", "b z 1 4"));
+        TrainedRun trained = new PipelineTrainer(config, context(config), v -> { }, PipelinePlan.of(config))
+                .trainOn(split, 0);
+        Map<String, Map<String, Double>> metrics = new java.util.LinkedHashMap<>();
+        metrics.put("valid", Map.of("hr@10", Double.NaN));
+        metrics.put("test", Map.of("hr@10", 0.5, "ndcg@10", Double.NaN));
+        Path artifact = dir.resolve("artifact");
+        PipelineArtifact.save(artifact, trained.pipeline(), config, registry, metrics);
+
+        PipelineArtifact.LoadedPipeline loaded = PipelineArtifact.load(artifact, registry, executor,
+                ProgressReporter.silent());
+        assertThat(loaded.manifest().metrics()).isEqualTo(Map.of("test", Map.of("hr@10", 0.5)));
+    }
+
     private DefaultPluginContext context(RunConfig config) {
         return new DefaultPluginContext(config.seed(), "run", executor, 1, ProgressReporter.silent(), dir);
     }
