@@ -7,7 +7,7 @@
 #   recall {history: 200, popular: 100} and diversity 0.2; serving.yaml);
 # - mlp: a deep model at catalogue scale (mlp-100k.yaml): an mlp over 100,000 items (synthetic,
 #   seeded, 20,000 users x ~30 interactions, 2 epochs: the point is the serving path), served with
-#   recall {history: 200, embedding: 200, popular: 100}, embedding recall through the HNSW index
+#   recall {history: 100, embedding: 100, popular: 100}, embedding recall through the HNSW index
 #   (recommend.index: hnsw, built at training and stored in the artifact), diversity 0.2.
 # Each case trains its model (the mlp case takes a few minutes), serves it, and drives it with wrk
 # (Debian's package, installed if missing) at 16 and 64 concurrent connections, each client
@@ -192,7 +192,7 @@ for name in $cases; do
   else
     # shellcheck disable=SC2086
     train_case mlp "$here/mlp-100k.yaml" ${BENCH_MLP_SET:-}
-    recall="recall {history: 200, embedding: 200 through the HNSW index, popular: 100}"
+    recall="recall {history: 100, embedding: 100 through the HNSW index, popular: 100}"
   fi
   models+=("$(printf '%-9s' "$name"): $(grep -o '[0-9]* users, [0-9]* items, [0-9]* interactions' "$work/$name/train.log" | head -n 1); $recall, diversity 0.2, k 10; artifact $(du -sh "$artifact" | cut -f1)")
   start_server 0
