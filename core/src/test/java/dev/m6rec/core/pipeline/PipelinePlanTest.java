@@ -142,13 +142,8 @@ class PipelinePlanTest {
     @Test
     void aStepAddedToThePlanIsFittedSavedAndLoaded() throws Exception {
         PluginRegistry registry = registry();
-        RunConfig config = RunConfigValidator.validate(RawConfig.fromMap(Map.of(
-                "data", Map.of("type", "none"), "interest", Map.of("type", "counts"),
-                "split", Map.of("type", "leave-one-out", "valid", false))), registry);
-        DataSplit split = new dev.m6rec.core.split.LeaveOneOutSplitterFactory()
-                .create(config.split().settings(dev.m6rec.core.split.LeaveOneOutSplitterFactory.Settings.class),
-                        context(config))
-                .split(TinyDatasets.of("tiny", "a x 1 1", "a y 1 2", "b y 1 3", "b z 1 4", "c y 1 5", "c x 1 6"));
+        RunConfig config = config(registry);
+        DataSplit split = leaveOneOut(config, "a x 1 1", "a y 1 2", "b y 1 3", "b z 1 4", "c y 1 5", "c x 1 6");
         NoteStep[] fitted = new NoteStep[1];
         PipelinePlan plan = withNote(config, fitted);
         assertThat(plan.steps()).extracting(s -> s.component().path()).containsExactly("interest", "extra");
@@ -174,13 +169,8 @@ class PipelinePlanTest {
     @Test
     void aRunWithoutValidationSavesOnlyTheMetricsItMeasuredAndLoadsAgain() throws Exception {
         PluginRegistry registry = registry();
-        RunConfig config = RunConfigValidator.validate(RawConfig.fromMap(Map.of(
-                "data", Map.of("type", "none"), "interest", Map.of("type", "counts"),
-                "split", Map.of("type", "leave-one-out", "valid", false))), registry);
-        DataSplit split = new dev.m6rec.core.split.LeaveOneOutSplitterFactory()
-                .create(config.split().settings(dev.m6rec.core.split.LeaveOneOutSplitterFactory.Settings.class),
-                        context(config))
-                .split(TinyDatasets.of("tiny", "a x 1 1", "a y 1 2", "b y 1 3", "b z 1 4"));
+        RunConfig config = config(registry);
+        DataSplit split = leaveOneOut(config, "a x 1 1", "a y 1 2", "b y 1 3", "b z 1 4");
         TrainedRun trained = new PipelineTrainer(config, context(config), v -> { }, PipelinePlan.of(config))
                 .trainOn(split, 0);
         Map<String, Map<String, Double>> metrics = new java.util.LinkedHashMap<>();
@@ -192,6 +182,21 @@ class PipelinePlanTest {
         PipelineArtifact.LoadedPipeline loaded = PipelineArtifact.load(artifact, registry, executor,
                 ProgressReporter.silent());
         assertThat(loaded.manifest().metrics()).isEqualTo(Map.of("test", Map.of("hr@10", 0.5)));
+    }
+
+    /** The counts model with a leave-one-out split without validation. */
+    private static RunConfig config(PluginRegistry registry) {
+        return RunConfigValidator.validate(RawConfig.fromMap(Map.of(
+                "data", Map.of("type", "none"), "interest", Map.of("type", "counts"),
+                "split", Map.of("type", "leave-one-out", "valid", false))), registry);
+    }
+
+    /** {@code lines} ("user item rating time") split as {@code config} says. */
+    private DataSplit leaveOneOut(RunConfig config, String... lines) {
+        return new dev.m6rec.core.split.LeaveOneOutSplitterFactory()
+                .create(config.split().settings(dev.m6rec.core.split.LeaveOneOutSplitterFactory.Settings.class),
+                        context(config))
+                .split(TinyDatasets.of("tiny", lines));
     }
 
     private DefaultPluginContext context(RunConfig config) {
