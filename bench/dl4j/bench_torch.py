@@ -1,7 +1,7 @@
 """The PyTorch half of the mlp benchmark: the same network, data, batch size, negatives,
 epochs and thread count as M6-Rec's mlp, trained with PyTorch on the CPU.
 
-Usage: python3 bench_torch.py DATA_DIR EPOCHS
+Usage: python3 bench_torch.py DATA_DIR EPOCHS [THREADS]
 Prints one line per optimiser variant, without and with SVD++ history pooling:
 "torch <variant>[-history] <rows> <wall s> <cpu s>".
 """
@@ -12,7 +12,8 @@ import numpy as np
 import torch
 from torch import nn
 
-torch.set_num_threads(1)
+# The thread count must be set before any parallel work starts: the Java side's count (default 1).
+torch.set_num_threads(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
 torch.set_num_interop_threads(1)
 torch.manual_seed(1)
 

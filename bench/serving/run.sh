@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Load benchmark of `m6rec serve` on loopback, one command: bench/serving/run.sh
+# Load benchmark of `m6rec serve` on loopback, one command: bench/serving/run.sh [CASE...]
 #
-# Trains a MovieLens-100K-sized model on synthetic data (943 users x 1682 items, ~100k
-# interactions; item-knn over cosine similarity, served through recall -> rank -> re-rank with
-# recall {history: 200, popular: 100} and diversity 0.2), serves it, and drives it with wrk
+# Cases (default: both):
+# - item-knn: a MovieLens-100K-sized model on synthetic data (943 users x 1682 items, ~100k
+#   interactions; item-knn over cosine similarity, served through recall -> rank -> re-rank with
+#   recall {history: 200, popular: 100} and diversity 0.2; serving.yaml);
+# - mlp: a deep model at catalogue scale (mlp-100k.yaml): an mlp over 100,000 items (synthetic,
+#   seeded, 20,000 users x ~30 interactions, 2 epochs: the point is the serving path), served with
+#   recall {history: 100, embedding: 100, popular: 100}, embedding recall through the HNSW index
+#   (recommend.index: hnsw, built at training and stored in the artifact), diversity 0.2.
+# Each case trains its model (the mlp case takes a few minutes), serves it, and drives it with wrk
 # (Debian's package, installed if missing) at 16 and 64 concurrent connections, each client
 # asking GET /v1/recommend for random users back to back, while POST /admin/reload swaps the
 # artifact in every 5 s. Prints throughput, p50/p90/p99 latency, failed requests (non-2xx and
@@ -13,7 +19,9 @@
 #
 # Knobs: BENCH_SECONDS (per level, 30), BENCH_WARMUP (5), BENCH_LEVELS ("16 64"),
 # BENCH_RELOAD_EVERY (5), BENCH_CACHED (1: also run with the cache on), BENCH_REUSE_MODEL=1 (keep
-# the model trained by an earlier run), M6REC_SKIP_BUILD=1, M6REC_BENCH_DIR (work folder).
+# the models trained by an earlier run), BENCH_MLP_SET (extra --set overrides of the mlp case's
+# training, e.g. "data.users=2000 data.items=10000" for a smoke run), M6REC_SKIP_BUILD=1,
+# M6REC_BENCH_DIR (work folder).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -42,14 +50,31 @@ if [[ "${M6REC_SKIP_BUILD:-0}" != 1 ]]; then
   (cd "$root" && mvn -B -q -pl runtime -am package -DskipTests)
 fi
 
-if [[ "${BENCH_REUSE_MODEL:-0}" == 1 && -f "$work/run/artifact/manifest.json" ]]; then
-  echo "reusing the model in $work/run" >&2
-else
-  echo "training the model (log: $work/train.log)" >&2
-  "$root/m6rec" run "$here/serving.yaml" --set output.dir="$work/run" >"$work/train.log" 2>&1
-fi
-artifact="$work/run/artifact"
-users="$artifact/pipeline/users.txt"
+cases="${*:-item-knn mlp}"
+for name in $cases; do
+  [[ "$name" == item-knn || "$name" == mlp ]] || { echo "unknown case '$name' (item-knn, mlp)" >&2; exit 2; }
+done
+
+artifact=""
+users=""
+# Trains (or reuses) the model of case $1 from config $2 in $work/$1; extra --set overrides follow.
+train_case() {
+  local name="$1" config="$2"
+  shift 2
+  local overrides=()
+  for o in "$@"; do overrides+=(--set "$o"); done
+  local dir="$work/$name"
+  if [[ "${BENCH_REUSE_MODEL:-0}" == 1 && -f "$dir/run/artifact/manifest.json" ]]; then
+    echo "reusing the model in $dir/run" >&2
+  else
+    echo "training the $name model (log: $dir/train.log)" >&2
+    mkdir -p "$dir"
+    "$root/m6rec" run "$config" --set output.dir="$dir/run" "${overrides[@]}" >"$dir/train.log" 2>&1 \
+      || { tail -n 20 "$dir/train.log" >&2; exit 1; }
+  fi
+  artifact="$dir/run/artifact"
+  users="$artifact/pipeline/users.txt"
+}
 
 server_pid=""
 port=""
@@ -145,7 +170,7 @@ measure() {
     rate = v["requests"] / (v["duration_us"] / 1e6)
     p99 = v["p99_us"] / 1000
     met = (failed == 0 && ok == total && p99 < 20 && rate >= 2000) ? "met" : "MISSED"
-    printf "%-9s %5d %9d %7d %9.0f %8.2f %8.2f %8.2f %8.2f %5d/%-3d %10.3f %11s %7.0f%% %6.1f  %s\n", label, c,
+    printf "%-14s %5d %9d %7d %9.0f %8.2f %8.2f %8.2f %8.2f %5d/%-3d %10.3f %11s %7.0f%% %6.1f  %s\n", label, c,
       v["requests"], failed, rate, v["p50_us"] / 1000, v["p90_us"] / 1000, p99, v["max_us"] / 1000, ok, total,
       cpu * 10 / v["requests"], "<= " inside, 100 * busy / all, load, met
   }' <<<"$result")"
@@ -154,21 +179,39 @@ measure() {
   echo "$row" >&2
 }
 
-start_server 0
-for c in $levels; do measure "no-cache" "$c"; done
-errors_5xx="$(curl -s "http://127.0.0.1:$port/metrics" | awk '/^m6rec_http_errors_total/ && /class="server"/ {s += $2} END {print s + 0}')"
-stop_server
-if [[ "$cached" == 1 ]]; then
-  start_server 100000
-  for c in $levels; do measure "cache" "$c"; done
-  errors_5xx=$((errors_5xx + $(curl -s "http://127.0.0.1:$port/metrics" | awk '/^m6rec_http_errors_total/ && /class="server"/ {s += $2} END {print s + 0}')))
+server_5xx() {
+  curl -s "http://127.0.0.1:$port/metrics" | awk '/^m6rec_http_errors_total/ && /class="server"/ {s += $2} END {print s + 0}'
+}
+
+errors_5xx=0
+models=()
+for name in $cases; do
+  if [[ "$name" == item-knn ]]; then
+    train_case item-knn "$here/serving.yaml"
+    recall="recall {history: 200, popular: 100}"
+  else
+    # shellcheck disable=SC2086
+    train_case mlp "$here/mlp-100k.yaml" ${BENCH_MLP_SET:-}
+    recall="recall {history: 100, embedding: 100 through the HNSW index, popular: 100}"
+  fi
+  models+=("$(printf '%-9s' "$name"): $(grep -o '[0-9]* users, [0-9]* items, [0-9]* interactions' "$work/$name/train.log" | head -n 1); $recall, diversity 0.2, k 10; artifact $(du -sh "$artifact" | cut -f1)")
+  start_server 0
+  for c in $levels; do measure "$name" "$c"; done
+  errors_5xx=$((errors_5xx + $(server_5xx)))
   stop_server
-fi
+  if [[ "$cached" == 1 ]]; then
+    start_server 100000
+    for c in $levels; do measure "$name+cache" "$c"; done
+    errors_5xx=$((errors_5xx + $(server_5xx)))
+    stop_server
+  fi
+done
 
 echo
-echo "m6rec serve on $(nproc) cores; model: $(grep -o '[0-9]* users, [0-9]* items, [0-9]* interactions' "$work/train.log" | head -n 1)"
-echo "recommend: recall {history: 200, popular: 100}, diversity 0.2, k 10; wrk -t2, ${seconds}s per level after ${warmup}s warm-up; a reload every ${reload_every}s"
-printf "%-9s %5s %9s %7s %9s %8s %8s %8s %8s %9s %10s %11s %8s %6s  %s\n" "run" "conn." "requests" "failed" "lists/s" \
+echo "m6rec serve on $(nproc) cores; models:"
+printf '  %s\n' "${models[@]}"
+echo "wrk -t2, ${seconds}s per level after ${warmup}s warm-up; a reload every ${reload_every}s"
+printf "%-14s %5s %9s %7s %9s %8s %8s %8s %8s %9s %10s %11s %8s %6s  %s\n" "run" "conn." "requests" "failed" "lists/s" \
   "p50 ms" "p90 ms" "p99 ms" "max ms" "reloads" "cpu ms/req" "server p99" "machine" "load" "goal"
 printf "%s\n" "${rows[@]}"
 echo "latencies as wrk sees them (closed loop); 'server p99' is the server's own histogram bucket (request read to"

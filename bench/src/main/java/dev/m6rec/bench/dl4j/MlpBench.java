@@ -28,43 +28,45 @@ import java.util.SplittableRandom;
 
 /**
  * The Java half of the mlp benchmark: makes (or loads) the data, writes it for the PyTorch half,
- * trains M6-Rec's mlp and prints one line per engine: "m6rec <engine> <rows> <wall s> <cpu s>".
- * Usage: java -cp CP dev.m6rec.bench.dl4j.MlpBench OUT_DIR EPOCHS [ML100K_DIR]
+ * trains M6-Rec's mlp on THREADS threads (its intra-op-threads: the fused kernel splits each batch
+ * over them, the graph engine gives them to ND4J) and prints one line per engine:
+ * "m6rec <engine> <rows> <wall s> <cpu s>".
+ * Usage: java -cp CP dev.m6rec.bench.dl4j.MlpBench OUT_DIR EPOCHS THREADS [ML100K_DIR]
  */
 public final class MlpBench {
     static final int EMBEDDING = 32;
     static final List<Integer> HIDDEN = List.of(64, 32);
     static final int BATCH = 256;
     static final int NEGATIVES = 4;
-    /** One thread, as the PyTorch twin. */
-    private static final BenchHost HOST = new BenchHost(1);
-
     private MlpBench() {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 2) {
-            System.err.println("usage: MlpBench OUT_DIR EPOCHS [ML100K_DIR]");
+        if (args.length < 3) {
+            System.err.println("usage: MlpBench OUT_DIR EPOCHS THREADS [ML100K_DIR]");
             System.exit(2);
         }
         Path out = Path.of(args[0]);
         int epochs = Integer.parseInt(args[1]);
+        int threads = Integer.parseInt(args[2]);
         Files.createDirectories(out);
-        Bench data = args.length > 2 ? movielens(Path.of(args[2])) : synthetic();
+        Bench data = args.length > 3 ? movielens(Path.of(args[3])) : synthetic();
         data.write(out);
         System.out.printf(Locale.ROOT, "data %s: %d users, %d items, %d training interactions, features %d/%d%n",
                 data.name, data.users, data.items, data.train.size(), data.userFeatures.columns(), data.itemFeatures.columns());
-        run(data, "fused", 1, true);                 // warm-up: JIT and native libraries
-        long[] fused = run(data, "fused", epochs, false);
+        // The same thread count as the PyTorch twin (torch.set_num_threads), in the pool and the model.
+        BenchHost host = new BenchHost(threads);
+        run(host, data, "fused", 1, true, threads);                 // warm-up: JIT and native libraries
+        long[] fused = run(host, data, "fused", epochs, false, threads);
         System.out.printf(Locale.ROOT, "m6rec fused %d %.3f %.3f%n", fused[0], fused[1] / 1e9, fused[2] / 1e9);
-        long[] pooled = run(data, "fused", epochs, true);
+        long[] pooled = run(host, data, "fused", epochs, true, threads);
         System.out.printf(Locale.ROOT, "m6rec fused-history %d %.3f %.3f%n", pooled[0], pooled[1] / 1e9, pooled[2] / 1e9);
-        long[] graph = run(data, "graph", 1, false);
+        long[] graph = run(host, data, "graph", 1, false, threads);
         System.out.printf(Locale.ROOT, "m6rec graph %d %.3f %.3f%n", graph[0], graph[1] / 1e9, graph[2] / 1e9);
     }
 
     /** Rows trained, wall ns, process CPU ns. */
-    static long[] run(Bench data, String engine, int epochs, boolean history) {
+    static long[] run(BenchHost host, Bench data, String engine, int epochs, boolean history, int threads) {
         Map<String, Object> section = new HashMap<>();
         section.put("embedding", EMBEDDING);
         section.put("hidden", HIDDEN);
@@ -79,8 +81,11 @@ public final class MlpBench {
         // SVD++ history pooling on or off, as in the PyTorch twin; the bench has no similarity, so no kNN input.
         section.put("history", history);
         section.put("engine", engine);
+        section.put("intra-op-threads", threads);
+        // The PyTorch twin has no cold-start head (a softmax over all items beside the network).
+        section.put("cold-head", 0);
         section.put("early-stopping", Map.of("patience", 0));
-        InterestModel model = BenchHost.create(new MlpFactory(), section, HOST.context(1, "interest"));
+        InterestModel model = BenchHost.create(new MlpFactory(), section, host.context(1, "interest"));
         DataSplit split = new DataSplit(data.dataset, data.train, data.train.empty(), data.train.empty());
         ModelInputs inputs = new ModelInputs(data.users, data.items, data.userFeatures, data.itemFeatures, Optional.empty());
         // Process CPU time (all JVM threads, GC and JIT included), as Python's process_time.

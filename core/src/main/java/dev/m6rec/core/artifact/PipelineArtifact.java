@@ -114,8 +114,8 @@ public final class PipelineArtifact {
         plugins.forEach((name, plugin) -> pluginEntries.add(new ArtifactManifest.PluginEntry(name, plugin.version(),
                 plugin.source().equals("classpath") ? "classpath" : Path.of(plugin.source()).toAbsolutePath().toString())));
         ArtifactManifest base = new ArtifactManifest(ArtifactManifest.FORMAT, ArtifactManifest.CURRENT_VERSION,
-                withoutEventsLog(config.resolved()), config.seed(), pluginEntries, components, LibraryVersions.of(registry), metrics,
-                Map.of());
+                withoutEventsLog(config.resolved()), config.seed(), pluginEntries, components, LibraryVersions.of(registry),
+                measured(metrics), Map.of());
         ArtifactStore.save(dir, base, folders);
     }
 
@@ -150,6 +150,26 @@ public final class PipelineArtifact {
         } catch (NumberFormatException e) {
             throw new ArtifactException(in.location() + "/" + ABSORBED + ": not a log position (was '" + text + "')");
         }
+    }
+
+    /**
+     * The metrics that have a value: a split with nothing held out (a run without validation)
+     * reports NaN, which the manifest's reader refuses as it refuses any non-finite number.
+     */
+    private static Map<String, Map<String, Double>> measured(Map<String, Map<String, Double>> metrics) {
+        Map<String, Map<String, Double>> kept = new LinkedHashMap<>();
+        metrics.forEach((split, values) -> {
+            Map<String, Double> finite = new LinkedHashMap<>();
+            values.forEach((metric, value) -> {
+                if (value != null && Double.isFinite(value)) {
+                    finite.put(metric, value);
+                }
+            });
+            if (!finite.isEmpty()) {
+                kept.put(split, finite);
+            }
+        });
+        return kept;
     }
 
     private static void writePipelineState(ArtifactWriter out, FittedPipeline pipeline) {

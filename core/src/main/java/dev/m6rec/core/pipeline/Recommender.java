@@ -155,12 +155,17 @@ public final class Recommender {
         }
         int numItems = pipeline.items().size();
         boolean[] chosen = new boolean[numItems];
-        int[] out = new int[numItems];
+        long quotaSum = 0;
+        for (int quota : quotas.values()) {
+            quotaSum += quota;
+        }
+        int[] out = new int[(int) Math.min(numItems, quotaSum)];
         int n = 0;
         int historyQuota = quotas.getOrDefault("history", 0);
         if (historyQuota > 0 && profile.history().length > 0) {
-            float[] near = PluginFaults.call(pipeline.similarity().orElseThrow(), "neighbours", () -> historyScores(profile));
-            n = addTop(near, historyQuota, skip, chosen, out, n);
+            int filled = n;
+            n = PluginFaults.call(pipeline.similarity().orElseThrow(), "neighbours",
+                    () -> addHistoryNeighbours(profile, historyQuota, skip, chosen, out, filled));
         }
         int embeddingQuota = quotas.getOrDefault("embedding", 0);
         if (embeddingQuota > 0 && embeddings != null && profile.history().length > 0) {
@@ -199,18 +204,61 @@ public final class Recommender {
         return (float) (Math.pow(0.5, stepsBack / RECENCY_HALF_LIFE) * profile.historyRating(k));
     }
 
-    private float[] historyScores(UserProfile profile) {
+    /**
+     * History recall: each item's score is the sum, over the history, of the entry's
+     * {@link #historyWeight} times the item's similarity among that entry's 50 neighbours; the
+     * best {@code quota} items with a positive score that are neither skipped nor chosen
+     * are added, ties to the lower index. Only the items the neighbour lists reach are scored, so
+     * a request costs its history, not the catalogue: each reach is one (item, order) key, and
+     * sorting the keys groups an item's contributions in their original order (same sums as a
+     * dense array would give).
+     */
+    private int addHistoryNeighbours(UserProfile profile, int quota, boolean[] skip, boolean[] chosen, int[] out,
+                                     int n) {
         SimilarityModel similarity = pipeline.similarity().orElseThrow();
-        float[] scores = new float[pipeline.items().size()];
         int[] history = profile.history();
+        ScoredItems[] lists = new ScoredItems[history.length];
+        float[] weights = new float[history.length];
+        int reached = 0;
         for (int k = 0; k < history.length; k++) {
-            float w = historyWeight(profile, k);
-            ScoredItems near = similarity.neighbours(history[k], 50);
+            weights[k] = historyWeight(profile, k);
+            lists[k] = similarity.neighbours(history[k], 50);
+            reached += lists[k].size();
+        }
+        long[] keys = new long[reached];
+        float[] contributions = new float[reached];
+        int next = 0;
+        for (int k = 0; k < history.length; k++) {
+            ScoredItems near = lists[k];
             for (int r = 0; r < near.size(); r++) {
-                scores[near.item(r)] += w * near.score(r);
+                contributions[next] = weights[k] * near.score(r);
+                keys[next] = ((long) near.item(r) << 32) | next;
+                next++;
             }
         }
-        return scores;
+        java.util.Arrays.sort(keys);
+        int[] items = new int[reached];
+        float[] scores = new float[reached];
+        boolean[] excluded = new boolean[reached];
+        int distinct = 0;
+        for (int p = 0; p < reached; ) {
+            int item = (int) (keys[p] >>> 32);
+            float sum = 0;
+            for (; p < reached && (int) (keys[p] >>> 32) == item; p++) {
+                sum += contributions[(int) keys[p]];
+            }
+            items[distinct] = item;
+            scores[distinct] = sum;
+            excluded[distinct] = skip[item] || chosen[item] || sum <= 0;
+            distinct++;
+        }
+        ScoredItems top = ScoredItems.topK(scores, 0, distinct, quota, excluded);
+        for (int r = 0; r < top.size(); r++) {
+            int item = items[top.item(r)];
+            chosen[item] = true;
+            out[n++] = item;
+        }
+        return n;
     }
 
     /** The sum of the history's item embeddings: its direction is the query of embedding recall. */

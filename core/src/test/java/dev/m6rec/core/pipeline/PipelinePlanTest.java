@@ -217,10 +217,8 @@ class PipelinePlanTest {
     @Test
     void aStepAddedToThePlanIsFittedSavedAndLoaded() throws Exception {
         PluginRegistry registry = registry();
-        RunConfig config = RunConfigValidator.validate(RawConfig.fromMap(Map.of(
-                "data", Map.of("type", "none"), "interest", Map.of("type", "counts"),
-                "split", Map.of("type", "leave-one-out", "valid", false))), registry);
-        DataSplit split = tinySplit(config);
+        RunConfig config = config(registry);
+        DataSplit split = leaveOneOut(config, "a x 1 1", "a y 1 2", "b y 1 3", "b z 1 4", "c y 1 5", "c x 1 6");
         NoteStep[] fitted = new NoteStep[1];
         PipelinePlan plan = withNote(config, fitted);
         assertThat(plan.steps()).extracting(s -> s.component().path()).containsExactly("interest", "extra");
@@ -253,7 +251,7 @@ class PipelinePlanTest {
                 raw.put("similarity", Map.of("type", "fit-size"));
             }
             RunConfig config = RunConfigValidator.validate(RawConfig.fromMap(raw), registry);
-            DataSplit split = tinySplit(config);
+            DataSplit split = leaveOneOut(config, "a x 1 1", "a y 1 2", "b y 1 3", "b z 1 4", "c y 1 5", "c x 1 6");
             SIMILARITIES.clear();
             ASKED.clear();
             new PipelineTrainer(config, context(config), v -> { }, PipelinePlan.of(config)).trainOn(split, 0);
@@ -268,12 +266,37 @@ class PipelinePlanTest {
         }
     }
 
-    /** Three users with two interactions each; leave-one-out keeps one per user for training. */
-    private DataSplit tinySplit(RunConfig config) {
+    @Test
+    void aRunWithoutValidationSavesOnlyTheMetricsItMeasuredAndLoadsAgain() throws Exception {
+        PluginRegistry registry = registry();
+        RunConfig config = config(registry);
+        DataSplit split = leaveOneOut(config, "a x 1 1", "a y 1 2", "b y 1 3", "b z 1 4");
+        TrainedRun trained = new PipelineTrainer(config, context(config), v -> { }, PipelinePlan.of(config))
+                .trainOn(split, 0);
+        Map<String, Map<String, Double>> metrics = new java.util.LinkedHashMap<>();
+        metrics.put("valid", Map.of("hr@10", Double.NaN));
+        metrics.put("test", Map.of("hr@10", 0.5, "ndcg@10", Double.NaN));
+        Path artifact = dir.resolve("artifact");
+        PipelineArtifact.save(artifact, trained.pipeline(), config, registry, metrics);
+
+        PipelineArtifact.LoadedPipeline loaded = PipelineArtifact.load(artifact, registry, executor,
+                ProgressReporter.silent());
+        assertThat(loaded.manifest().metrics()).isEqualTo(Map.of("test", Map.of("hr@10", 0.5)));
+    }
+
+    /** The counts model with a leave-one-out split without validation. */
+    private static RunConfig config(PluginRegistry registry) {
+        return RunConfigValidator.validate(RawConfig.fromMap(Map.of(
+                "data", Map.of("type", "none"), "interest", Map.of("type", "counts"),
+                "split", Map.of("type", "leave-one-out", "valid", false))), registry);
+    }
+
+    /** {@code lines} ("user item rating time") split as {@code config} says. */
+    private DataSplit leaveOneOut(RunConfig config, String... lines) {
         return new dev.m6rec.core.split.LeaveOneOutSplitterFactory()
                 .create(config.split().settings(dev.m6rec.core.split.LeaveOneOutSplitterFactory.Settings.class),
                         context(config))
-                .split(TinyDatasets.of("tiny", "a x 1 1", "a y 1 2", "b y 1 3", "b z 1 4", "c y 1 5", "c x 1 6"));
+                .split(TinyDatasets.of("tiny", lines));
     }
 
     private DefaultPluginContext context(RunConfig config) {

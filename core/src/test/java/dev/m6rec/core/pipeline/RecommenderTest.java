@@ -144,6 +144,55 @@ class RecommenderTest {
     }
 
     @Test
+    void historyRecallTakesTheItemsWithTheLargestPositiveSumsOfWeightedSimilarity() {
+        // History 0 (older) then 1; the lists overlap on 3 and 4, and 4's sum is negative.
+        SimilarityModel overlapping = new SimilarityModel() {
+            public void fit(SimilarityInput input) {
+            }
+
+            public float similarity(int a, int b) {
+                return 0;
+            }
+
+            public ScoredItems neighbours(int item, int k) {
+                return item == 0 ? new ScoredItems(new int[] {2, 3, 4}, new float[] {0.5f, 0.4f, -0.3f})
+                        : new ScoredItems(new int[] {3, 5, 4, 6}, new float[] {0.2f, 0.1f, 0.2f, 0.05f});
+            }
+
+            public void save(ArtifactWriter out) {
+            }
+
+            public void load(ArtifactReader in) {
+            }
+        };
+        InterestModel indifferent = new InterestModel() {
+            public void fit(TrainingData data) {
+            }
+
+            public void score(UserProfile user, int[] items, float[] out) {
+                java.util.Arrays.fill(out, 1f);
+            }
+
+            public void save(ArtifactWriter out) {
+            }
+
+            public void load(ArtifactReader in, ModelInputs inputs) {
+            }
+        };
+        Interactions known = new Interactions(1, 8, new int[] {0, 0}, new int[] {0, 1}, new float[] {1, 1},
+                new long[] {1, 2});
+        FittedPipeline pipeline = new FittedPipeline(IdIndex.range("u", 1), IdIndex.range("i", 8), List.of(),
+                List.of(), FeatureMatrix.empty(1), FeatureMatrix.empty(8), Optional.of(overlapping), indifferent,
+                new UserHistories(known, FeatureMatrix.empty(1)));
+        // Sums: 3: 0.4 w0 + 0.2 > 2: 0.5 w0 > 5: 0.1 > 6: 0.05; 4: -0.3 w0 + 0.2 < 0 (w0 = 0.5^(1/20)).
+        // The model scores all alike, so the list keeps the recall order.
+        Recommender three = new Recommender(pipeline, new RecommendSettings(10, Map.of("history", 3), 0));
+        assertThat(three.recommend(pipeline.profile(0), 10, null).items()).containsExactly(3, 2, 5);
+        Recommender all = new Recommender(pipeline, new RecommendSettings(10, Map.of("history", 8), 0));
+        assertThat(all.recommend(pipeline.profile(0), 10, null).items()).containsExactly(3, 2, 5, 6);
+    }
+
+    @Test
     void popularRecallAddsTheMostPopularUnseenItems() {
         FittedPipeline pipeline = pipeline();
         Recommender recommender = new Recommender(pipeline, new RecommendSettings(10, Map.of("popular", 1), 0));

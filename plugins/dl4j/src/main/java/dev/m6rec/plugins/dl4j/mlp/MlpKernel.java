@@ -3,8 +3,12 @@ package dev.m6rec.plugins.dl4j.mlp;
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.SparseRows;
 import dev.m6rec.plugins.dl4j.train.AdamParameter;
-import dev.m6rec.plugins.dl4j.train.Gemm;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 
 /**
@@ -21,40 +25,39 @@ import java.util.random.RandomGenerator;
  * tables use lazy Adam (only rows seen in the batch move, as with sparse gradients); the tower
  * and heads use dense Adam with DL4J's defaults. Weight decay is decoupled and skips biases.
  * Dropout is inverted dropout on each dense layer's input except the first, like the graph's.
+ *
+ * <p>With several threads, each batch is cut into as many blocks of consecutive rows
+ * ({@link MlpLane}s), whose forward and backward passes run at once on the kernel's own threads;
+ * their dense gradients are then summed in lane order, and the embedding gradients scattered row
+ * by row as with one thread. Dropout masks are drawn in the one-thread order before the lanes
+ * start. So a run is deterministic for a given thread count, and differs from the one-thread run
+ * only in the rounding of the summed gradients (the GEMMs over a block of rows instead of all).
  */
-final class MlpKernel {
+final class MlpKernel implements AutoCloseable {
 
     private final MlpShape shape;
     private final MlpParameters parameters;
     private final int embedding;
-    private final int inputWidth;
     private final int[] widths;
     private final int topWidth;
     private final boolean gmf;
-    /** The column of the top vector that carries the item-kNN score, or -1. */
-    private final int neighbourColumn;
-    private final float[] neighbourhood;
     private final int heads;
     private final int clickColumn;
     private final int ratingColumn;
-    private final TowerActivation activation;
     private final float retain;
-    private final float clickWeight;
-    private final float ratingWeight;
     private final float learningRate;
     private final int maxRows;
     /** The history pooling's table and its training state; null when pooling is off. */
     private final HistoryPool history;
     /** The cold-start head's training state; null without the head. */
     private final ColdHeadKernel cold;
+    /** Blocks of each batch's rows; the first writes its dense gradients straight into the parameters'. */
+    private final MlpLane[] lanes;
+    /** Runs lanes 1.. while the calling thread runs lane 0; null with one lane. */
+    private final ExecutorService workers;
+    private final List<Future<?>> pending = new ArrayList<>();
+    private int activeLanes;
 
-    // Parameters (row-major; weights are [in][out]).
-    private final float[] userTable;
-    private final float[] itemTable;
-    private final float[][] weights;
-    private final float[][] biases;
-    private final float[] headWeights;
-    private final float[] headBias;
     // Each parameter with its gradient and Adam moments; the tables take lazy Adam on the rows a batch touches.
     private final AdamParameter userParam;
     private final AdamParameter itemParam;
@@ -62,20 +65,6 @@ final class MlpKernel {
     private final AdamParameter[] biasParams;
     private final AdamParameter headWeightParam;
     private final AdamParameter headBiasParam;
-    // Activations and their gradients for one batch.
-    private final float[] x;
-    private final float[][] layerInput;
-    private final float[][] dropMask;
-    private final float[][] z;
-    private final float[][] a;
-    private final float[][] dz;
-    private final float[] top;
-    private final float[] topMask;
-    private final float[] headOut;
-    private final float[] headGrad;
-    private final float[] topGrad;
-    private final float[] scratch;
-    private final float[] embeddingGrad;
 
     private int step;
     private double clickLossSum;
@@ -83,27 +72,30 @@ final class MlpKernel {
     private double ratingLossSum;
     private long ratedRows;
 
-    /**
-     * A kernel training {@code parameters} in place, for batches of up to {@code maxRows} rows;
-     * {@code histories} (users' training items) feed the history pooling when it is on.
-     */
+    /** As {@link #MlpKernel(MlpSettings, MlpShape, MlpParameters, SparseRows, int, int)} on one thread. */
     MlpKernel(MlpSettings settings, MlpShape shape, MlpParameters parameters, SparseRows histories, int maxRows) {
+        this(settings, shape, parameters, histories, maxRows, 1);
+    }
+
+    /**
+     * A kernel training {@code parameters} in place, for batches of up to {@code maxRows} rows, on
+     * {@code threads} threads (the caller's and {@code threads - 1} of its own; {@link #close}
+     * stops them); {@code histories} (users' training items) feed the history pooling when it is on.
+     */
+    MlpKernel(MlpSettings settings, MlpShape shape, MlpParameters parameters, SparseRows histories, int maxRows,
+              int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1 (was " + threads + ")");
+        }
         this.shape = shape;
         this.parameters = parameters;
         this.embedding = settings.embedding();
-        this.inputWidth = 2 * embedding + shape.userFeatures() + shape.itemFeatures();
         this.widths = settings.hidden();
         this.gmf = settings.gmf();
-        this.neighbourColumn = shape.neighbourhood() ? widths[widths.length - 1] + (gmf ? embedding : 0) : -1;
-        this.topWidth = widths[widths.length - 1] + (gmf ? embedding : 0) + (shape.neighbourhood() ? 1 : 0);
-        this.neighbourhood = new float[maxRows];
         this.heads = (shape.clickHead() ? 1 : 0) + (shape.ratingHead() ? 1 : 0);
         this.clickColumn = shape.clickHead() ? 0 : -1;
         this.ratingColumn = shape.ratingHead() ? heads - 1 : -1;
-        this.activation = settings.activation();
         this.retain = (float) (1 - settings.training().dropout());
-        this.clickWeight = (float) settings.loss().click();
-        this.ratingWeight = (float) settings.loss().rating();
         this.learningRate = (float) settings.training().learningRate();
         this.maxRows = maxRows;
         float decay = learningRate * (float) settings.training().weightDecay();   // decoupled: biases take none
@@ -112,50 +104,36 @@ final class MlpKernel {
         this.cold = shape.coldHead() ? new ColdHeadKernel(parameters, shape, settings.coldHead(), histories, maxRows,
                 decay) : null;
 
-        userTable = parameters.userTable;
-        itemTable = parameters.itemTable;
-        userParam = AdamParameter.table(userTable, embedding, decay);
-        itemParam = AdamParameter.table(itemTable, embedding, decay);
-
+        userParam = AdamParameter.table(parameters.userTable, embedding, decay);
+        itemParam = AdamParameter.table(parameters.itemTable, embedding, decay);
         int layers = widths.length;
-        weights = new float[layers][];
-        biases = new float[layers][];
         weightParams = new AdamParameter[layers];
         biasParams = new AdamParameter[layers];
-        layerInput = new float[layers][];
-        dropMask = new float[layers][];
-        z = new float[layers][];
-        a = new float[layers][];
-        dz = new float[layers][];
-        int scratchWidth = 0;
+        float[][] weightGradients = new float[layers][];
+        float[][] biasGradients = new float[layers][];
         for (int l = 0; l < layers; l++) {
-            int in = l == 0 ? inputWidth : widths[l - 1];
-            int out = widths[l];
-            weights[l] = parameters.weights[l];
-            biases[l] = parameters.biases[l];
-            weightParams[l] = AdamParameter.dense(weights[l], decay);
-            biasParams[l] = AdamParameter.dense(biases[l], 0f);
-            if (l > 0) {
-                layerInput[l] = retain < 1 ? new float[maxRows * in] : null;
-                dropMask[l] = retain < 1 ? new float[maxRows * in] : null;
-                scratchWidth = Math.max(scratchWidth, in);
-            }
-            z[l] = new float[maxRows * out];
-            a[l] = new float[maxRows * out];
-            dz[l] = new float[maxRows * out];
+            weightParams[l] = AdamParameter.dense(parameters.weights[l], decay);
+            biasParams[l] = AdamParameter.dense(parameters.biases[l], 0f);
+            weightGradients[l] = weightParams[l].gradient;
+            biasGradients[l] = biasParams[l].gradient;
         }
-        headWeights = parameters.headWeights;
-        headBias = parameters.headBias;
-        headWeightParam = AdamParameter.dense(headWeights, decay);
-        headBiasParam = AdamParameter.dense(headBias, 0f);
-        x = new float[maxRows * inputWidth];
-        top = new float[maxRows * topWidth];
-        topMask = retain < 1 ? new float[maxRows * topWidth] : null;
-        headOut = new float[maxRows * heads];
-        headGrad = new float[maxRows * heads];
-        topGrad = new float[maxRows * topWidth];
-        scratch = new float[maxRows * Math.max(1, scratchWidth)];
-        embeddingGrad = new float[maxRows * 2 * embedding];
+        headWeightParam = AdamParameter.dense(parameters.headWeights, decay);
+        headBiasParam = AdamParameter.dense(parameters.headBias, 0f);
+
+        int laneCount = Math.max(1, Math.min(threads, maxRows));
+        int laneRows = (maxRows + laneCount - 1) / laneCount;
+        lanes = new MlpLane[laneCount];
+        lanes[0] = new MlpLane(settings, shape, parameters, laneRows, weightGradients, biasGradients,
+                headWeightParam.gradient, headBiasParam.gradient);
+        for (int j = 1; j < laneCount; j++) {
+            lanes[j] = new MlpLane(settings, shape, parameters, laneRows, null, null, null, null);
+        }
+        this.topWidth = lanes[0].topWidth();
+        this.workers = laneCount == 1 ? null : Executors.newFixedThreadPool(laneCount - 1, r -> {
+            Thread t = new Thread(r, "mlp-kernel-lane");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     // ---------------------------------------------------------------- training
@@ -163,9 +141,6 @@ final class MlpKernel {
     /** One Adam step on rows {@code [start, start + rows)} of {@code examples}. */
     void step(MlpExamples examples, int start, int rows, FeatureMatrix userFeatures, FeatureMatrix itemFeatures,
               RandomGenerator rng) {
-        if (rows > maxRows) {
-            throw new IllegalArgumentException(rows + " rows exceed the kernel's " + maxRows);
-        }
         gradients(examples, start, rows, userFeatures, itemFeatures, rng);
         update();
     }
@@ -173,206 +148,107 @@ final class MlpKernel {
     /** Forward and backward pass only; the gradients are left in the gradient arrays (tests compare them). */
     void gradients(MlpExamples examples, int start, int rows, FeatureMatrix userFeatures, FeatureMatrix itemFeatures,
                    RandomGenerator rng) {
-        gatherInputs(examples, start, rows, userFeatures, itemFeatures);
-        forward(rows, rng);
-        headGradients(examples, start, rows);
-        backward(examples, start, rows);
+        if (rows > maxRows) {
+            throw new IllegalArgumentException(rows + " rows exceed the kernel's " + maxRows);
+        }
+        if (history != null) {
+            history.begin();
+        }
+        int laneRows = (rows + lanes.length - 1) / lanes.length;
+        activeLanes = 0;
+        for (int first = 0; first < rows; first += laneRows) {
+            lanes[activeLanes++].gather(examples, start + first, first, Math.min(laneRows, rows - first),
+                    userFeatures, itemFeatures, history);
+        }
+        if (retain < 1) {
+            // The one-thread order: every row's mask of one layer before the next layer's.
+            for (int l = 1; l < widths.length; l++) {
+                for (int j = 0; j < activeLanes; j++) {
+                    lanes[j].drawDropMask(l, rng);
+                }
+            }
+            for (int j = 0; j < activeLanes; j++) {
+                lanes[j].drawTopMask(rng);
+            }
+        }
+        computeLanes(examples, 1f / rows);   // DL4J averages every head's loss over the whole minibatch
+        for (int j = 0; j < activeLanes; j++) {
+            MlpLane lane = lanes[j];
+            if (j > 0) {
+                lane.addGradientsTo(lanes[0]);
+            }
+            clickLossSum += lane.clickLossSum;
+            clickRows += lane.clickRows;
+            ratingLossSum += lane.ratingLossSum;
+            ratedRows += lane.ratedRows;
+        }
+        scatterEmbeddingGradients(examples);
         if (cold != null) {
             cold.gradients(examples, start, rows, userFeatures.data(), itemFeatures.data());
         }
     }
 
-    private void gatherInputs(MlpExamples examples, int start, int rows, FeatureMatrix userFeatures,
-                              FeatureMatrix itemFeatures) {
-        int uw = shape.userFeatures();
-        int iw = shape.itemFeatures();
-        float[] userData = userFeatures.data();
-        float[] itemData = itemFeatures.data();
-        if (history != null) {
-            history.begin();
+    /** Lanes 1.. on the workers, lane 0 on this thread; returns when all are done. */
+    private void computeLanes(MlpExamples examples, float perRow) {
+        pending.clear();
+        for (int j = 1; j < activeLanes; j++) {
+            MlpLane lane = lanes[j];
+            pending.add(workers.submit(() -> lane.compute(examples, perRow)));
         }
-        for (int r = 0; r < rows; r++) {
-            int e = start + r;
-            int base = r * inputWidth;
-            System.arraycopy(userTable, examples.userRows[e] * embedding, x, base, embedding);
-            if (history != null) {
-                history.pool(r, examples.users[e], examples.items[e], examples.observed(e), examples.historyHidden[e],
-                        x, base);
-            }
-            System.arraycopy(itemTable, examples.itemRows[e] * embedding, x, base + embedding, embedding);
-            neighbourhood[r] = examples.neighbourhood[e];
-            if (uw > 0) {
-                System.arraycopy(userData, examples.users[e] * uw, x, base + 2 * embedding, uw);
-            }
-            if (iw > 0) {
-                System.arraycopy(itemData, examples.items[e] * iw, x, base + 2 * embedding + uw, iw);
-            }
-        }
-    }
-
-    private void forward(int rows, RandomGenerator rng) {
-        float[] input = x;
-        int in = inputWidth;
-        for (int l = 0; l < widths.length; l++) {
-            if (l > 0 && retain < 1) {
-                dropout(a[l - 1], layerInput[l], dropMask[l], rows * in, rng);
-                input = layerInput[l];
-            }
-            int out = widths[l];
-            Gemm.multiply(rows, out, in, input, in, false, weights[l], out, false, z[l], 0f);
-            activate(z[l], biases[l], a[l], rows, out);
-            input = a[l];
-            in = out;
-        }
-        int last = widths[widths.length - 1];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(input, r * last, top, r * topWidth, last);
-            if (gmf) {
-                int xb = r * inputWidth;
-                int tb = r * topWidth + last;
-                for (int k = 0; k < embedding; k++) {
-                    top[tb + k] = x[xb + k] * x[xb + embedding + k];
+        lanes[0].compute(examples, perRow);
+        for (Future<?> f : pending) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while training", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
                 }
-            }
-            if (neighbourColumn >= 0) {
-                top[r * topWidth + neighbourColumn] = neighbourhood[r];
-            }
-        }
-        if (retain < 1) {
-            dropout(top, top, topMask, rows * topWidth, rng);
-        }
-        Gemm.multiply(rows, heads, topWidth, top, topWidth, false, headWeights, heads, false, headOut, 0f);
-        for (int r = 0; r < rows; r++) {
-            for (int h = 0; h < heads; h++) {
-                headOut[r * heads + h] += headBias[h];
-            }
-        }
-    }
-
-    private void dropout(float[] source, float[] target, float[] mask, int n, RandomGenerator rng) {
-        float scale = 1f / retain;
-        for (int i = 0; i < n; i++) {
-            float m = rng.nextFloat() < retain ? scale : 0f;
-            mask[i] = m;
-            target[i] = source[i] * m;
-        }
-    }
-
-    private void activate(float[] pre, float[] bias, float[] post, int rows, int width) {
-        for (int r = 0; r < rows; r++) {
-            int base = r * width;
-            for (int j = 0; j < width; j++) {
-                pre[base + j] += bias[j];
-            }
-        }
-        activation.apply(pre, post, rows * width);
-    }
-
-    /** {@code grad *= activation'(pre)} elementwise, using the stored pre- and post-activations. */
-    private void activationGradient(float[] grad, float[] pre, float[] post, int n) {
-        activation.backward(grad, pre, post, n);
-    }
-
-    private void headGradients(MlpExamples examples, int start, int rows) {
-        float perRow = 1f / rows;   // DL4J averages every head's loss over the whole minibatch
-        for (int r = 0; r < rows; r++) {
-            int e = start + r;
-            if (clickColumn >= 0) {
-                int o = r * heads + clickColumn;
-                float p = sigmoid(headOut[o]);
-                float y = examples.clicks[e];
-                headGrad[o] = clickWeight * (p - y) * perRow;
-                float clipped = Math.min(Math.max(p, 1e-7f), 1 - 1e-7f);
-                clickLossSum -= y * Math.log(clipped) + (1 - y) * Math.log(1 - clipped);
-                clickRows++;
-            }
-            if (ratingColumn >= 0) {
-                int o = r * heads + ratingColumn;
-                float mask = examples.ratingMask[e];
-                float error = headOut[o] - examples.ratings[e];
-                headGrad[o] = ratingWeight * 2f * error * mask * perRow;
-                if (mask > 0) {
-                    ratingLossSum += error * error;
-                    ratedRows++;
+                if (e.getCause() instanceof Error error) {
+                    throw error;
                 }
+                throw new IllegalStateException(e.getCause());
             }
         }
     }
 
-    private void backward(MlpExamples examples, int start, int rows) {
-        // Heads: weight and bias gradients, then the gradient at the top vector.
-        Gemm.multiply(topWidth, heads, rows, top, topWidth, true, headGrad, heads, false, headWeightParam.gradient, 0f);
-        columnSums(headGrad, rows, heads, headBiasParam.gradient);
-        Gemm.multiply(rows, topWidth, heads, headGrad, heads, false, headWeights, heads, true, topGrad, 0f);
-        if (retain < 1) {
-            for (int i = 0; i < rows * topWidth; i++) {
-                topGrad[i] *= topMask[i];
-            }
-        }
-        int layers = widths.length;
-        int last = widths[layers - 1];
-        float[] lastDz = dz[layers - 1];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(topGrad, r * topWidth, lastDz, r * last, last);
-        }
-        activationGradient(lastDz, z[layers - 1], a[layers - 1], rows * last);
-        for (int l = layers - 1; l >= 0; l--) {
-            int in = l == 0 ? inputWidth : widths[l - 1];
-            int out = widths[l];
-            float[] input = l == 0 ? x : (retain < 1 ? layerInput[l] : a[l - 1]);
-            Gemm.multiply(in, out, rows, input, in, true, dz[l], out, false, weightParams[l].gradient, 0f);
-            columnSums(dz[l], rows, out, biasParams[l].gradient);
-            if (l > 0) {
-                Gemm.multiply(rows, in, out, dz[l], out, false, weights[l], out, true, scratch, 0f);
-                float[] previous = dz[l - 1];
-                int n = rows * in;
-                if (retain < 1) {
-                    float[] mask = dropMask[l];
-                    for (int i = 0; i < n; i++) {
-                        previous[i] = scratch[i] * mask[i];
-                    }
-                } else {
-                    System.arraycopy(scratch, 0, previous, 0, n);
-                }
-                activationGradient(previous, z[l - 1], a[l - 1], n);
-            }
-        }
-        // Only the embedding columns of the input need a gradient: the first 2E rows of W0.
-        int twoE = 2 * embedding;
-        Gemm.multiply(rows, twoE, widths[0], dz[0], widths[0], false, weights[0], widths[0], true, embeddingGrad, 0f);
-        scatterEmbeddingGradients(examples, start, rows);
-    }
-
-    private void scatterEmbeddingGradients(MlpExamples examples, int start, int rows) {
+    private void scatterEmbeddingGradients(MlpExamples examples) {
         userParam.clearGradient();
         itemParam.clearGradient();
         float[] userGrad = userParam.gradient;
         float[] itemGrad = itemParam.gradient;
         int twoE = 2 * embedding;
         int gmfOffset = widths[widths.length - 1];
-        for (int r = 0; r < rows; r++) {
-            int e = start + r;
-            int user = examples.userRows[e];
-            int item = examples.itemRows[e];
-            int ub = userParam.touch(user);
-            int ib = itemParam.touch(item);
-            int gb = r * twoE;
-            int xb = r * inputWidth;
-            int tb = r * topWidth + gmfOffset;
-            for (int k = 0; k < embedding; k++) {
-                float du = embeddingGrad[gb + k];
-                float di = embeddingGrad[gb + embedding + k];
-                if (gmf) {
-                    float g = topGrad[tb + k];
-                    du += g * x[xb + embedding + k];
-                    di += g * x[xb + k];
+        int inputWidth = lanes[0].inputWidth();
+        for (int j = 0; j < activeLanes; j++) {
+            MlpLane lane = lanes[j];
+            float[] x = lane.x;
+            float[] topGrad = lane.topGrad;
+            float[] embeddingGrad = lane.embeddingGrad;
+            for (int r = 0; r < lane.rows; r++) {
+                int e = lane.start + r;
+                int ub = userParam.touch(examples.userRows[e]);
+                int ib = itemParam.touch(examples.itemRows[e]);
+                int gb = r * twoE;
+                int xb = r * inputWidth;
+                int tb = r * topWidth + gmfOffset;
+                for (int k = 0; k < embedding; k++) {
+                    float du = embeddingGrad[gb + k];
+                    float di = embeddingGrad[gb + embedding + k];
+                    if (gmf) {
+                        float g = topGrad[tb + k];
+                        du += g * x[xb + embedding + k];
+                        di += g * x[xb + k];
+                    }
+                    userGrad[ub + k] += du;
+                    itemGrad[ib + k] += di;
+                    embeddingGrad[gb + k] = du;   // the gradient at the user vector, for the history pooling
                 }
-                userGrad[ub + k] += du;
-                itemGrad[ib + k] += di;
-                embeddingGrad[gb + k] = du;   // the gradient at the user vector, for the history pooling
-            }
-            if (history != null) {
-                history.backward(r, embeddingGrad, gb);
+                if (history != null) {
+                    history.backward(lane.first + r, embeddingGrad, gb);
+                }
             }
         }
         if (history != null) {
@@ -380,13 +256,11 @@ final class MlpKernel {
         }
     }
 
-    private static void columnSums(float[] matrix, int rows, int width, float[] out) {
-        Arrays.fill(out, 0f);
-        for (int r = 0; r < rows; r++) {
-            int base = r * width;
-            for (int j = 0; j < width; j++) {
-                out[j] += matrix[base + j];
-            }
+    /** Stops the kernel's own threads. */
+    @Override
+    public void close() {
+        if (workers != null) {
+            workers.shutdownNow();
         }
     }
 
@@ -407,10 +281,6 @@ final class MlpKernel {
         if (cold != null) {
             cold.update(correction);
         }
-    }
-
-    private static float sigmoid(float v) {
-        return TowerActivation.sigmoid(v);
     }
 
     // ---------------------------------------------------------------- reporting and tests

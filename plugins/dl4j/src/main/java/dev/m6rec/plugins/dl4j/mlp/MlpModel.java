@@ -58,7 +58,9 @@ public final class MlpModel implements InterestModel, RatingPredictor {
 
     @Override
     public void fit(TrainingData data) {
-        Nd4jRuntime.configure(settings.training().intraOpThreads());
+        // The fused kernel splits each batch over intra-op-threads threads itself; its GEMMs stay on one.
+        int threads = settings.training().intraOpThreads();
+        Nd4jRuntime.configure(settings.engine() == Engine.FUSED ? 1 : threads);
         Interactions train = data.train();
         ModelInputs inputs = data.inputs();
         InputShapes.requireMatching(train, inputs);
@@ -90,7 +92,8 @@ public final class MlpModel implements InterestModel, RatingPredictor {
                 settings.idDropout(), settings.history(), neighbours, state.trainedUsers(), state.trainedItems());
         int batchSize = Math.min(settings.training().batchSize(), Math.max(1, examples.size));
         MlpKernel kernel = settings.engine() == Engine.FUSED
-                ? new MlpKernel(settings, shape, MlpParameters.of(settings, shape, net), train.byUser(), batchSize)
+                ? new MlpKernel(settings, shape, MlpParameters.of(settings, shape, net), train.byUser(), batchSize,
+                        threads)
                 : null;
         MlpBatch full = kernel == null ? new MlpBatch(batchSize, shape, settings.history()) : null;
         MlpBatch tail = kernel != null || examples.size % batchSize == 0 ? null
@@ -99,7 +102,8 @@ public final class MlpModel implements InterestModel, RatingPredictor {
         RandomGenerator dropout = context.random("dropout");
         EarlyStopping stopping = new EarlyStopping(settings.training().patience());
         int epochs = settings.training().epochs();
-        try (ProgressTask task = context.progress().begin(context.componentPath() + " (mlp) epochs", epochs)) {
+        try (MlpKernel lanes = kernel;
+             ProgressTask task = context.progress().begin(context.componentPath() + " (mlp) epochs", epochs)) {
             for (int epoch = 0; epoch < epochs; epoch++) {
                 examples.resample(rng);
                 long started = System.nanoTime();

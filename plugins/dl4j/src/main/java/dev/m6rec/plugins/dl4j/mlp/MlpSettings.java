@@ -42,7 +42,9 @@ public record MlpSettings(
         @Param(value = "dropout probability on hidden activations", def = "0.2", min = 0, below = 1) double dropout,
         @Param(value = "sampled negative items per positive", def = "8", min = 0) int negatives,
         @Param("early stopping on the run's validation metric") Stopping earlyStopping,
-        @Param(value = "threads one network uses inside an op (OpenMP/OpenBLAS)", def = "1", min = 1)
+        @Param(value = "training threads: the fused engine splits each batch over them (data parallel, gradients"
+                + " summed; deterministic for a given count), the graph engine gives them to ND4J's ops", def = "1",
+                min = 1)
         int intraOpThreads) {
 
     public MlpSettings {

@@ -65,18 +65,29 @@ final class NeighbourScores {
         return sum;
     }
 
-    /** Each of {@code items}' kNN score against {@code history} (for one scoring call; thread-safe). */
+    /**
+     * Each of {@code items}' kNN score against {@code history} (for one scoring call; thread-safe).
+     * The history is marked in a bit set (12.5 KB for 100,000 items, where an int per item takes
+     * 400 KB): a candidate's neighbours are looked up at random, and the set stays in cache.
+     */
     float[] scores(int[] history, int[] items) {
         int numItems = offsets.length - 1;
-        int[] marks = new int[numItems];
+        long[] marks = new long[(numItems + 63) >>> 6];
         for (int item : history) {
             if (item >= 0 && item < numItems) {
-                marks[item] = 1;
+                marks[item >>> 6] |= 1L << item;
             }
         }
         float[] scores = new float[items.length];
         for (int k = 0; k < items.length; k++) {
-            scores[k] = score(items[k], marks, 1);
+            float sum = 0f;
+            for (int p = offsets[items[k]], end = offsets[items[k] + 1]; p < end; p++) {
+                int near = this.items[p];
+                if ((marks[near >>> 6] & (1L << near)) != 0) {
+                    sum += similarities[p];
+                }
+            }
+            scores[k] = sum;
         }
         return scores;
     }
