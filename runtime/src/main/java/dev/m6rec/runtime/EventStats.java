@@ -17,8 +17,9 @@ package dev.m6rec.runtime;
  * @param totalCap         the cap on {@code held}
  * @param logBytes         bytes in the log's segment files (0 without a log)
  * @param replaySeconds    how long the last replay took
+ * @param malformed        messages from a stream source that were not events, skipped
  */
 public record EventStats(long accepted, long persisted, long replayed, long duplicates, long trimmed, long evicted,
                          long evictedUsers, long tornDropped, long held, long users, long totalCap, long logBytes,
-                         double replaySeconds) {
+                         double replaySeconds, long malformed) {
 }

@@ -67,6 +67,7 @@ public final class M6Rec implements AutoCloseable {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong replayed = new AtomicLong();
+    private final AtomicLong malformed = new AtomicLong();
     private volatile double replaySeconds;
     private final ConcurrentHashMap<String, CachedList> cache = new ConcurrentHashMap<>();
     private volatile RunResult lastRun;
@@ -429,13 +430,21 @@ public final class M6Rec implements AutoCloseable {
         return accepted.get();
     }
 
+    /**
+     * Counts a message a stream source could not turn into an event (bad JSON or CSV, a missing field, an
+     * unknown item): it is skipped, and {@code /metrics} reports it as dropped, reason {@code malformed}.
+     */
+    public void countMalformed() {
+        malformed.incrementAndGet();
+    }
+
     /** Counters of the events taken in, for metrics. */
     public EventStats eventStats() {
         LiveHistories live = currentLive();
         return new EventStats(accepted.get(), eventLog == null ? 0 : eventLog.persisted(), replayed.get(),
                 duplicates.get(), live.trimmed(), live.evictedEvents(), live.evictedUsers(),
                 eventLog == null ? 0 : eventLog.tornDropped(), live.held(), live.users(), live.totalCap(),
-                eventLog == null ? 0 : eventLog.bytes(), replaySeconds);
+                eventLog == null ? 0 : eventLog.bytes(), replaySeconds, malformed.get());
     }
 
     private LiveHistories currentLive() {

@@ -118,11 +118,12 @@ public final class ServerMetrics {
         header(out, "m6rec_events_replayed_total", "counter", "Events replayed from the event log on start and reloads.");
         sample(out, "m6rec_events_replayed_total", e.replayed());
         header(out, "m6rec_events_dropped_total", "counter", "Events not recorded (duplicate id, torn record cut off "
-                + "the log at start) or dropped from memory only, still in the log (per-user limit, memory cap).");
+                + "the log at start, a stream's malformed message) or dropped from memory only, still in the log (per-user limit, memory cap).");
         sample(out, "m6rec_events_dropped_total", e.duplicates(), "reason", "duplicate");
         sample(out, "m6rec_events_dropped_total", e.tornDropped(), "reason", "torn-record");
         sample(out, "m6rec_events_dropped_total", e.trimmed(), "reason", "per-user-limit");
         sample(out, "m6rec_events_dropped_total", e.evicted(), "reason", "memory-cap");
+        sample(out, "m6rec_events_dropped_total", e.malformed(), "reason", "malformed");
         header(out, "m6rec_event_log_bytes", "gauge", "Bytes in the event log's segment files.");
         sample(out, "m6rec_event_log_bytes", e.logBytes());
         header(out, "m6rec_event_replay_seconds", "gauge", "How long the last replay of the event log took.");
