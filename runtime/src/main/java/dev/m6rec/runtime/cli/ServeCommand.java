@@ -2,6 +2,8 @@ package dev.m6rec.runtime.cli;
 
 import dev.m6rec.api.M6RecException;
 import dev.m6rec.runtime.M6Rec;
+import dev.m6rec.runtime.kafka.KafkaEventSource;
+import dev.m6rec.runtime.kafka.KafkaSourceSettings;
 import dev.m6rec.runtime.server.RecommendationServer;
 import dev.m6rec.runtime.server.ServerSettings;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,6 +47,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     EventOptions events;
+
+    @Mixin
+    KafkaOptions kafka;
 
     @Option(names = "--port", paramLabel = "P", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
@@ -88,7 +94,9 @@ final class ServeCommand implements Callable<Integer> {
             throw new M6RecException("--threads must be >= 1 (was " + workers + ")");
         }
         String adminToken = adminToken();
-        M6Rec rec = artifact.load(events.settings(), new ConsoleProgress(parent.err()));
+        KafkaSourceSettings kafkaSource = kafka.settings(events.log != null);
+        ConsoleProgress progress = new ConsoleProgress(parent.err());
+        M6Rec rec = artifact.load(events.settings(), progress);
         rec.setCacheLimit(cacheSize);
         RecommendationServer server;
         try {
@@ -102,13 +110,27 @@ final class ServeCommand implements Callable<Integer> {
             rec.close();
             throw new M6RecException(e.getMessage(), e);
         }
+        KafkaEventSource source;
+        try {
+            source = kafkaSource == null ? null : KafkaEventSource.start(rec, kafkaSource, progress);
+        } catch (KafkaException e) {
+            // A bootstrap list that does not resolve, say: the user's to fix.
+            server.stop(Duration.ZERO);
+            rec.close();
+            throw new M6RecException("--kafka-bootstrap " + kafkaSource.bootstrapServers() + ": " + e.getMessage(), e);
+        }
         PrintStream out = parent.out();
         InetSocketAddress bound = server.address();
-        out.printf("m6rec serving %s on http://%s:%d (%d workers%s%s%s)%n", rec.version(), host, bound.getPort(),
+        out.printf("m6rec serving %s on http://%s:%d (%d workers%s%s%s%s)%n", rec.version(), host, bound.getPort(),
                 workers, strict ? ", strict" : "", adminToken == null ? "" : ", admin on",
-                events.log == null ? "" : ", events log " + events.log.toAbsolutePath().normalize());
+                events.log == null ? "" : ", events log " + events.log.toAbsolutePath().normalize(),
+                source == null ? "" : ", events from kafka topic " + kafkaSource.topic());
         out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (source != null) {
+                // First: the batch in hand is recorded and committed before the log closes.
+                source.close();
+            }
             boolean drained = server.stop(Duration.ofSeconds(graceSeconds));
             if (server.aRequestCalledExit()) {
                 // A plugin called System.exit while answering; the JVM then exits with its status.
