@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -155,7 +156,13 @@ public final class KafkaEventSource implements AutoCloseable {
         } catch (RuntimeException e) {
             // Nothing of this batch is committed: read it again (the log skips what it already holds).
             log.info("kafka " + settings.topic() + ": recording failed, retrying the batch: " + e);
-            first.forEach(consumer::seek);
+            // After a rebalance (a failed commit) a partition may be someone else's now: it redelivers there.
+            Set<TopicPartition> mine = consumer.assignment();
+            first.forEach((tp, offset) -> {
+                if (mine.contains(tp)) {
+                    consumer.seek(tp, offset);
+                }
+            });
             stopping.await(RETRY_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
@@ -186,13 +193,20 @@ public final class KafkaEventSource implements AutoCloseable {
         return !thread.isAlive();
     }
 
-    /** Stops consuming; waits for the batch in hand to be recorded and committed, then leaves the group. */
+    /**
+     * Stops consuming; waits for the batch in hand to be recorded and committed (a poll ends within
+     * 200 ms), then leaves the group. A commit stuck on an unreachable broker is woken up after 30 s;
+     * that batch is then read again by the next member, and its ids make that harmless.
+     */
     @Override
     public void close() {
         stopping.countDown();
-        consumer.wakeup();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(30));
+            if (thread.isAlive()) {
+                consumer.wakeup();
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -121,6 +121,8 @@ class KafkaEventSourceTest {
                         "all " + n + " events and the malformed message");
                 assertThat(second.stopped()).isFalse();
             }
+            assertThat(committed("m6rec")).as("close committed every message, the malformed one too")
+                    .isEqualTo(messages.size());
             assertThat(killedBatch).isNotEmpty();
             assertThat(rec.eventStats().duplicates()).as("the batch recorded but not committed came again, once")
                     .isEqualTo(killedBatch.size());
@@ -185,6 +187,14 @@ class KafkaEventSourceTest {
     private static void createTopic(String name, int partitions) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The group's committed offsets, summed over partitions: how many messages it is done with. */
+    private static long committed(String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(60, TimeUnit.SECONDS)
+                    .values().stream().mapToLong(o -> o.offset()).sum();
         }
     }
 

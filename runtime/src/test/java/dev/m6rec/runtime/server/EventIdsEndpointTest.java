@@ -49,6 +49,7 @@ class EventIdsEndpointTest {
                 assertThat(reserved.status()).isEqualTo(400);
                 assertThat(reserved.error()).isEqualTo("id: must not start with '@' (reserved for generated ids)");
 
+                rec.countMalformed(); // as a stream source does for a message that is not an event
                 Map<String, Double> metrics = new java.util.HashMap<>();
                 for (PrometheusTextParser.Sample s : PrometheusTextParser.parse(client.get("/metrics").body())) {
                     String reason = s.labels().get("reason");
@@ -61,6 +62,7 @@ class EventIdsEndpointTest {
                         .containsEntry("m6rec_events_dropped_total{per-user-limit}", 3.0)
                         .containsEntry("m6rec_events_dropped_total{memory-cap}", 0.0)
                         .containsEntry("m6rec_events_dropped_total{torn-record}", 0.0)
+                        .containsEntry("m6rec_events_dropped_total{malformed}", 1.0)
                         .containsEntry("m6rec_live_events", 3.0)
                         .containsEntry("m6rec_live_events_cap", 100.0)
                         .containsKey("m6rec_event_replay_seconds");
