@@ -17,4 +17,24 @@ public interface ValidationScorer {
     boolean available();
 
     double score(InterestModel model);
+
+    /** For a fit without a validation split (benchmarks, tests): not available, every score NaN. */
+    static ValidationScorer none(String metric) {
+        return new ValidationScorer() {
+            @Override
+            public String metric() {
+                return metric;
+            }
+
+            @Override
+            public boolean available() {
+                return false;
+            }
+
+            @Override
+            public double score(InterestModel model) {
+                return Double.NaN;
+            }
+        };
+    }
 }

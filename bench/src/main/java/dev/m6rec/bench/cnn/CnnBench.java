@@ -11,7 +11,6 @@ import dev.m6rec.api.interest.ModelInputs;
 import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.api.interest.ValidationScorer;
 import dev.m6rec.bench.BenchHost;
-import dev.m6rec.bench.NoValidation;
 import dev.m6rec.core.eval.Evaluator;
 import dev.m6rec.core.eval.MetricSpec;
 import dev.m6rec.core.pipeline.UserHistories;
@@ -99,7 +98,7 @@ public final class CnnBench {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu = os.getProcessCpuTime();
         long wall = System.nanoTime();
-        model.fit(new TrainingData(split, inputs, new NoValidation()));
+        model.fit(new TrainingData(split, inputs, ValidationScorer.none("ndcg@10")));
         wall = System.nanoTime() - wall;
         cpu = os.getProcessCpuTime() - cpu;
         double rate = 0;

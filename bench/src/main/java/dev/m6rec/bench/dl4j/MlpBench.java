@@ -9,8 +9,8 @@ import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.ModelInputs;
 import dev.m6rec.api.interest.TrainingData;
+import dev.m6rec.api.interest.ValidationScorer;
 import dev.m6rec.bench.BenchHost;
-import dev.m6rec.bench.NoValidation;
 import dev.m6rec.plugins.dl4j.mlp.MlpFactory;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -93,7 +93,7 @@ public final class MlpBench {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu = os.getProcessCpuTime();
         long wall = System.nanoTime();
-        model.fit(new TrainingData(split, inputs, new NoValidation()));
+        model.fit(new TrainingData(split, inputs, ValidationScorer.none("ndcg@10")));
         wall = System.nanoTime() - wall;
         cpu = os.getProcessCpuTime() - cpu;
         return new long[] {(long) data.train.size() * (1 + NEGATIVES) * epochs, wall, cpu};

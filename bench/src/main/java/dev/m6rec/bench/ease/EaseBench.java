@@ -11,9 +11,9 @@ import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.ModelInputs;
 import dev.m6rec.api.interest.TrainingData;
+import dev.m6rec.api.interest.ValidationScorer;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.bench.BenchHost;
-import dev.m6rec.bench.NoValidation;
 import dev.m6rec.plugins.baselines.EaseFactory;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -67,7 +67,7 @@ public final class EaseBench {
             InterestModel model = BenchHost.create(new EaseFactory(),
                     Map.of("lambda", lambda, "max-items", items), host.context(1, "interest", new PhaseTimes()));
             long started = System.nanoTime();
-            model.fit(new TrainingData(split, inputs, new NoValidation()));
+            model.fit(new TrainingData(split, inputs, ValidationScorer.none("ndcg@10")));
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf(Locale.ROOT, "m6rec %d %.3f%n", items, seconds);
             // Row h of B is the score vector of a history holding h alone.

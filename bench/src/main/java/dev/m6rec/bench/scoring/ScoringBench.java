@@ -10,9 +10,9 @@ import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.ModelInputs;
 import dev.m6rec.api.interest.TrainingData;
+import dev.m6rec.api.interest.ValidationScorer;
 import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.bench.BenchHost;
-import dev.m6rec.bench.NoValidation;
 import dev.m6rec.plugins.baselines.BprFactory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -99,7 +99,7 @@ public final class ScoringBench {
                 Optional.empty());
         InterestModel model = BenchHost.create(new BprFactory(), Map.of("factors", factors, "epochs", 1,
                 "learning-rate", 1e-30, "item-bias", false), host.context(seed, "interest"));
-        model.fit(new TrainingData(split, inputs, new NoValidation()));
+        model.fit(new TrainingData(split, inputs, ValidationScorer.none("ndcg@10")));
         return model;
     }
 

@@ -73,12 +73,7 @@ public final class KFoldSplitter implements DatasetSplitter {
         int offset = 0;
         for (int u = 0; u < byUser.rows(); u++) {
             int n = byUser.length(u);
-            if (rows.length < n) {
-                rows = new int[Math.max(n, rows.length * 2)];
-            }
-            for (int k = 0; k < n; k++) {
-                rows[k] = byUser.source(byUser.start(u) + k);
-            }
+            rows = UserRows.gather(byUser, u, rows);
             // Each user starts where the last left off, so users with fewer interactions than folds
             // do not all land in the first folds.
             deal(rows, n, offset, foldOfRow);

@@ -33,12 +33,7 @@ final class LeaveOneOutSplitter implements DatasetSplitter {
             if (n < 2) {
                 continue;
             }
-            if (rows.length < n) {
-                rows = new int[Math.max(n, rows.length * 2)];
-            }
-            for (int k = 0; k < n; k++) {
-                rows[k] = byUser.source(byUser.start(u) + k);
-            }
+            rows = UserRows.gather(byUser, u, rows);
             if (random) {
                 // Move two seeded random picks to the end; the rest stays in time order.
                 for (int k = n - 1; k >= Math.max(1, n - 2); k--) {

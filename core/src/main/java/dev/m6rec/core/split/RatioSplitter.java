@@ -37,14 +37,8 @@ final class RatioSplitter implements DatasetSplitter {
             SparseRows byUser = all.byUser();
             int[] rows = new int[64];
             for (int u = 0; u < byUser.rows(); u++) {
-                int n = byUser.length(u);
-                if (rows.length < n) {
-                    rows = new int[Math.max(n, rows.length * 2)];
-                }
-                for (int k = 0; k < n; k++) {
-                    rows[k] = byUser.source(byUser.start(u) + k);
-                }
-                assign(rows, n, part);
+                rows = UserRows.gather(byUser, u, rows);
+                assign(rows, byUser.length(u), part);
             }
         } else {
             int[] rows = all.rowsByTime();

@@ -15,9 +15,6 @@ import dev.m6rec.api.dataset.DatasetLoader;
 import dev.m6rec.api.dataset.DatasetLoaderFactory;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.InterestModelFactory;
-import dev.m6rec.api.interest.ModelInputs;
-import dev.m6rec.api.interest.TrainingData;
-import dev.m6rec.api.interest.UserProfile;
 import dev.m6rec.api.similarity.SimilarityModel;
 import dev.m6rec.api.similarity.SimilarityModelFactory;
 import dev.m6rec.core.artifact.PipelineArtifact;
@@ -89,40 +86,16 @@ class PipelinePlanTest {
 
     /** Each similarity model the factory made, in order. */
     private static final List<FittedOnSimilarity> SIMILARITIES = new ArrayList<>();
-    /** What each {@link AsksForSimilarity} got from {@code fitSimilarity}: the model's fit size, or -1 for none. */
+    /** What each fits-similarity model got from {@code fitSimilarity}: the model's fit size, or -1 for none. */
     private static final List<Integer> ASKED = new ArrayList<>();
 
-    /** Counts, and asks its context for a similarity fitted on its first training row only (a nested model's share). */
-    static final class AsksForSimilarity implements InterestModel {
-        private final PluginContext context;
-        private final CountsModel counts = new CountsModel();
-
-        AsksForSimilarity(PluginContext context) {
-            this.context = context;
-        }
-
-        @Override
-        public void fit(TrainingData data) {
+    /** Counts, after asking its context for a similarity fitted on its first training row only (a nested model's share). */
+    private static InterestModel asksForSimilarity(PluginContext context) {
+        return new CountsModel(data -> {
             Optional<SimilarityModel> own = context.fitSimilarity(data.train().select(new int[] {0}),
                     data.inputs().itemFeatures());
             ASKED.add(own.map(m -> ((FittedOnSimilarity) m).fittedOn()).orElse(-1));
-            counts.fit(data);
-        }
-
-        @Override
-        public void score(UserProfile user, int[] items, float[] out) {
-            counts.score(user, items, out);
-        }
-
-        @Override
-        public void save(ArtifactWriter out) {
-            counts.save(out);
-        }
-
-        @Override
-        public void load(ArtifactReader in, ModelInputs inputs) {
-            counts.load(in, inputs);
-        }
+        });
     }
 
     private static PluginRegistry registry() {
@@ -173,7 +146,7 @@ class PipelinePlanTest {
                     }
 
                     public InterestModel create(NoSettings settings, PluginContext context) {
-                        return new AsksForSimilarity(context);
+                        return asksForSimilarity(context);
                     }
                 });
             }

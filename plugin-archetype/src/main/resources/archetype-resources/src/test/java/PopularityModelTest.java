@@ -27,19 +27,7 @@ class PopularityModelTest {
         InterestModel model = Sections.create(factory, "interest", section, new RecordingPluginContext(1, "interest"));
         DataSplit split = new DataSplit(Fixtures.dataset(), Fixtures.interactions(), Fixtures.interactions().empty(),
                 Fixtures.interactions().empty());
-        model.fit(new TrainingData(split, inputs, new ValidationScorer() {
-            public String metric() {
-                return "ndcg@10";
-            }
-
-            public boolean available() {
-                return false;
-            }
-
-            public double score(InterestModel m) {
-                return Double.NaN;
-            }
-        }));
+        model.fit(new TrainingData(split, inputs, ValidationScorer.none("ndcg@10")));
         return model;
     }
 

@@ -10,6 +10,7 @@ import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.Interactions;
+import dev.m6rec.api.interest.FactorFoldIn;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.ModelInputs;
 import dev.m6rec.api.interest.TrainingData;
@@ -246,34 +247,8 @@ final class BprModel implements InterestModel {
     }
 
     /** The user's factor vector: learned, folded in from history, or null for no evidence at all. */
-    private float[] userVector(Fitted m, UserProfile user) {
-        int f = m.factors();
-        int u = user.index();
-        if (u >= m.numUsers()) {
-            throw new IllegalArgumentException("user index " + u + " outside the " + m.numUsers()
-                    + " users the model was fitted on");
-        }
-        if (u >= 0 && m.trainedUsers()[u] == 1) {
-            float[] p = new float[f];
-            System.arraycopy(m.userFactors(), u * f, p, 0, f);
-            return p;
-        }
-        int[] history = user.history();
-        if (history.length == 0) {
-            return null;
-        }
-        float[] p = new float[f];
-        float[] itemFactors = m.itemFactors();
-        for (int h : history) {
-            int base = h * f;
-            for (int d = 0; d < f; d++) {
-                p[d] += itemFactors[base + d];
-            }
-        }
-        for (int d = 0; d < f; d++) {
-            p[d] /= history.length;
-        }
-        return p;
+    private static float[] userVector(Fitted m, UserProfile user) {
+        return FactorFoldIn.userVector(user, m.factors(), m.userFactors(), m.trainedUsers(), m.itemFactors());
     }
 
     /** A uniformly drawn item the user never interacted with, or -1 when none was found. */

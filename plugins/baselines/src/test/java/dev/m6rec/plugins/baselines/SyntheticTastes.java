@@ -9,7 +9,6 @@ import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.interest.ModelInputs;
 import dev.m6rec.api.interest.TrainingData;
 import dev.m6rec.api.interest.UserProfile;
-import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.ValidationScorer;
 import dev.m6rec.api.similarity.SimilarityModel;
 import java.util.Map;
@@ -25,22 +24,7 @@ import java.util.stream.IntStream;
  */
 final class SyntheticTastes {
     /** A validation scorer for runs without a validation split. */
-    static final ValidationScorer NO_VALIDATION = new ValidationScorer() {
-        @Override
-        public String metric() {
-            return "ndcg@10";
-        }
-
-        @Override
-        public boolean available() {
-            return false;
-        }
-
-        @Override
-        public double score(InterestModel model) {
-            return Double.NaN;
-        }
-    };
+    static final ValidationScorer NO_VALIDATION = ValidationScorer.none("ndcg@10");
 
     final int numUsers;
     final int numItems;

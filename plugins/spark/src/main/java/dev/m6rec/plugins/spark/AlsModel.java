@@ -8,6 +8,7 @@ import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
 import dev.m6rec.api.data.FeatureMatrix;
+import dev.m6rec.api.interest.FactorFoldIn;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.ModelInputs;
 import dev.m6rec.api.interest.TrainingData;
@@ -127,30 +128,6 @@ final class AlsModel implements InterestModel {
 
     /** The learned vector, the mean of the history's item vectors, or null when there is no evidence. */
     private static float[] userVector(AlsFactors m, UserProfile user) {
-        int f = m.rank();
-        int u = user.index();
-        if (u >= m.numUsers()) {
-            throw new IllegalArgumentException("user index " + u + " outside the " + m.numUsers()
-                    + " users the model was fitted on");
-        }
-        if (u >= 0 && m.trainedUsers()[u] == 1) {
-            float[] p = new float[f];
-            System.arraycopy(m.userFactors(), u * f, p, 0, f);
-            return p;
-        }
-        int[] history = user.history();
-        if (history.length == 0) {
-            return null;
-        }
-        float[] p = new float[f];
-        for (int h : history) {
-            for (int d = 0; d < f; d++) {
-                p[d] += m.itemFactors()[h * f + d];
-            }
-        }
-        for (int d = 0; d < f; d++) {
-            p[d] /= history.length;
-        }
-        return p;
+        return FactorFoldIn.userVector(user, m.rank(), m.userFactors(), m.trainedUsers(), m.itemFactors());
     }
 }

@@ -71,22 +71,7 @@ final class PlantedTastes {
     }
 
     TrainingData trainingData() {
-        return new TrainingData(split, inputs(), new ValidationScorer() {
-            @Override
-            public String metric() {
-                return "ndcg@10";
-            }
-
-            @Override
-            public boolean available() {
-                return false;
-            }
-
-            @Override
-            public double score(InterestModel model) {
-                return Double.NaN;
-            }
-        });
+        return new TrainingData(split, inputs(), ValidationScorer.none("ndcg@10"));
     }
 
     /** The user's training items, oldest first, as the pipeline passes them. */

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.m6rec.api.Plugin;
 import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.config.NoSettings;
-import dev.m6rec.api.artifact.ArtifactReader;
-import dev.m6rec.api.artifact.ArtifactWriter;
 import dev.m6rec.api.interest.InterestModel;
 import dev.m6rec.api.interest.ModelInputs;
 import dev.m6rec.api.similarity.SimilarityInput;
@@ -76,39 +74,15 @@ class StackModelTest {
                         }
 
                         public InterestModel create(NoSettings settings, PluginContext context) {
-                            return new SimilarityReader();
+                            return new CountsModel(data -> SIMILARITY_SEEN.add(
+                                    ((FittedOnSimilarity) data.inputs().similarity().orElseThrow()).fittedOn()));
                         }
                     });
                 }
             }, "similarity-reader", "1", "classpath")));
 
-    /** Popularity that records the similarity model each fit was handed and how many interactions it was fitted on. */
+    /** How many interactions the similarity handed to each fit of a similarity-reader was fitted on. */
     private static final List<Integer> SIMILARITY_SEEN = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-
-    private static final class SimilarityReader implements InterestModel {
-        private final CountsModel counts = new CountsModel();
-
-        @Override
-        public void fit(TrainingData data) {
-            SIMILARITY_SEEN.add(((FittedOnSimilarity) data.inputs().similarity().orElseThrow()).fittedOn());
-            counts.fit(data);
-        }
-
-        @Override
-        public void score(UserProfile user, int[] items, float[] out) {
-            counts.score(user, items, out);
-        }
-
-        @Override
-        public void save(ArtifactWriter out) {
-            counts.save(out);
-        }
-
-        @Override
-        public void load(ArtifactReader in, ModelInputs inputs) {
-            counts.load(in, inputs);
-        }
-    }
 
     private static StackModel create(Map<String, Object> section, long seed) {
         StackSettings settings = Sections.bind(new StackFactory(), "interest", section, REGISTRY);
