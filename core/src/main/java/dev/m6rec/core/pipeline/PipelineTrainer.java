@@ -7,6 +7,7 @@ import dev.m6rec.api.dataset.DatasetLoader;
 import dev.m6rec.api.dataset.DatasetSplitter;
 import dev.m6rec.core.config.ConfiguredComponent;
 import dev.m6rec.core.config.RunConfig;
+import dev.m6rec.core.eval.EvaluationScope;
 import dev.m6rec.core.eval.Evaluator;
 import dev.m6rec.core.eval.MetricSpec;
 import dev.m6rec.core.events.LoggedEventsMerge;
@@ -15,6 +16,7 @@ import dev.m6rec.core.prepare.DatasetFilter;
 import dev.m6rec.core.prepare.FilteredDataset;
 import dev.m6rec.core.split.KFoldSplitter;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -181,11 +183,14 @@ public final class PipelineTrainer {
         Dataset dataset = split.dataset();
         long t1 = System.nanoTime();
         MetricSpec validationMetric = MetricSpec.parse(config.evaluation().validationMetric());
+        // The protocol and users of the run's reported validation figure, so that early stopping picks by it.
         Evaluator validationEvaluator = new Evaluator(List.of(validationMetric), context.executor(), context.threads(),
-                dataset.items().size());
+                EvaluationScope.options(config.evaluation(), config.seed(), split.train(), Optional.empty()));
+        int[] validationUsers = EvaluationScope.users(config.evaluation(), split.valid(),
+                context.forComponent("evaluation").random("users"));
         PipelineParts parts = features == null ? PipelineParts.forFit(split) : features.withFeaturesOnly();
         parts.validation(new ValidationMetricScorer(validationMetric, validationEvaluator, split.train(),
-                parts::userFeatures, split.valid(), null, validationListener));
+                parts::userFeatures, split.valid(), validationUsers, validationListener));
         if (features == null) {
             plan.fit(parts, context);
         } else {

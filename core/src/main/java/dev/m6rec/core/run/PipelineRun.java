@@ -6,12 +6,12 @@ import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.data.SparseRows;
 import dev.m6rec.api.interest.UserProfile;
-import dev.m6rec.core.config.EvaluationSettings;
 import dev.m6rec.core.config.RecommendSettings;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.eval.ActivityGroups;
 import dev.m6rec.core.eval.Evaluation;
 import dev.m6rec.core.eval.EvaluationOptions;
+import dev.m6rec.core.eval.EvaluationScope;
 import dev.m6rec.core.eval.Evaluator;
 import dev.m6rec.core.eval.GroupMetrics;
 import dev.m6rec.core.eval.MetricSpec;
@@ -124,28 +124,12 @@ public final class PipelineRun {
 
     /** With {@code evaluation.max-users}, a seeded sample of the users with held-out items; else all (null). */
     private static int[] sampledUsers(RunConfig config, DefaultPluginContext context, Interactions targets) {
-        int max = config.evaluation().maxUsers();
-        int[] users = targets.byUser().nonEmptyRows();
-        if (max == 0 || users.length <= max) {
-            return null;
-        }
-        RandomGenerator random = context.forComponent("evaluation").random("users");
-        for (int i = 0; i < max; i++) {
-            int j = i + random.nextInt(users.length - i);
-            int t = users[i];
-            users[i] = users[j];
-            users[j] = t;
-        }
-        int[] chosen = java.util.Arrays.copyOf(users, max);
-        java.util.Arrays.sort(chosen);
-        return chosen;
+        return EvaluationScope.users(config.evaluation(), targets, context.forComponent("evaluation").random("users"));
     }
 
     /** Negative sampling, popularity and similarity for the configured metrics. */
     private static EvaluationOptions evaluationOptions(RunConfig config, DataSplit split, FittedPipeline pipeline) {
-        EvaluationSettings settings = config.evaluation();
-        return new EvaluationOptions(settings.sampled(), settings.negatives(), settings.popularitySampling(),
-                config.seed(), split.train().itemCounts(), split.train().numUsers(), pipeline.similarity());
+        return EvaluationScope.options(config.evaluation(), config.seed(), split.train(), pipeline.similarity());
     }
 
     private static Map<String, Double> nanFor(List<MetricSpec> metrics) {

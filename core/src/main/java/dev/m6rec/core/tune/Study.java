@@ -15,6 +15,7 @@ import dev.m6rec.core.config.ConfiguredComponent;
 import dev.m6rec.core.config.RawConfig;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.config.RunConfigValidator;
+import dev.m6rec.core.eval.EvaluationScope;
 import dev.m6rec.core.eval.Evaluator;
 import dev.m6rec.core.eval.MetricSpec;
 import dev.m6rec.core.pipeline.DefaultPluginContext;
@@ -188,9 +189,12 @@ public final class Study {
             DataSplit split = sharedSplit != null ? sharedSplit : trainer.loadAndSplit();
             TrainedRun trained = trainer.trainOn(split, 0);
             try {
-                Evaluator evaluator = new Evaluator(List.of(metric), executor, threads, split.train().numItems());
+                // The trial is scored as its run would report its validation figure (evaluation.ranking, max-users).
+                Evaluator evaluator = new Evaluator(List.of(metric), executor, threads, EvaluationScope.options(
+                        trialConfig.evaluation(), trialConfig.seed(), split.train(), Optional.empty()));
                 double value = evaluator.evaluate(trained.pipeline().interest(), trained.trainHistories()::profile,
-                        split.valid(), null).get(metric.toString());
+                        split.valid(), EvaluationScope.users(trialConfig.evaluation(), split.valid(),
+                                context.forComponent("evaluation").random("users"))).get(metric.toString());
                 TrialResult result = TrialResult.complete(value);
                 return new TrialRecord(trial.number(), trial.params(), result.state(), value, intermediate,
                         seconds(start), result.isComplete() ? null : "metric is NaN");

@@ -14,6 +14,10 @@ import dev.m6rec.api.data.DataSplit;
 import dev.m6rec.api.dataset.DatasetLoader;
 import dev.m6rec.api.dataset.DatasetLoaderFactory;
 import dev.m6rec.api.interest.InterestModel;
+import dev.m6rec.api.interest.UserProfile;
+import dev.m6rec.api.interest.ModelInputs;
+import dev.m6rec.api.interest.TrainingData;
+import dev.m6rec.api.interest.ValidationScorer;
 import dev.m6rec.api.interest.InterestModelFactory;
 import dev.m6rec.api.similarity.SimilarityModel;
 import dev.m6rec.api.similarity.SimilarityModelFactory;
@@ -84,6 +88,8 @@ class PipelinePlanTest {
         }
     }
 
+    /** The validation scorer each counts model was handed by its fit. */
+    private static final List<ValidationScorer> HANDED_VALIDATION = new ArrayList<>();
     /** Each similarity model the factory made, in order. */
     private static final List<FittedOnSimilarity> SIMILARITIES = new ArrayList<>();
     /** What each fits-similarity model got from {@code fitSimilarity}: the model's fit size, or -1 for none. */
@@ -134,7 +140,7 @@ class PipelinePlanTest {
                     }
 
                     public InterestModel create(NoSettings settings, PluginContext context) {
-                        return new CountsModel();
+                        return new CountsModel(data -> HANDED_VALIDATION.add(data.validation()));
                     }
                 }, new InterestModelFactory<NoSettings>() {
                     public String name() {
@@ -255,6 +261,52 @@ class PipelinePlanTest {
         PipelineArtifact.LoadedPipeline loaded = PipelineArtifact.load(artifact, registry, executor,
                 ProgressReporter.silent());
         assertThat(loaded.manifest().metrics()).isEqualTo(Map.of("test", Map.of("hr@10", 0.5)));
+    }
+
+    @Test
+    void theValidationHandedToAFitScoresTheUsersAndTheRankingTheEvaluationSectionNames() {
+        PluginRegistry registry = registry();
+        RunConfig config = RunConfigValidator.validate(RawConfig.fromMap(Map.of(
+                "data", Map.of("type", "none"), "interest", Map.of("type", "counts"),
+                "split", Map.of("type", "leave-one-out", "valid", true),
+                "evaluation", Map.of("max-users", 2, "ranking", "sampled", "negatives", 2))), registry);
+        List<String> lines = new ArrayList<>();
+        String[] items = {"p", "q", "r", "s", "t", "v", "w", "x"};
+        for (int u = 0; u < 6; u++) {
+            for (int k = 0; k < 4; k++) {
+                lines.add("u" + u + " " + items[(u + 2 * k) % items.length] + " 1 " + (10 * u + k));
+            }
+        }
+        DataSplit split = leaveOneOut(config, lines.toArray(String[]::new));
+        HANDED_VALIDATION.clear();
+        InterestModel counts = new PipelineTrainer(config, context(config), v -> { }, PipelinePlan.of(config))
+                .trainOn(split, 0).pipeline().interest();
+        assertThat(HANDED_VALIDATION).hasSize(1);
+
+        java.util.Set<Integer> scoredUsers = new java.util.TreeSet<>();
+        List<Integer> rankedItems = new ArrayList<>();
+        InterestModel recording = new InterestModel() {
+            public void fit(TrainingData data) {
+            }
+
+            public void score(UserProfile user, int[] candidates, float[] out) {
+                synchronized (scoredUsers) {
+                    scoredUsers.add(user.index());
+                    rankedItems.add(candidates.length);
+                }
+                counts.score(user, candidates, out);
+            }
+
+            public void save(ArtifactWriter out) {
+            }
+
+            public void load(ArtifactReader in, ModelInputs inputs) {
+            }
+        };
+        HANDED_VALIDATION.get(0).score(recording);
+        // max-users: 2 of the 6 validation users; sampled: each held-out item among 2 negatives, not all 8 items.
+        assertThat(scoredUsers).hasSize(2);
+        assertThat(rankedItems).isNotEmpty().allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(3));
     }
 
     /** The counts model with a leave-one-out split without validation. */
