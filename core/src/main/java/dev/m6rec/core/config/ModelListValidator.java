@@ -27,12 +27,35 @@ final class ModelListValidator {
     private ModelListValidator() {
     }
 
+    /**
+     * How to reach one model of the list, e.g. after {@code --set interest.epochs=10} on a comparison:
+     * "; to change one model, set models[i].interest.<key> (models[0] is popularity, ...)".
+     */
+    private static String entryHint(Object value) {
+        if (!(value instanceof List<?> entries) || entries.isEmpty()) {
+            return "";
+        }
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < entries.size(); i++) {
+            Object name = entries.get(i) instanceof Map<?, ?> entry ? entry.get("name") : null;
+            if (name == null && entries.get(i) instanceof Map<?, ?> entry
+                    && entry.get("interest") instanceof Map<?, ?> interest) {
+                name = interest.get("type");
+            }
+            names.append(i == 0 ? "" : ", ").append(ConfigPath.index(KEY, i)).append(" is ")
+                    .append(name == null ? "unnamed" : ValueFormat.show(name));
+        }
+        return "; to change one model of the list, set " + ConfigPath.index(KEY, 0)
+                + ".interest.<key> and so on (" + names + ")";
+    }
+
     /** The variants of {@code raw}'s {@code models:} list; throws one ConfigException with every problem. */
     static List<ModelVariant> validate(RawConfig raw, PluginRegistry registry) {
         Set<ConfigProblem> problems = new LinkedHashSet<>();
         Object value = raw.tree().get(KEY);
         if (raw.tree().containsKey("interest")) {
-            problems.add(new ConfigProblem(KEY, "give either 'interest' (one model) or 'models' (several), not both"));
+            problems.add(new ConfigProblem(KEY, "give either 'interest' (one model) or 'models' (several), not both"
+                    + entryHint(raw.tree().get(KEY))));
         }
         if (raw.tree().containsKey("optimizer")) {
             problems.add(new ConfigProblem(KEY, "a study tunes one model: 'optimizer' needs 'interest', not 'models'"));

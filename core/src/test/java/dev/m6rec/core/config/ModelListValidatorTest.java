@@ -98,8 +98,9 @@ class ModelListValidatorTest {
     void interestAndModelsTogetherOrWithAStudyAreRefused() throws IOException {
         assertThat(problems("""
                 interest: {type: popularity}
-                models: [{interest: {type: mlp}}]
-                """)).contains("models: give either 'interest' (one model) or 'models' (several), not both");
+                models: [{interest: {type: mlp}}, {name: b, interest: {type: ease}}]
+                """)).contains("models: give either 'interest' (one model) or 'models' (several), not both; to change"
+                + " one model of the list, set models[0].interest.<key> and so on (models[0] is 'mlp', models[1] is 'b')");
         assertThat(problems("""
                 optimizer: {type: random, space: {interest.epochs: {int: [1, 3]}}}
                 models: [{interest: {type: mlp}}]
