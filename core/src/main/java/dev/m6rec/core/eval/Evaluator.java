@@ -1,5 +1,7 @@
 package dev.m6rec.core.eval;
 
+import dev.m6rec.api.ProgressReporter;
+import dev.m6rec.api.ProgressTask;
 import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.data.SparseRows;
@@ -45,8 +47,17 @@ public final class Evaluator {
     private final boolean needLists;
     private final boolean needRatings;
     private final boolean needLogLoss;
+    private final ProgressReporter progress;
+    private final String task;
 
     public Evaluator(List<MetricSpec> metrics, ExecutorService executor, int threads, EvaluationOptions options) {
+        this(metrics, executor, threads, options, ProgressReporter.silent(), "evaluating");
+    }
+
+    private Evaluator(List<MetricSpec> metrics, ExecutorService executor, int threads, EvaluationOptions options,
+                      ProgressReporter progress, String task) {
+        this.progress = progress;
+        this.task = task;
         this.metrics = List.copyOf(metrics);
         this.perUser = metrics.stream().map(m -> m.perUserAtK() ? RankingMetric.named(m.metric()) : null)
                 .toArray(RankingMetric[]::new);
@@ -63,6 +74,11 @@ public final class Evaluator {
     /** Full ranking with defaults: what early stopping and tuning use. */
     public Evaluator(List<MetricSpec> metrics, ExecutorService executor, int threads, int numItems) {
         this(metrics, executor, threads, EvaluationOptions.fullRanking(numItems));
+    }
+
+    /** This evaluator, reporting each pass as task {@code name} with users done, users/s and an ETA. */
+    public Evaluator reporting(ProgressReporter progress, String name) {
+        return new Evaluator(metrics, executor, threads, options, progress, name);
     }
 
     private boolean has(String name) {
@@ -97,8 +113,10 @@ public final class Evaluator {
         SparseRows byUser = targets.byUser();
         int[] counted = users != null ? users : byUser.nonEmptyRows();
         UserResult[] results = new UserResult[counted.length];
-        ChunkedParallelFor.run(executor, threads, 0, counted.length,
-                (from, to) -> evaluateRange(model, ranker, profiles, targets, byUser, counted, from, to, results));
+        try (ProgressTask done = progress.begin(task, counted.length)) {
+            ChunkedParallelFor.run(executor, threads, 0, counted.length, (from, to) ->
+                    evaluateRange(model, ranker, profiles, targets, byUser, counted, from, to, results, done));
+        }
         List<GroupMetrics> perGroup = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             UserResult[] members = new UserResult[counted.length];
@@ -231,7 +249,8 @@ public final class Evaluator {
     }
 
     private void evaluateRange(InterestModel model, TopKRanker ranker, IntFunction<UserProfile> profiles,
-                               Interactions targets, SparseRows byUser, int[] users, int from, int to, UserResult[] out) {
+                               Interactions targets, SparseRows byUser, int[] users, int from, int to, UserResult[] out,
+                               ProgressTask done) {
         int numItems = byUser.columns();
         boolean[] excluded = new boolean[numItems];
         boolean[] relevant = new boolean[numItems];
@@ -322,6 +341,7 @@ public final class Evaluator {
                     relevant[byUser.column(k)] = false;
                 }
             }
+            done.advance(blockTo - blockFrom);
         }
     }
 

@@ -73,7 +73,7 @@ public final class PipelineRun {
         progress.info("evaluating (" + (config.recommend().equals(RecommendSettings.defaults())
                 ? "full ranking" : "recall, rank, re-rank") + "; seen items excluded)");
         Map<String, Double> valid = split.valid().size() == 0 ? nanFor(metrics)
-                : evaluator.evaluate(pipeline.interest(), ranker, trained.trainHistories()::profile, split.valid(),
+                : evaluator.reporting(progress, "evaluating valid users").evaluate(pipeline.interest(), ranker, trained.trainHistories()::profile, split.valid(),
                         sampledUsers(config, context, split.valid()));
         // Test metrics and the metric-vs-K curve come from one pass: scoring is the expensive part.
         List<MetricSpec> curve = new ArrayList<>();
@@ -91,7 +91,7 @@ public final class PipelineRun {
         ActivityGroups groups = ActivityGroups.of(
                 config.evaluation().groups().stream().mapToInt(Integer::intValue).toArray(), split.train().byUser());
         Evaluation testPass = new Evaluator(List.copyOf(testMetrics), executor, config.threads(), options)
-                .evaluate(pipeline.interest(), ranker, pipeline::profile, split.test(),
+                .reporting(progress, "evaluating test users").evaluate(pipeline.interest(), ranker, pipeline::profile, split.test(),
                         sampledUsers(config, context, split.test()), groups);
         Map<String, Double> testAll = testPass.metrics();
         Map<String, Double> test = new LinkedHashMap<>();

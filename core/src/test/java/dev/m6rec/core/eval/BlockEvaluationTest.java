@@ -2,6 +2,8 @@ package dev.m6rec.core.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.m6rec.api.ProgressReporter;
+import dev.m6rec.api.ProgressTask;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
 import dev.m6rec.api.data.Interactions;
@@ -18,6 +20,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,10 +69,14 @@ class BlockEvaluationTest {
         }
     }
 
-    @Test
-    void fullRankingScoresUsersInBlocksAndGivesTheSameMetricsAsOneByOne() {
+    private final int[][] histories = new int[USERS][];
+    private final IntFunction<UserProfile> profiles = u -> UserProfile.of(u, histories[u], null, new float[0]);
+    private final List<MetricSpec> metrics = List.of(MetricSpec.parse("hr@10"), MetricSpec.parse("ndcg@10"),
+            MetricSpec.parse("mrr@10"), MetricSpec.parse("auc"), MetricSpec.parse("coverage@10"));
+
+    /** Seeded histories (into {@link #histories}) and 1-3 targets for every user but each seventh. */
+    private Interactions targets() {
         SplittableRandom rng = new SplittableRandom(5);
-        int[][] histories = new int[USERS][];
         List<Integer> targetUsers = new ArrayList<>();
         List<Integer> targetItems = new ArrayList<>();
         for (int u = 0; u < USERS; u++) {
@@ -80,11 +87,13 @@ class BlockEvaluationTest {
                 targetItems.add(rng.nextInt(ITEMS));
             }
         }
-        Interactions targets = new Interactions(USERS, ITEMS, targetUsers.stream().mapToInt(Integer::intValue).toArray(),
+        return new Interactions(USERS, ITEMS, targetUsers.stream().mapToInt(Integer::intValue).toArray(),
                 targetItems.stream().mapToInt(Integer::intValue).toArray(), null, null);
-        IntFunction<UserProfile> profiles = u -> UserProfile.of(u, histories[u], null, new float[0]);
-        List<MetricSpec> metrics = List.of(MetricSpec.parse("hr@10"), MetricSpec.parse("ndcg@10"),
-                MetricSpec.parse("mrr@10"), MetricSpec.parse("auc"), MetricSpec.parse("coverage@10"));
+    }
+
+    @Test
+    void fullRankingScoresUsersInBlocksAndGivesTheSameMetricsAsOneByOne() {
+        Interactions targets = targets();
         CountingModel model = new CountingModel();
         Evaluator evaluator = new Evaluator(metrics, executor, 2, ITEMS);
 
@@ -105,6 +114,46 @@ class BlockEvaluationTest {
         assertThat(model.blocks.get()).isEqualTo(blocksBefore);
         assertThat(blocked).isEqualTo(single);
         assertThat(blocked.get("hr@10")).isBetween(0.05, 0.95);
+    }
+
+    @Test
+    void aReportingPassCountsEachUserOnceInOneTaskAndMeasuresTheSame() {
+        Interactions targets = targets();
+        List<String> begun = new ArrayList<>();
+        AtomicLong advanced = new AtomicLong();
+        AtomicInteger closed = new AtomicInteger();
+        ProgressReporter recording = new ProgressReporter() {
+            public ProgressTask begin(String name, long total) {
+                synchronized (begun) {
+                    begun.add(name + " " + total);
+                }
+                return new ProgressTask() {
+                    public void advance(long units) {
+                        advanced.addAndGet(units);
+                    }
+
+                    public void message(String message) {
+                    }
+
+                    public void close() {
+                        closed.incrementAndGet();
+                    }
+                };
+            }
+
+            public void info(String message) {
+            }
+        };
+        Evaluator silent = new Evaluator(metrics, executor, 2, ITEMS);
+
+        Map<String, Double> reported = silent.reporting(recording, "evaluating test users")
+                .evaluate(new CountingModel(), profiles, targets, null);
+
+        int counted = (int) java.util.stream.IntStream.range(0, USERS).filter(u -> u % 7 != 0).count();
+        assertThat(begun).containsExactly("evaluating test users " + counted);
+        assertThat(advanced.get()).isEqualTo(counted);
+        assertThat(closed.get()).isEqualTo(1);
+        assertThat(reported).isEqualTo(silent.evaluate(new CountingModel(), profiles, targets, null));
     }
 
     @Test
