@@ -67,13 +67,10 @@ final class MllibAls {
     /** MLlib's {@code (id, features)} rows into a row-major table; {@code seen[id]} becomes 1 for each row. */
     private static float[] collect(Dataset<Row> factors, int count, int rank, int[] seen) {
         float[] table = new float[count * rank];
-        for (Row row : factors.collectAsList()) {
-            int id = row.getInt(0);
-            List<Float> vector = row.getList(1);
-            for (int d = 0; d < rank; d++) {
-                table[id * rank + d] = vector.get(d);
-            }
-            seen[id] = 1;
+        List<FactorChunk> chunks = factors.javaRDD()
+                .mapPartitions(rows -> List.of(FactorChunk.of(rows, rank)).iterator()).collect();
+        for (FactorChunk chunk : chunks) {
+            chunk.copyInto(table, rank, seen);
         }
         return table;
     }

@@ -33,11 +33,24 @@ record RatingChunk(int[] users, int[] items, float[] ratings) implements Seriali
         return chunks;
     }
 
+    /** The chunk's rows, made one at a time as Spark reads them. */
     Iterator<Row> rows() {
-        List<Row> rows = new ArrayList<>(users.length);
-        for (int k = 0; k < users.length; k++) {
-            rows.add(RowFactory.create(users[k], items[k], ratings[k]));
-        }
-        return rows.iterator();
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < users.length;
+            }
+
+            @Override
+            public Row next() {
+                if (next >= users.length) {
+                    throw new java.util.NoSuchElementException();
+                }
+                int k = next++;
+                return RowFactory.create(users[k], items[k], ratings[k]);
+            }
+        };
     }
 }
