@@ -47,10 +47,7 @@ class SparkSplitsTest {
 
     @BeforeAll
     static void data() {
-        spark = SparkSession.builder().master("local[2]").appName("SparkSplitsTest")
-                .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1").config("spark.sql.shuffle.partitions", "3")
-                .getOrCreate();
+        spark = LocalSpark.session();
         Random random = new Random(11);
         Interactions.Builder b = Interactions.builder(USERS, 50, true, true);
         List<Row> input = new ArrayList<>();
@@ -71,8 +68,8 @@ class SparkSplitsTest {
     }
 
     @AfterAll
-    static void stop() {
-        spark.stop();
+    static void release() {
+        rows.unpersist();
     }
 
     @Test
