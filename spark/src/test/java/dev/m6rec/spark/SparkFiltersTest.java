@@ -33,13 +33,12 @@ class SparkFiltersTest {
     private static final StructType INPUT = new StructType().add("row", DataTypes.LongType, false)
             .add("user", DataTypes.StringType, false).add("item", DataTypes.StringType, false)
             .add("rating", DataTypes.DoubleType, false).add("timestamp", DataTypes.LongType, false);
-    private static SparkSession spark;
     private static dev.m6rec.api.data.Dataset dataset;
     private static org.apache.spark.sql.Dataset<Row> rows;
 
     @BeforeAll
     static void data() {
-        spark = LocalSpark.session();
+        SparkSession spark = LocalSpark.session();
         Random random = new Random(5);
         Interactions.Builder b = Interactions.builder(USERS, ITEMS, true, true);
         List<Row> input = new ArrayList<>();

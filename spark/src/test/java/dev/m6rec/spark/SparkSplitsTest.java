@@ -41,13 +41,12 @@ class SparkSplitsTest {
     private static final int USERS = 40;
     private static final StructType INPUT = new StructType().add("row", DataTypes.LongType, false)
             .add("user", DataTypes.StringType, false).add("timestamp", DataTypes.LongType, false);
-    private static SparkSession spark;
     private static dev.m6rec.api.data.Dataset dataset;
     private static org.apache.spark.sql.Dataset<Row> rows;
 
     @BeforeAll
     static void data() {
-        spark = LocalSpark.session();
+        SparkSession spark = LocalSpark.session();
         Random random = new Random(11);
         Interactions.Builder b = Interactions.builder(USERS, 50, true, true);
         List<Row> input = new ArrayList<>();
