@@ -33,7 +33,7 @@ import picocli.CommandLine.ParentCommand;
                 "Columns: user, item, score, rank (external ids, rank from 1); one folder per format under --output."})
 final class BatchTopKCommand implements Callable<Integer> {
     static final String NO_ENGINE = "batch-topk runs on Spark, which is not on the class path; run it with ./m6rec "
-            + "(which adds Spark for this command) or through spark-submit with target/m6rec-spark.jar";
+            + "(which adds Spark for this command) or through spark-submit with spark/target/m6rec-spark.jar";
 
     @ParentCommand
     M6RecCommand parent;
