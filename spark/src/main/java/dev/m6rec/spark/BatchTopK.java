@@ -1,12 +1,18 @@
 package dev.m6rec.spark;
 
+import dev.m6rec.runtime.BatchTopKJob.Format;
 import dev.m6rec.runtime.M6Rec;
 import dev.m6rec.runtime.Recommendation;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -23,9 +29,9 @@ import org.apache.spark.storage.StorageLevel;
  * broadcast, each executor JVM rebuilds and loads it once through the normal loader
  * ({@link ExecutorPipelines}), and each task scores one range of users in blocks
  * ({@link M6Rec#recommendAll}, one {@code InterestModel.scoreAll(List, float[])} call per block),
- * exactly as {@code m6rec recommend --all-users} lists them on one machine. The lists are written
- * twice, as Parquet and as TSV, with the columns {@code user, item, score, rank} (external ids, rank
- * from 1). Spark's output commit keeps a rerun task's rows once, so a lost executor costs time only.
+ * exactly as {@code m6rec recommend --all-users} lists them on one machine. The lists, computed
+ * once and persisted, are written as Parquet and/or TSV with the columns {@code user, item, score,
+ * rank} (external ids, rank from 1). Spark's output commit keeps a rerun task's rows once, so a lost executor costs time only.
  *
  * <pre>{@code
  * BatchTopK.Summary s = BatchTopK.run(spark, Path.of("runs/x/artifact"), new BatchTopK.Options(10, 256, 0),
@@ -44,23 +50,41 @@ public final class BatchTopK {
      * @param k          list length
      * @param blockUsers users scored together in one block
      * @param partitions tasks (user ranges); 0 = twice Spark's default parallelism
+     * @param formats    the outputs to write, each in its own folder
      */
-    public record Options(int k, int blockUsers, int partitions) {
+    public record Options(int k, int blockUsers, int partitions, Set<Format> formats) {
         public Options {
-            if (k < 1 || blockUsers < 1 || partitions < 0) {
-                throw new IllegalArgumentException("k and blockUsers must be >= 1, partitions >= 0: " + this);
+            formats = Set.copyOf(formats);
+            if (k < 1 || blockUsers < 1 || partitions < 0 || formats.isEmpty()) {
+                throw new IllegalArgumentException("k and blockUsers must be >= 1, partitions >= 0, a format: " + this);
             }
+        }
+
+        /** Both formats. */
+        public Options(int k, int blockUsers, int partitions) {
+            this(k, blockUsers, partitions, EnumSet.allOf(Format.class));
         }
     }
 
-    /** What the job wrote: users listed, rows written, and the two output folders. */
-    public record Summary(long users, long rows, Path parquet, Path tsv) {
+    /** What the job wrote: users listed, rows written (per format), and the folder of each format. */
+    public record Summary(long users, long rows, Map<Format, Path> folders) {
+        public Summary {
+            folders = Collections.unmodifiableMap(new EnumMap<>(folders)); // in Format order
+        }
+
+        public Path parquet() {
+            return folders.get(Format.PARQUET);
+        }
+
+        public Path tsv() {
+            return folders.get(Format.TSV);
+        }
     }
 
     private BatchTopK() {
     }
 
-    /** Runs the job; {@code output} gets {@code parquet/} and {@code tsv/}, neither of which may exist yet. */
+    /** Runs the job; {@code output} gets a folder per format ({@code parquet/}, {@code tsv/}), none of which may exist yet. */
     public static Summary run(SparkSession spark, Path artifact, Options options, Path output) {
         Objects.requireNonNull(options, "options is null");
         ArtifactBytes bytes = ArtifactBytes.read(artifact);
@@ -75,12 +99,17 @@ public final class BatchTopK {
                 .flatMap(range -> lists(shared.value(), range, k, block));
         Dataset<Row> lists = spark.createDataFrame(rows, SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Path parquet = output.resolve("parquet");
-            Path tsv = output.resolve("tsv");
-            lists.write().parquet(parquet.toUri().toString());
-            lists.write().option("sep", "\t").option("header", "false").csv(tsv.toUri().toString());
+            Map<Format, Path> folders = new EnumMap<>(Format.class);
+            for (Format format : options.formats()) {
+                Path folder = output.resolve(format.folder());
+                switch (format) {
+                    case PARQUET -> lists.write().parquet(folder.toUri().toString());
+                    case TSV -> lists.write().option("sep", "\t").option("header", "false").csv(folder.toUri().toString());
+                }
+                folders.put(format, folder);
+            }
             long written = lists.count();
-            return new Summary(users, written, parquet, tsv);
+            return new Summary(users, written, folders);
         } finally {
             lists.unpersist();
             shared.destroy();

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The {@code spark:} section: a master URL Spark accepts and {@code spark.*} conf entries with
@@ -16,17 +15,14 @@ import java.util.regex.Pattern;
  */
 final class SparkSection {
     static final String PATH = "spark";
-    private static final Pattern MASTER = Pattern.compile(
-            "local|local\\[(\\*|[1-9][0-9]*)(,[1-9][0-9]*)?]|spark://[^\\s/:,]+:[0-9]+(,[^\\s/:,]+:[0-9]+)*|yarn"
-                    + "|k8s://\\S+");
 
     private SparkSection() {
     }
 
     static ConfigSchema schema() {
         return ConfigSchema.builder()
-                .stringParam("master", SparkSettings.DEFAULT_MASTER, "where the driver connects: local[*], local[N], "
-                        + "spark://HOST:PORT, yarn or k8s://URL (spark-submit's --master wins)")
+                .stringParam("master", SparkSettings.DEFAULT_MASTER, "where the driver connects: " + SparkMasterUrl.EXPECTED
+                        + " (spark-submit's --master wins)")
                 .mapParam("conf", "Spark configuration entries, e.g. {spark.executor.memory: 2g}")
                 .build();
     }
@@ -38,9 +34,8 @@ final class SparkSection {
         }
         int before = problems.size();
         String master = section.getString("master");
-        if (master != null && !MASTER.matcher(master).matches()) {
-            problems.add(new ConfigProblem(PATH + ".master", "unknown master '" + master
-                    + "'; expected local[*], local[N], spark://HOST:PORT, yarn or k8s://URL"));
+        if (master != null && !SparkMasterUrl.isKnown(master)) {
+            problems.add(new ConfigProblem(PATH + ".master", SparkMasterUrl.unknown(master)));
         }
         Map<String, String> conf = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : section.getMap("conf").entrySet()) {

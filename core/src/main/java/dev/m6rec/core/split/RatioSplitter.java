@@ -12,7 +12,7 @@ import java.util.random.RandomGenerator;
  * every user with enough history appears in all three) or over the whole log. With
  * {@code byTime}, older interactions go to train and newer to test; otherwise a seeded shuffle.
  * Per user, the counts are rounded so a user with at least 2 interactions keeps one for training
- * and one for test.
+ * and one for test ({@link RatioCounts}).
  */
 final class RatioSplitter implements DatasetSplitter {
     private final double train;
@@ -57,14 +57,9 @@ final class RatioSplitter implements DatasetSplitter {
                 rows[j] = t;
             }
         }
-        int nTest = n < 2 ? 0 : Math.max(1, (int) Math.round(n * (1 - train - valid)));
-        int nValid = n < 3 ? 0 : (int) Math.round(n * valid);
-        if (nTest + nValid >= n) {
-            nValid = Math.max(0, n - nTest - 1);
-        }
-        int nTrain = n - nTest - nValid;
+        RatioCounts counts = RatioCounts.of(n, train, valid);
         for (int k = 0; k < n; k++) {
-            part[rows[k]] = (byte) (k < nTrain ? 0 : k < nTrain + nValid ? 1 : 2);
+            part[rows[k]] = counts.part(k);
         }
     }
 }

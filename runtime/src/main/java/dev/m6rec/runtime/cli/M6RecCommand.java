@@ -9,7 +9,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** The {@code m6rec} command and its verbs. */
 @Command(name = "m6rec", mixinStandardHelpOptions = true, version = "m6rec 0.1.0",
         subcommands = {RunCommand.class, TuneCommand.class, ConfigCommand.class, PluginsCommand.class,
-                ServeCommand.class, RecommendCommand.class, SimilarCommand.class, ExplainCommand.class},
+                ServeCommand.class, RecommendCommand.class, SimilarCommand.class, ExplainCommand.class,
+                BatchTopKCommand.class},
         description = "M6-Rec: build, evaluate and serve recommender pipelines made of plugins.")
 final class M6RecCommand implements Runnable {
     private final PrintStream out;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** What {@code m6rec} prints about itself: the verbs without a command, and help that fits the terminal. */
 class CliUsageTest {
     private static final List<String> VERBS = List.of("run", "tune", "config", "plugins", "serve", "recommend",
-            "similar", "explain");
+            "similar", "explain", "batch-topk");
 
     @Test
     void noCommandListsEveryRealCommand() {

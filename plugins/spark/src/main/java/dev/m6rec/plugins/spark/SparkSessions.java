@@ -17,13 +17,13 @@ import org.apache.spark.sql.SparkSession;
  * SparkSession spark = SparkSessions.obtain(context.spark());
  * }</pre>
  */
-final class SparkSessions {
+public final class SparkSessions {
     static final String APP_NAME = "m6rec";
 
     private SparkSessions() {
     }
 
-    static synchronized SparkSession obtain(Optional<SparkSettings> settings) {
+    public static synchronized SparkSession obtain(Optional<SparkSettings> settings) {
         Optional<SparkSession> active = activeSession();
         if (active.isPresent()) {
             return active.get();
