@@ -3,6 +3,7 @@ package dev.m6rec.plugins.dl4j;
 import dev.m6rec.api.Plugin;
 import dev.m6rec.api.interest.InterestModelFactory;
 import dev.m6rec.plugins.dl4j.cnn.CaserFactory;
+import dev.m6rec.plugins.dl4j.easedae.EaseDaeFactory;
 import dev.m6rec.plugins.dl4j.mlp.MlpFactory;
 import dev.m6rec.plugins.dl4j.sasrec.SasRecFactory;
 import dev.m6rec.plugins.dl4j.stack.StackFactory;
@@ -27,6 +28,7 @@ public final class Dl4jPlugin implements Plugin {
 
     @Override
     public List<InterestModelFactory<?>> interestModels() {
-        return List.of(new MlpFactory(), new CaserFactory(), new StackFactory(), new VaeFactory(), new SasRecFactory());
+        return List.of(new MlpFactory(), new CaserFactory(), new StackFactory(), new VaeFactory(), new SasRecFactory(),
+                new EaseDaeFactory());
     }
 }
