@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Deep interest models on DeepLearning4J: {@code mlp} (NeuMF-style, click and rating heads) and
  * {@code cnn} (Caser-style convolutions over the user's recent items); {@code vae} (Mult-VAE over the
- * user's history); {@code stack}, a learned ranking stage over other interest models.
+ * user's history); {@code ease-dae} (EASE plus a denoising autoencoder on its residual); {@code stack}, a
+ * learned ranking stage over other interest models.
  *
  * <pre>{@code
  * interest: { type: mlp, hidden: [128, 64], epochs: 20, loss: { click: 0.5, rating: 0.5 } }
