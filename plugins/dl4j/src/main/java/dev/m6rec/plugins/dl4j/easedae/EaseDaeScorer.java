@@ -2,6 +2,7 @@ package dev.m6rec.plugins.dl4j.easedae;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.m6rec.plugins.dl4j.train.ItemSubset;
 import dev.m6rec.plugins.dl4j.vae.MultiHot;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
@@ -42,19 +43,9 @@ final class EaseDaeScorer {
     }
 
     void score(int[] history, int[] items, float[] out) {
-        if (items.length != out.length) {
-            throw new IllegalArgumentException("items and out differ in length");
-        }
-        for (int item : items) {
-            if (item < 0 || item >= numItems) {
-                throw new IllegalArgumentException("item index " + item + " outside 0.." + (numItems - 1));
-            }
-        }
         float[] all = new float[numItems];
         scoreAll(history, all);
-        for (int k = 0; k < items.length; k++) {
-            out[k] = all[items[k]];
-        }
+        ItemSubset.gather(all, items, out);
     }
 
     void scoreAll(int[] history, float[] out) {

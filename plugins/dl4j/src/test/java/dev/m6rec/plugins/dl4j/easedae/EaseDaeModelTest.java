@@ -100,7 +100,7 @@ class EaseDaeModelTest {
     }
 
     @Test
-    void theAutoencoderAddsToItsLinearPathOnValidation() {
+    void theAutoencoderAddsToItsLinearPath() {
         // Epoch 0 is the linear path alone (the residual layer starts at zero); the kept epoch must do better.
         EaseDaeModel linearOnly = fit(Map.of("epochs", 1, "learning-rate", 1e-9), new RecordingPluginContext(42,
                 "interest"));
