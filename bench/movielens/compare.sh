@@ -7,7 +7,7 @@
 #   bench/movielens/compare.sh ML100K_DIR [--models a,b,...] [--protocols p,q,...] [--keep DIR]
 #                              [--no-build] [--set KEY=VALUE ...]
 #
-# Models: popularity item-knn bpr ease mlp cnn, plus vae, sasrec and stack when `m6rec plugins`
+# Models: popularity item-knn bpr ease mlp cnn, plus vae, ease-dae, sasrec and stack when `m6rec plugins`
 # lists them. A model runs from examples/movielens-100k-<model>.yaml when that tuned config exists,
 # else from examples/movielens-100k.yaml with `interest={type: <model>}` (the example's features
 # stay, so feature-aware models see user and item attributes). `<model>-no-user-features` runs the
@@ -50,7 +50,7 @@ fi
 if [[ -z "$models" ]]; then
     listed="$("$root/m6rec" plugins | awk '$1 == "interest" && $2 == "model" {print $3}')"
     models="popularity,item-knn,bpr,ease,mlp,cnn"
-    for optional in vae sasrec stack; do
+    for optional in vae ease-dae sasrec stack; do
         if grep -qx "$optional" <<< "$listed"; then
             models="$models,$optional"
         fi

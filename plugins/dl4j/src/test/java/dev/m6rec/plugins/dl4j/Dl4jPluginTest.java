@@ -17,7 +17,8 @@ class Dl4jPluginTest {
         assertThat(plugins).hasSize(1);
         Plugin plugin = plugins.get(0);
         assertThat(plugin.name()).isEqualTo("dl4j");
-        assertThat(plugin.interestModels()).extracting(ComponentFactory::name).containsExactly("mlp", "cnn", "stack", "vae", "sasrec");
+        assertThat(plugin.interestModels()).extracting(ComponentFactory::name).containsExactly("mlp", "cnn", "stack", "vae", "sasrec",
+                "ease-dae");
         assertThat(plugin.featureExtractors()).isEmpty();
         assertThat(plugin.similarityModels()).isEmpty();
         assertThat(plugin.strategyOptimizers()).isEmpty();

@@ -4,7 +4,7 @@ import dev.m6rec.api.data.SparseRows;
 import java.util.Arrays;
 
 /**
- * Users' histories as the autoencoder sees them: each user's distinct items (sorted), all of
+ * Users' histories as the autoencoders ({@code vae}, {@code ease-dae}) see them: each user's distinct items (sorted), all of
  * weight 1 (ratings are ignored: a rated item is a consumed item), with the row's sum (the
  * multinomial's count) and {@code 1 / l2-norm} (the encoder's input scale) precomputed. Built
  * from the training split for fitting, or from one profile's history for scoring.
@@ -14,9 +14,10 @@ import java.util.Arrays;
  * MultiHot one = MultiHot.ofHistory(profile.history(), numItems);   // one row
  * }</pre>
  */
-final class MultiHot {
-    final int[] offsets;
-    final int[] items;
+public final class MultiHot {
+    /** Row {@code r}'s items are {@code items[offsets[r], offsets[r + 1])}. */
+    public final int[] offsets;
+    public final int[] items;
 
     private MultiHot(int[] offsets, int[] items) {
         this.offsets = offsets;
@@ -24,7 +25,7 @@ final class MultiHot {
     }
 
     /** One row per row of {@code byUser}. */
-    static MultiHot of(SparseRows byUser, int numItems) {
+    public static MultiHot of(SparseRows byUser, int numItems) {
         int rows = byUser.rows();
         int[] offsets = new int[rows + 1];
         int[] items = new int[byUser.nonZeros()];
@@ -44,33 +45,33 @@ final class MultiHot {
      * A single row from a profile's history; items outside {@code 0..numItems-1} (unknown to the
      * model) and repeats are dropped.
      */
-    static MultiHot ofHistory(int[] history, int numItems) {
+    public static MultiHot ofHistory(int[] history, int numItems) {
         int[] items = history.clone();
         int n = distinct(items, 0, items.length, numItems);
         return new MultiHot(new int[] {0, n}, Arrays.copyOf(items, n));
     }
 
-    int rows() {
+    public int rows() {
         return offsets.length - 1;
     }
 
-    int length(int row) {
+    public int length(int row) {
         return offsets[row + 1] - offsets[row];
     }
 
     /** The multinomial's count of a row: its number of distinct items. */
-    float count(int row) {
+    public float count(int row) {
         return length(row);
     }
 
     /** The value of each of a row's items in the l2-normalised input (as DL4J's L2NormalizeVertex: 1 / sqrt(count)). */
-    float scale(int row) {
+    public float scale(int row) {
         int n = length(row);
         return n == 0 ? 0f : (float) (1 / Math.sqrt(n));
     }
 
     /** Rows with at least one item. */
-    int[] nonEmptyRows() {
+    public int[] nonEmptyRows() {
         int count = 0;
         for (int r = 0; r < rows(); r++) {
             count += length(r) > 0 ? 1 : 0;

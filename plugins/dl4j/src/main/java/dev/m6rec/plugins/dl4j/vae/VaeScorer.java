@@ -3,6 +3,7 @@ package dev.m6rec.plugins.dl4j.vae;
 import static java.util.Objects.requireNonNull;
 
 import dev.m6rec.api.data.FeatureMatrix;
+import dev.m6rec.plugins.dl4j.train.ItemSubset;
 import dev.m6rec.plugins.dl4j.train.SoftmaxRow;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,18 +40,7 @@ final class VaeScorer {
     }
 
     void score(int[] history, int[] items, float[] out) {
-        if (items.length != out.length) {
-            throw new IllegalArgumentException("items and out differ in length");
-        }
-        for (int item : items) {
-            if (item < 0 || item >= numItems) {
-                throw new IllegalArgumentException("item index " + item + " outside 0.." + (numItems - 1));
-            }
-        }
-        float[] all = logProbabilities(history);
-        for (int k = 0; k < items.length; k++) {
-            out[k] = all[items[k]];
-        }
+        ItemSubset.gather(logProbabilities(history), items, out);
     }
 
     void scoreAll(int[] history, float[] out) {
