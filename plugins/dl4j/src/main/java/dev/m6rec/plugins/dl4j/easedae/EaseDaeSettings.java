@@ -28,8 +28,8 @@ public record EaseDaeSettings(
         @Param(value = "Adam learning rate", def = "0.001", above = 0) double learningRate,
         @Param(value = "decoupled weight decay: each step takes learning-rate x this off every weight", def = "30.0",
                 min = 0) double weightDecay,
-        @Param(value = "refuse to fit above this many items: the linear path holds dense item x item matrices",
-                def = "20000", min = 1, max = 46_340) int maxItems,
+        @Param(value = "refuse to fit above this many items: the linear path holds folds + 1 dense item x item float matrices and two double ones while fitting (about 4 GB at 10,000 items with 5 folds)",
+                def = "10000", min = 1, max = 46_340) int maxItems,
         @Param("early stopping on the run's validation metric") Stopping earlyStopping,
         @Param(value = "threads one network uses inside an op (OpenMP/OpenBLAS)", def = "1", min = 1)
         int intraOpThreads) {

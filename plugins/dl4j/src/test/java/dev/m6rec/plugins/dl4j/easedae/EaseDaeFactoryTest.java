@@ -34,7 +34,7 @@ class EaseDaeFactoryTest {
         assertThat(s.batchSize()).isEqualTo(128);
         assertThat(s.learningRate()).isEqualTo(0.001);
         assertThat(s.weightDecay()).isEqualTo(30.0);
-        assertThat(s.maxItems()).isEqualTo(20000);
+        assertThat(s.maxItems()).isEqualTo(10000);
         assertThat(s.earlyStopping().patience()).isEqualTo(10);
         assertThat(s.intraOpThreads()).isEqualTo(1);
     }
