@@ -1,5 +1,6 @@
 package dev.m6rec.core.report;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.m6rec.core.eval.GroupMetrics;
 import dev.m6rec.core.output.StagedFiles;
 import dev.m6rec.core.run.RunResult;
@@ -12,7 +13,7 @@ import java.util.Map;
 /**
  * {@code report.html} of a run: the metrics table (valid and test), the test metrics per user
  * activity group, metric-vs-K curves on test, and the validation curve during training when the
- * model reported one. Charts are also written as PNG next to the report.
+ * model reported one.
  */
 public final class RunReport {
     private RunReport() {
@@ -40,30 +41,15 @@ public final class RunReport {
             report.table(groupRows(result.testGroups(), result.test().keySet()));
         }
         report.heading("Metrics against K (test)");
-        double[] ks = new double[RunResult.CURVE_KS.length];
-        for (int i = 0; i < ks.length; i++) {
-            ks[i] = RunResult.CURVE_KS[i];
-        }
-        LineChart atK = new LineChart("test metrics against K", "K", "value");
-        for (String name : List.of("hr", "recall", "ndcg")) {
-            double[] values = new double[ks.length];
-            for (int i = 0; i < ks.length; i++) {
-                Double v = result.testAtK().get(name + "@" + RunResult.CURVE_KS[i]);
-                values[i] = v == null ? Double.NaN : v;
-            }
-            atK.series(name, ks, values);
-        }
-        report.chart(atK.png(720, 360), dir, "metrics-at-k.png");
+        report.chart(metricsAtK(result));
         if (!result.validationCurve().isEmpty()) {
             report.heading("Training: validation metric per evaluation");
-            double[] x = new double[result.validationCurve().size()];
-            double[] y = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = i + 1;
-                y[i] = result.validationCurve().get(i);
+            List<ChartPoint> points = new ArrayList<>();
+            for (int i = 0; i < result.validationCurve().size(); i++) {
+                points.add(new ChartPoint("validation", i + 1, result.validationCurve().get(i)));
             }
-            report.chart(new LineChart("validation metric while training", "epoch", "value")
-                    .series("validation", x, y).png(720, 360), dir, "training-curve.png");
+            report.chart(ChartSpecs.lines("validation metric while training", "epoch", "validation metric", "",
+                    points, new double[0]));
         }
         report.heading("Timings");
         report.table(List.of(List.of("stage", "seconds"),
@@ -71,6 +57,20 @@ public final class RunReport {
                 List.of("fit", seconds(result.trained().fitMillis())),
                 List.of("evaluate", seconds(result.evaluateMillis()))));
         report.stage(files, dir.resolve("report.html"));
+    }
+
+    /** HR, recall and NDCG on test against K, ticked at the measured K values. */
+    static ObjectNode metricsAtK(RunResult result) {
+        double[] ks = new double[RunResult.CURVE_KS.length];
+        List<ChartPoint> points = new ArrayList<>();
+        for (int i = 0; i < ks.length; i++) {
+            ks[i] = RunResult.CURVE_KS[i];
+            for (String name : List.of("hr", "recall", "ndcg")) {
+                Double v = result.testAtK().get(name + "@" + RunResult.CURVE_KS[i]);
+                points.add(new ChartPoint(name, RunResult.CURVE_KS[i], v == null ? Double.NaN : v));
+            }
+        }
+        return ChartSpecs.lines("test metrics against K", "K (list length)", "value on test", "metric", points, ks);
     }
 
     /** Header {@code training interactions, users, <metric>...}, then one row per group. */

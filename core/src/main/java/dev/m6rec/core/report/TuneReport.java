@@ -29,12 +29,12 @@ public final class TuneReport {
         }
         report.heading("Convergence");
         double[] curve = study.bestSoFar();
-        double[] x = new double[curve.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = i + 1;
+        List<ChartPoint> points = new ArrayList<>();
+        for (int i = 0; i < curve.length; i++) {
+            points.add(new ChartPoint("best so far", i + 1, curve[i]));
         }
-        report.chart(new LineChart("best " + study.metric() + " so far", "trial", study.metric())
-                .series("best so far", x, curve).png(720, 360), dir, "convergence.png");
+        report.chart(ChartSpecs.lines("best " + study.metric() + " so far", "trial", study.metric() + " (valid)", "",
+                points, new double[0]));
         report.heading("Trials");
         List<TrialRecord> ordered = new ArrayList<>(study.trials());
         ordered.sort(Comparator.comparingInt(TrialRecord::number));
