@@ -23,7 +23,7 @@ final class ChartSpecs {
 
     /**
      * Lines over a numeric x with a point at every measurement; {@code xTicks} (may be empty) puts
-     * the x axis's ticks at exactly those values.
+     * the x axis's ticks at exactly those values, on a log scale (K = 1, 5, 10, 20, 50 apart).
      */
     static ObjectNode lines(String title, String xTitle, String yTitle, String legendTitle, List<ChartPoint> points,
                             double[] xTicks) {
@@ -31,15 +31,16 @@ final class ChartSpecs {
         ObjectNode encoding = spec.putObject("encoding");
         ObjectNode x = field(encoding, "x", "x", "quantitative", xTitle);
         ObjectNode xAxis = x.putObject("axis");
+        ObjectNode xScale = x.putObject("scale").put("zero", false).put("nice", false);
         if (xTicks.length > 0) {
             ArrayNode values = xAxis.putArray("values");
             for (double tick : xTicks) {
                 values.add(tick);
             }
+            xScale.put("type", "log");
         } else {
             xAxis.put("tickMinStep", 1);
         }
-        x.putObject("scale").put("zero", false).put("nice", false);
         field(encoding, "y", "y", "quantitative", yTitle).putObject("scale").put("zero", false);
         seriesEncoding(encoding, legendTitle, "color");
         tooltip(encoding, "quantitative", xTitle, yTitle, legendTitle);
@@ -77,7 +78,9 @@ final class ChartSpecs {
         spec.putObject("mark").put("type", "point").put("filled", true).put("size", 60);
         ObjectNode encoding = spec.putObject("encoding");
         ObjectNode x = field(encoding, "x", "x", categoricalX ? "nominal" : "quantitative", xTitle);
-        if (!categoricalX) {
+        if (categoricalX) {
+            x.putObject("axis").put("labelAngle", 0);
+        } else {
             x.putObject("scale").put("zero", false);
         }
         field(encoding, "y", "y", "quantitative", yTitle).putObject("scale").put("zero", false);
@@ -104,7 +107,10 @@ final class ChartSpecs {
             }
             row.put("y", p.y());
         }
-        spec.putObject("config").putObject("legend").put("orient", "bottom").put("labelLimit", 400);
+        // One series needs no legend: its name is in the title.
+        boolean oneSeries = points.stream().map(ChartPoint::series).distinct().count() <= 1;
+        spec.putObject("config").putObject("legend").put("orient", "bottom").put("labelLimit", 400)
+                .put("disable", oneSeries);
         return spec;
     }
 

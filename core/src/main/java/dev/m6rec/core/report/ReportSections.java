@@ -77,9 +77,22 @@ final class ReportSections {
         return points;
     }
 
-    /** Bars of the test metrics per user activity group: a chart per metric, a bar per series (model). */
+    /**
+     * Bars of the test metrics per user activity group: for one run a chart with a bar per metric;
+     * for several models a chart per metric with a bar per model.
+     */
     static void groupCharts(HtmlReport report, Map<String, List<GroupMetrics>> groupsBySeries,
                             Collection<String> metrics) {
+        if (groupsBySeries.size() == 1) {
+            List<ChartPoint> points = new ArrayList<>();
+            for (GroupMetrics g : groupsBySeries.values().iterator().next()) {
+                metrics.forEach(metric -> points.add(new ChartPoint(metric, g.group() + " (" + g.users() + " users)",
+                        value(g.metrics().get(metric)))));
+            }
+            report.chart(ChartSpecs.groupedBars("test metrics by user activity", "training interactions per user",
+                    "value on test", "metric", points));
+            return;
+        }
         for (String metric : metrics) {
             List<ChartPoint> points = new ArrayList<>();
             groupsBySeries.forEach((series, groups) -> groups.forEach(g ->

@@ -47,7 +47,7 @@ public final class RunReport {
         if (!result.testGroups().isEmpty()) {
             report.heading("Test metrics by user activity (training interactions per user)");
             report.table(groupRows(result.testGroups(), result.test().keySet()));
-            ReportSections.groupCharts(report, Map.of("this run", result.testGroups()), result.test().keySet());
+            ReportSections.groupCharts(report, Map.of("test", result.testGroups()), result.test().keySet());
         }
         training(report, result);
         samples(report, result.samples());
