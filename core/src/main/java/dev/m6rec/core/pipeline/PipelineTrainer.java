@@ -13,6 +13,7 @@ import dev.m6rec.core.eval.MetricSpec;
 import dev.m6rec.core.events.LoggedEventsMerge;
 import dev.m6rec.core.plugin.PluginFaults;
 import dev.m6rec.core.prepare.DatasetFilter;
+import dev.m6rec.core.prepare.DatasetStatistics;
 import dev.m6rec.core.prepare.FilteredDataset;
 import dev.m6rec.core.split.KFoldSplitter;
 import java.util.List;
@@ -28,6 +29,8 @@ public final class PipelineTrainer {
     private final DefaultPluginContext context;
     private final DoubleConsumer validationListener;
     private final PipelinePlan plan;
+    /** The loaded dataset's size before {@code filter:}; null until this trainer loads. */
+    private volatile DatasetStatistics beforeFilters;
 
     public PipelineTrainer(RunConfig config, DefaultPluginContext context) {
         this(config, context, value -> { });
@@ -97,6 +100,7 @@ public final class PipelineTrainer {
         if (config.eventsLog().isPresent()) {
             loaded = LoggedEventsMerge.merge(loaded, config.eventsLog().get(), context.progress());
         }
+        beforeFilters = DatasetStatistics.of(loaded);
         FilteredDataset filtered = new DatasetFilter(config.filter()).apply(loaded);
         filtered.summary().ifPresent(context.progress()::info);
         return filtered.dataset();
@@ -163,6 +167,11 @@ public final class PipelineTrainer {
         }
     }
 
+    /** The size of the dataset this trainer loaded, before {@code filter:}; empty before it loaded. */
+    public java.util.Optional<DatasetStatistics> beforeFilters() {
+        return java.util.Optional.ofNullable(beforeFilters);
+    }
+
     /** Fits the plan's components (features, similarity, interest model) on an existing split. */
     public TrainedRun trainOn(DataSplit split, long loadMillis) {
         return trainOn(split, loadMillis, null);
@@ -202,6 +211,7 @@ public final class PipelineTrainer {
         UserHistories servingHistories = new UserHistories(Interactions.concat(split.train(), split.valid()),
                 parts.userFeatures());
         FittedPipeline pipeline = FittedPipeline.of(dataset.users(), dataset.items(), parts, servingHistories);
-        return new TrainedRun(split, pipeline, trainHistories, loadMillis, (t2 - t1) / 1_000_000);
+        return new TrainedRun(split, pipeline, trainHistories, loadMillis, (t2 - t1) / 1_000_000,
+                beforeFilters != null ? beforeFilters : DatasetStatistics.of(dataset));
     }
 }

@@ -10,6 +10,7 @@ import dev.m6rec.core.pipeline.DefaultPluginContext;
 import dev.m6rec.core.pipeline.PipelineParts;
 import dev.m6rec.core.pipeline.PipelineTrainer;
 import dev.m6rec.core.pipeline.TrainedRun;
+import dev.m6rec.core.prepare.DatasetStatistics;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,11 +40,15 @@ public final class ExperimentRun {
                 : List.of(new ModelVariant(config.interest().type(), config));
         ExecutorService executor = PipelineRun.newExecutor(config.threads());
         try {
+            TrainingLog log = new TrainingLog(progress);
             DefaultPluginContext context = new DefaultPluginContext(config.seed(), "run", executor, config.threads(),
-                    progress, config.baseDir());
+                    log, config.baseDir());
             long t0 = System.nanoTime();
             PipelineTrainer shared = new PipelineTrainer(variants.get(0).config(), context);
             List<DataSplit> splits = shared.loadAndSplitFolds();
+            DatasetStatistics beforeFilters = shared.beforeFilters()
+                    .orElseGet(() -> DatasetStatistics.of(splits.get(0).dataset()));
+            DataSummary data = DataSummary.of(beforeFilters, splits.get(0), splits.size());
             long loadMillis = (System.nanoTime() - t0) / 1_000_000;
             List<List<ModelOutcome>> byModel = new ArrayList<>();
             variants.forEach(v -> byModel.add(new ArrayList<>()));
@@ -56,9 +61,10 @@ public final class ExperimentRun {
                     ModelVariant variant = variants.get(m);
                     progress.info(fold + "model " + (m + 1) + "/" + variants.size() + ": " + variant.name());
                     List<Double> curve = Collections.synchronizedList(new ArrayList<>());
+                    log.drain();
                     TrainedRun run = new PipelineTrainer(variant.config(), context, curve::add)
-                            .trainOn(split, loadMillis, features);
-                    RunResult result = PipelineRun.evaluate(variant.config(), context, run, curve);
+                            .trainOn(split, loadMillis, features).withBeforeFilters(beforeFilters);
+                    RunResult result = PipelineRun.evaluate(variant.config(), context, run, curve, log.drain());
                     byModel.get(m).add(ModelOutcome.of(variant.name(), variant.config().interest().type(), result));
                     if (splits.size() == 1) {
                         exposures.add(PopularityExposure.of(result.testPerUser(), split.test().byUser(),
@@ -71,12 +77,12 @@ public final class ExperimentRun {
             List<String> metrics = config.evaluation().metrics();
             if (splits.size() > 1) {
                 return new ExperimentResult(ModelComparison.ofFolds(metrics, byModel), List.of(),
-                        splits.get(0).dataset().users(), new int[0]);
+                        splits.get(0).dataset().users(), new int[0], data);
             }
             List<ModelOutcome> outcomes = byModel.stream().map(o -> o.get(0)).toList();
             DataSplit split = splits.get(0);
             return new ExperimentResult(ModelComparison.ofSplit(metrics, outcomes, exposures, context), outcomes,
-                    split.dataset().users(), trainingInteractions(split.train().byUser()));
+                    split.dataset().users(), trainingInteractions(split.train().byUser()), data);
         } finally {
             executor.shutdownNow();
         }

@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param evaluateMillis time to evaluate it on valid and test
  * @param groups         test metrics per user activity group
  * @param perUser        per-user test values
+ * @param testAtK        HR, recall and NDCG on test at each of {@link RunResult#CURVE_KS}
  */
 public record ModelOutcome(String name, String type, Map<String, Double> valid, Map<String, Double> test,
-                           long fitMillis, long evaluateMillis, List<GroupMetrics> groups, PerUserValues perUser) {
+                           long fitMillis, long evaluateMillis, List<GroupMetrics> groups, PerUserValues perUser,
+                           Map<String, Double> testAtK) {
     public ModelOutcome {
         Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(type, "type is null");
@@ -29,10 +31,12 @@ public record ModelOutcome(String name, String type, Map<String, Double> valid, 
         test = Collections.unmodifiableMap(new LinkedHashMap<>(test));
         groups = List.copyOf(groups);
         Objects.requireNonNull(perUser, "perUser is null");
+        testAtK = Collections.unmodifiableMap(new LinkedHashMap<>(testAtK));
     }
 
     static ModelOutcome of(String name, String type, RunResult result) {
         return new ModelOutcome(name, type, result.valid(), result.test(),
-                result.trained().fitMillis(), result.evaluateMillis(), result.testGroups(), result.testPerUser());
+                result.trained().fitMillis(), result.evaluateMillis(), result.testGroups(), result.testPerUser(),
+                result.testAtK());
     }
 }

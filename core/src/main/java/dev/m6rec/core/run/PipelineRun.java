@@ -1,7 +1,9 @@
 package dev.m6rec.core.run;
 
 import dev.m6rec.api.ProgressReporter;
+import dev.m6rec.api.data.AttributeColumn;
 import dev.m6rec.api.data.DataSplit;
+import dev.m6rec.api.data.EntityKind;
 import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.data.SparseRows;
@@ -45,11 +47,12 @@ public final class PipelineRun {
     public static RunResult execute(RunConfig config, ProgressReporter progress) {
         ExecutorService executor = newExecutor(config.threads());
         try {
+            TrainingLog log = new TrainingLog(progress);
             DefaultPluginContext context = new DefaultPluginContext(config.seed(), "run", executor, config.threads(),
-                    progress, config.baseDir(), config.spark());
+                    log, config.baseDir(), config.spark());
             List<Double> validationCurve = java.util.Collections.synchronizedList(new ArrayList<>());
             TrainedRun trained = new PipelineTrainer(config, context, validationCurve::add).train();
-            return evaluate(config, context, trained, validationCurve);
+            return evaluate(config, context, trained, validationCurve, log.drain());
         } finally {
             executor.shutdownNow();
         }
@@ -60,7 +63,7 @@ public final class PipelineRun {
      * group and per user, from the same pass) and picks the sample users.
      */
     static RunResult evaluate(RunConfig config, DefaultPluginContext context, TrainedRun trained,
-                              List<Double> validationCurve) {
+                              List<Double> validationCurve, List<EpochValue> trainingLog) {
         ExecutorService executor = context.executor();
         ProgressReporter progress = context.progress();
         long t0 = System.nanoTime();
@@ -104,9 +107,9 @@ public final class PipelineRun {
             return new GroupMetrics(g.group(), g.users(), configured);
         }).toList();
         long evaluateMillis = (System.nanoTime() - t0) / 1_000_000;
-        List<SampleRecommendation> samples = samples(config, context, pipeline, ranker, split.test());
+        List<SampleRecommendation> samples = samples(config, context, pipeline, ranker, split);
         return new RunResult(valid, test, samples, trained, evaluateMillis, testAtK, validationCurve, testGroups,
-                testPass.perUser().only(test.keySet()));
+                testPass.perUser().only(test.keySet()), trainingLog);
     }
 
     /**
@@ -138,10 +141,16 @@ public final class PipelineRun {
         return values;
     }
 
-    /** A few seeded users with test items, their top-K and which of those they held out. */
+    /**
+     * A few seeded users with test items, their top-K (with the items' titles when the dataset has a
+     * {@code title} column) and which of those they held out.
+     */
     private static List<SampleRecommendation> samples(RunConfig config, DefaultPluginContext context,
-                                                      FittedPipeline pipeline, TopKRanker ranker, Interactions test) {
-        SparseRows byUser = test.byUser();
+                                                      FittedPipeline pipeline, TopKRanker ranker, DataSplit split) {
+        SparseRows byUser = split.test().byUser();
+        String[] titles = split.dataset().attributes(EntityKind.ITEM).column("title")
+                .filter(c -> c instanceof AttributeColumn.Text).map(c -> ((AttributeColumn.Text) c).values())
+                .orElse(null);
         List<Integer> candidates = new ArrayList<>(java.util.Arrays.stream(byUser.nonEmptyRows()).boxed().toList());
         RandomGenerator random = context.forComponent("output").random("samples");
         List<SampleRecommendation> samples = new ArrayList<>();
@@ -155,15 +164,18 @@ public final class PipelineRun {
             }
             ScoredItems top = ranker.topK(profile, k, seen);
             List<String> ids = new ArrayList<>();
+            List<String> itemTitles = new ArrayList<>();
             boolean[] heldOut = new boolean[top.size()];
             for (int r = 0; r < top.size(); r++) {
                 ids.add(pipeline.items().id(top.item(r)));
+                String title = titles == null ? null : titles[top.item(r)];
+                itemTitles.add(title == null ? "" : title);
                 for (int p = byUser.start(user); p < byUser.end(user); p++) {
                     heldOut[r] |= byUser.column(p) == top.item(r);
                 }
             }
             samples.add(new SampleRecommendation(pipeline.users().id(user), profile.history().length, ids,
-                    top.scores(), heldOut));
+                    itemTitles, top.scores(), heldOut));
         }
         return samples;
     }

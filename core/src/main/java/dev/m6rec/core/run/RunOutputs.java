@@ -7,6 +7,7 @@ import dev.m6rec.core.artifact.PipelineArtifact;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.output.StagedFiles;
 import dev.m6rec.core.plugin.PluginRegistry;
+import dev.m6rec.core.report.RunIdentity;
 import dev.m6rec.core.report.RunReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,12 +57,12 @@ public final class RunOutputs {
     }
 
     /** {@code artifact/}, then {@code metrics.json}, then {@code report.html} in {@code outputDir}. */
-    public static void write(Path outputDir, String title, RunResult result, RunConfig config, PluginRegistry registry,
-                             ProgressReporter progress) {
+    public static void write(Path outputDir, RunIdentity identity, RunResult result, RunConfig config,
+                             PluginRegistry registry, ProgressReporter progress) {
         checkTargets(outputDir);
         try (StagedFiles files = new StagedFiles()) {
             MetricsJson.stage(files, outputDir.resolve(METRICS), result.valid(), result.test(), result.testGroups());
-            RunReport.stage(files, outputDir, title, result);
+            RunReport.stage(files, outputDir, identity, result);
             progress.info("saving the artifact");
             saveArtifact(outputDir.resolve(ARTIFACT), result, config, registry);
             progress.info("writing metrics and the report");

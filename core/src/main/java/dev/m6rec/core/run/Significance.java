@@ -22,4 +22,9 @@ public record Significance(PairedTest tTest, double tTestHolm, PairedTest wilcox
         int rejected = (tTestHolm < ALPHA ? 1 : 0) + (wilcoxonHolm < ALPHA ? 1 : 0);
         return rejected == 2 ? "*" : rejected == 1 ? "~" : "";
     }
+
+    /** A p-value as tables print it: small ones in scientific notation, so that they do not all read 0.0000. */
+    public static String formatP(double p) {
+        return Double.isNaN(p) ? "-" : p < 1e-4 ? String.format("%.1e", p) : String.format("%.4f", p);
+    }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ModelComparisonTest {
     private static ModelOutcome fold(double ndcg, long fitMillis) {
         return new ModelOutcome("m", "ease", Map.of("ndcg@10", Double.NaN), Map.of("ndcg@10", ndcg), fitMillis, 500,
-                List.of(), new PerUserValues(new int[0], List.of(), new double[0][], null));
+                List.of(), new PerUserValues(new int[0], List.of(), new double[0][], null), Map.of());
     }
 
     @Test

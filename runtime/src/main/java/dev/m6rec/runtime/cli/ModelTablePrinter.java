@@ -69,7 +69,8 @@ final class ModelTablePrinter {
                 table.baseline());
         printPerMetric(out, table, nameWidth, 19, row -> metric -> {
             Significance s = row.significance().get(metric);
-            return s == null ? "" : formatP(s.tTestHolm()) + " / " + formatP(s.wilcoxonHolm());
+            return s == null ? "" : Significance.formatP(s.tTestHolm()) + " / "
+                    + Significance.formatP(s.wilcoxonHolm());
         });
         if (table.rows().stream().anyMatch(r -> !r.exposure().isEmpty())) {
             PopularityExposure first = table.rows().stream().filter(r -> !r.exposure().isEmpty()).findFirst()
@@ -99,11 +100,6 @@ final class ModelTablePrinter {
             perUser.forEach(m -> line.append(String.format("  %" + cell + "s", text.apply(row).apply(m))));
             out.println(line);
         }
-    }
-
-    /** Small p-values in scientific notation, so that they do not all read 0.0000. */
-    private static String formatP(double p) {
-        return Double.isNaN(p) ? "-" : p < 1e-4 ? String.format("%.1e", p) : String.format("%.4f", p);
     }
 
     private static String format(Double value) {

@@ -7,7 +7,9 @@ import dev.m6rec.core.run.PipelineRun;
 import dev.m6rec.core.run.RunOutputs;
 import dev.m6rec.core.run.RunResult;
 import dev.m6rec.core.run.SampleRecommendation;
+import dev.m6rec.core.report.RunIdentity;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,8 +46,7 @@ final class RunCommand implements Callable<Integer> {
         MetricsTable.printGroups(parent.out(), result.testGroups(), result.test().keySet());
         printSamples(result);
         Path outputDir = loaded.config().output().dir();
-        RunOutputs.write(outputDir, "M6-Rec run: " + configFile.getFileName(), result, loaded.config(),
-                loaded.registry(), progress);
+        RunOutputs.write(outputDir, identity(loaded, ""), result, loaded.config(), loaded.registry(), progress);
         progress.info("done");
         parent.out().println("wrote " + outputDir.resolve("metrics.json") + ", " + outputDir.resolve("report.html")
                 + " and " + outputDir.resolve("artifact"));
@@ -61,16 +62,25 @@ final class RunCommand implements Callable<Integer> {
         Path outputDir = loaded.config().output().dir();
         ExperimentOutputs.checkTargets(outputDir, loaded.config());
         ConsoleProgress progress = new ConsoleProgress(parent.err());
+        RunIdentity identity = identity(loaded, "");
         ExperimentResult result = ExperimentRun.execute(loaded.config(), progress, (variant, run) ->
-                RunOutputs.write(ExperimentOutputs.modelDir(outputDir, variant), "M6-Rec run: " + configFile.getFileName()
-                        + " (" + variant.name() + ")", run, variant.config(), loaded.registry(), progress));
+                RunOutputs.write(ExperimentOutputs.modelDir(outputDir, variant),
+                        identity.forModel(identity.title() + " (" + variant.name() + ")", variant.config()), run,
+                        variant.config(), loaded.registry(), progress));
         ModelTablePrinter.print(parent.out(), result.table());
-        ExperimentOutputs.write(outputDir, result);
+        ExperimentOutputs.write(outputDir, identity, result);
         progress.info("done");
         parent.out().println();
-        parent.out().println("wrote " + outputDir.resolve("metrics.json") + (result.outcomes().isEmpty() ? ""
+        parent.out().println("wrote " + outputDir.resolve("metrics.json") + ", " + outputDir.resolve("report.html")
+                + (result.outcomes().isEmpty() ? ""
                 : ", " + outputDir.resolve("per-user.tsv") + " and a folder per model (artifact, metrics, report)"));
         return ExitCodes.OK;
+    }
+
+    /** The report's account of this run: the config file, the --set overrides, the models, versions, now. */
+    private RunIdentity identity(RunConfigs loaded, String suffix) {
+        return RunIdentity.of("M6-Rec run: " + configFile.getFileName() + suffix, configFile, options.overrides,
+                loaded.config(), loaded.registry(), Instant.now());
     }
 
     private void printSamples(RunResult result) {
@@ -78,8 +88,9 @@ final class RunCommand implements Callable<Integer> {
             parent.out().printf("%nuser %s (%d known interactions); * = held out in test%n", sample.user(),
                     sample.historyLength());
             for (int r = 0; r < sample.items().size(); r++) {
-                parent.out().printf("  %2d. %-12s %9.4f%s%n", r + 1, sample.items().get(r), sample.scores()[r],
-                        sample.heldOut()[r] ? " *" : "");
+                String title = sample.titles().get(r);
+                parent.out().printf("  %2d. %-12s %9.4f%s%s%n", r + 1, sample.items().get(r), sample.scores()[r],
+                        sample.heldOut()[r] ? " *" : title.isEmpty() ? "" : "  ", title.isEmpty() ? "" : "  " + title);
             }
         }
         if (!result.samples().isEmpty()) {

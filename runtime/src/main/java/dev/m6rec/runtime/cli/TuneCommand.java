@@ -12,7 +12,9 @@ import dev.m6rec.core.tune.Study;
 import dev.m6rec.core.tune.StudyResult;
 import dev.m6rec.core.tune.TrialRecord;
 import java.nio.charset.StandardCharsets;
+import dev.m6rec.core.report.RunIdentity;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,9 +65,11 @@ final class TuneCommand implements Callable<Integer> {
         progress.info("retraining the best configuration (trial " + best.number() + ")");
         RunConfig bestConfig = RunConfigValidator.validate(bestRaw, loaded.registry());
         RunResult bestRun = PipelineRun.execute(bestConfig, progress);
-        RunOutputs.write(bestDir, "M6-Rec run: best of " + configFile.getFileName(), bestRun, bestConfig,
-                loaded.registry(), progress);
-        TuneReport.write(outputDir, "M6-Rec study: " + configFile.getFileName(), result, baseline, bestRun.test());
+        RunIdentity identity = RunIdentity.of("M6-Rec study: " + configFile.getFileName(), configFile,
+                options.overrides, config, loaded.registry(), Instant.now());
+        RunOutputs.write(bestDir, identity.forModel("M6-Rec run: best of " + configFile.getFileName()
+                + " (trial " + best.number() + ")", bestConfig), bestRun, bestConfig, loaded.registry(), progress);
+        TuneReport.write(outputDir, identity, result, baseline, bestRun.test());
         bestRun.trained().pipeline().close();
 
         parent.out().printf("%n%d trials (%d completed, %d pruned, %d failed)%n", result.trials().size(),
