@@ -17,7 +17,8 @@
 # off (every request runs the full path), then with it on. Goal on 2 cores: zero failed
 # requests, p99 under 20 ms, at least 2,000 lists/s.
 #
-# Knobs: BENCH_SECONDS (per level, 30), BENCH_WARMUP (5), BENCH_LEVELS ("16 64"),
+# Knobs: M6REC_JAVA_OPTS (the server's JVM options; default -Xmx4g -XX:+UseTransparentHugePages),
+# BENCH_SECONDS (per level, 30), BENCH_WARMUP (5), BENCH_LEVELS ("16 64"),
 # BENCH_RELOAD_EVERY (5), BENCH_CACHED (1: also run with the cache on), BENCH_REUSE_MODEL=1 (keep
 # the models trained by an earlier run), BENCH_MLP_SET (extra --set overrides of the mlp case's
 # training, e.g. "data.users=2000 data.items=10000" for a smoke run), M6REC_SKIP_BUILD=1,
@@ -31,6 +32,10 @@ warmup="${BENCH_WARMUP:-5}"
 levels="${BENCH_LEVELS:-16 64}"
 reload_every="${BENCH_RELOAD_EVERY:-5}"
 cached="${BENCH_CACHED:-1}"
+# Transparent huge pages for the server's heap (Linux's "madvise" mode, Debian's default, gives them
+# only to a JVM that asks): the serving path reads rows of 10-25 MB tables at random (HNSW
+# vectors, the mlp's item side), and 2 MB pages make its TLB misses rarer.
+server_java_opts="${M6REC_JAVA_OPTS:--Xmx4g -XX:+UseTransparentHugePages}"
 mkdir -p "$work"
 # /admin/reload needs the server's token (see the README's threat model); a fresh one per run.
 (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$work/admin-token")
@@ -92,7 +97,7 @@ trap 'stop_server || true' EXIT
 
 start_server() {
   local cache_size="$1"
-  "$root/m6rec" serve --artifact "$artifact" --port 0 --cache-size "$cache_size" \
+  M6REC_JAVA_OPTS="$server_java_opts" "$root/m6rec" serve --artifact "$artifact" --port 0 --cache-size "$cache_size" \
     --admin-token-file "$work/admin-token" >"$work/serve.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 120); do

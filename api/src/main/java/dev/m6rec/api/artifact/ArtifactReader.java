@@ -2,13 +2,9 @@ package dev.m6rec.api.artifact;
 
 import dev.m6rec.api.ArtifactException;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -49,10 +45,8 @@ public interface ArtifactReader {
     }
 
     default float[] readFloats(String name) {
-        ByteBuffer payload = readArray(name, 'f', Float.BYTES);
-        float[] values = new float[payload.remaining() / Float.BYTES];
-        payload.asFloatBuffer().get(values);
-        return values;
+        return ArrayFileReader.read(this, name, 'f', Float.BYTES, float[]::new,
+                (chunk, into, at) -> chunk.asFloatBuffer().get(into, at, chunk.remaining() / Float.BYTES));
     }
 
     /**
@@ -64,7 +58,7 @@ public interface ArtifactReader {
         float[] values = readFloats(name);
         for (int i = 0; i < values.length; i++) {
             if (!Float.isFinite(values[i])) {
-                throw new dev.m6rec.api.ArtifactException(location() + "/" + name + ": value " + i + " is not finite ("
+                throw new ArtifactException(location() + "/" + name + ": value " + i + " is not finite ("
                         + values[i] + ")");
             }
         }
@@ -72,52 +66,13 @@ public interface ArtifactReader {
     }
 
     default int[] readInts(String name) {
-        ByteBuffer payload = readArray(name, 'i', Integer.BYTES);
-        int[] values = new int[payload.remaining() / Integer.BYTES];
-        payload.asIntBuffer().get(values);
-        return values;
+        return ArrayFileReader.read(this, name, 'i', Integer.BYTES, int[]::new,
+                (chunk, into, at) -> chunk.asIntBuffer().get(into, at, chunk.remaining() / Integer.BYTES));
     }
 
     default long[] readLongs(String name) {
-        ByteBuffer payload = readArray(name, 'l', Long.BYTES);
-        long[] values = new long[payload.remaining() / Long.BYTES];
-        payload.asLongBuffer().get(values);
-        return values;
-    }
-
-    private ByteBuffer readArray(String name, char kind, int width) {
-        String where = location() + "/" + name;
-        try (DataInputStream in = new DataInputStream(open(name))) {
-            int magic = in.readInt();
-            if (magic != (ArtifactWriter.MAGIC | kind)) {
-                throw new ArtifactException(where + ": not an array file of kind '" + kind + "'");
-            }
-            int length = in.readInt();
-            if (length < 0) {
-                throw new ArtifactException(where + ": negative length " + length);
-            }
-            long bytes = (long) length * width;
-            long size = size(name);
-            if (size >= 0 && bytes > size - 2L * Integer.BYTES) {
-                throw new ArtifactException(where + ": truncated");
-            }
-            if (bytes > Integer.MAX_VALUE - 8) {
-                throw new ArtifactException(where + ": length " + length + " exceeds the largest array");
-            }
-            // readNBytes grows with what it reads, so a header that lies allocates only the real bytes.
-            byte[] payload = in.readNBytes((int) bytes);
-            if (payload.length < bytes) {
-                throw new ArtifactException(where + ": truncated");
-            }
-            if (in.read() != -1) {
-                throw new ArtifactException(where + ": trailing bytes after " + length + " values");
-            }
-            return ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN);
-        } catch (EOFException e) {
-            throw new ArtifactException(where + ": truncated", e);
-        } catch (IOException e) {
-            throw new ArtifactException(where + ": " + e.getMessage(), e);
-        }
+        return ArrayFileReader.read(this, name, 'l', Long.BYTES, long[]::new,
+                (chunk, into, at) -> chunk.asLongBuffer().get(into, at, chunk.remaining() / Long.BYTES));
     }
 
 }

@@ -193,7 +193,10 @@ public final class Interactions {
         for (int k = 0; k < rows.length; k++) {
             rows[k] = k;
         }
-        return timestamps == null ? rows : sortByTime(rows);
+        if (timestamps != null) {
+            sortByTime(rows, 0, rows.length, new int[rows.length]);
+        }
+        return rows;
     }
 
     /** Interactions per item, as a fresh array. */
@@ -205,15 +208,14 @@ public final class Interactions {
         return counts;
     }
 
+    /**
+     * Rows grouped by {@code keys}, each group oldest first, equal timestamps in input order: a
+     * counting sort by key keeps input order, then each group is sorted by time on its own. That is
+     * the order a stable sort of all rows by time would give each group, at the cost of the groups
+     * (a user's few dozen rows, mostly already in order), not of a merge sort over all rows.
+     */
     private SparseRows group(int[] keys, int[] others, int numKeys, int numOthers) {
         int n = keys.length;
-        int[] order = new int[n];
-        for (int k = 0; k < n; k++) {
-            order[k] = k;
-        }
-        if (timestamps != null) {
-            order = sortByTime(order);
-        }
         int[] offsets = new int[numKeys + 1];
         for (int key : keys) {
             offsets[key + 1]++;
@@ -222,31 +224,40 @@ public final class Interactions {
             offsets[k + 1] += offsets[k];
         }
         int[] fill = Arrays.copyOf(offsets, numKeys);
-        int[] columns = new int[n];
         int[] sources = new int[n];
-        for (int row : order) {
-            int pos = fill[keys[row]]++;
-            columns[pos] = others[row];
-            sources[pos] = row;
+        for (int row = 0; row < n; row++) {
+            sources[fill[keys[row]]++] = row;
+        }
+        if (timestamps != null) {
+            int[] tmp = new int[n];
+            for (int k = 0; k < numKeys; k++) {
+                sortByTime(sources, offsets[k], offsets[k + 1], tmp);
+            }
+        }
+        int[] columns = new int[n];
+        for (int p = 0; p < n; p++) {
+            columns[p] = others[sources[p]];
         }
         return new SparseRows(numKeys, numOthers, offsets, columns, sources);
     }
 
-    /** A stable merge sort of row numbers by timestamp, on primitives; skipped when already in order. */
-    private int[] sortByTime(int[] rows) {
+    /**
+     * Sorts the row numbers {@code a[from .. to)} by timestamp in place, stably (equal timestamps
+     * keep their order): a bottom-up merge sort on primitives through {@code tmp}, skipped when the
+     * range is already in order.
+     */
+    private void sortByTime(int[] a, int from, int to, int[] tmp) {
         boolean sorted = true;
-        for (int k = 1; k < rows.length && sorted; k++) {
-            sorted = timestamps[k - 1] <= timestamps[k];
+        for (int k = from + 1; k < to && sorted; k++) {
+            sorted = timestamps[a[k - 1]] <= timestamps[a[k]];
         }
         if (sorted) {
-            return rows;
+            return;
         }
-        int[] a = rows.clone();
-        int[] tmp = new int[a.length];
-        for (int width = 1; width < a.length; width *= 2) {
-            for (int lo = 0; lo < a.length - width; lo += 2 * width) {
+        for (int width = 1; width < to - from; width *= 2) {
+            for (int lo = from; lo < to - width; lo += 2 * width) {
                 int mid = lo + width;
-                int hi = Math.min(lo + 2 * width, a.length);
+                int hi = Math.min(lo + 2 * width, to);
                 int x = lo;
                 int y = mid;
                 int z = lo;
@@ -262,7 +273,6 @@ public final class Interactions {
                 System.arraycopy(tmp, lo, a, lo, hi - lo);
             }
         }
-        return a;
     }
 
     /** Appends rows into growable primitive arrays; no object per row. */

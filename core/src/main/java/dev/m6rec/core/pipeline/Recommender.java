@@ -147,14 +147,17 @@ public final class Recommender {
         return PluginFaults.call(pipeline.similarity().orElseThrow(), "similarity", () -> maximalMarginalRelevance(relevant, k));
     }
 
-    /** Candidate items, or null to rank all items. */
+    /**
+     * Candidate items, or null to rank all items. Each candidate added is marked in {@code skip},
+     * so that no later source adds it again: ranking then reads only the candidates, and one
+     * catalogue-sized mask per request is cleared and allocated instead of two.
+     */
     private int[] recall(UserProfile profile, boolean[] skip) {
         Map<String, Integer> quotas = settings.recall();
         if (quotas.isEmpty()) {
             return null;
         }
         int numItems = pipeline.items().size();
-        boolean[] chosen = new boolean[numItems];
         long quotaSum = 0;
         for (int quota : quotas.values()) {
             quotaSum += quota;
@@ -165,19 +168,19 @@ public final class Recommender {
         if (historyQuota > 0 && profile.history().length > 0) {
             int filled = n;
             n = PluginFaults.call(pipeline.similarity().orElseThrow(), "neighbours",
-                    () -> addHistoryNeighbours(profile, historyQuota, skip, chosen, out, filled));
+                    () -> addHistoryNeighbours(profile, historyQuota, skip, out, filled));
         }
         int embeddingQuota = quotas.getOrDefault("embedding", 0);
         if (embeddingQuota > 0 && embeddings != null && profile.history().length > 0) {
             float[] centre = historyCentre(profile, embeddings);
-            n = recallIndex == null ? addTop(embeddingScores(centre, embeddings), embeddingQuota, skip, chosen, out, n)
-                    : addNearest(centre, embeddingQuota, skip, chosen, out, n);
+            n = recallIndex == null ? addTop(embeddingScores(centre, embeddings), embeddingQuota, skip, out, n)
+                    : addNearest(centre, embeddingQuota, skip, out, n);
         }
         int popularQuota = quotas.getOrDefault("popular", 0);
         for (int r = 0, added = 0; r < popularOrder.length && added < popularQuota; r++) {
             int item = popularOrder[r];
-            if (!skip[item] && !chosen[item]) {
-                chosen[item] = true;
+            if (!skip[item]) {
+                skip[item] = true;
                 out[n++] = item;
                 added++;
             }
@@ -185,14 +188,14 @@ public final class Recommender {
         return java.util.Arrays.copyOf(out, n);
     }
 
-    private static int addTop(float[] scores, int quota, boolean[] skip, boolean[] chosen, int[] out, int n) {
+    private static int addTop(float[] scores, int quota, boolean[] skip, int[] out, int n) {
         boolean[] excluded = new boolean[scores.length];
         for (int i = 0; i < scores.length; i++) {
-            excluded[i] = skip[i] || chosen[i] || scores[i] <= 0;
+            excluded[i] = skip[i] || scores[i] <= 0;
         }
         ScoredItems top = ScoredItems.topK(scores, quota, excluded);
         for (int r = 0; r < top.size(); r++) {
-            chosen[top.item(r)] = true;
+            skip[top.item(r)] = true;
             out[n++] = top.item(r);
         }
         return n;
@@ -207,14 +210,13 @@ public final class Recommender {
     /**
      * History recall: each item's score is the sum, over the history, of the entry's
      * {@link #historyWeight} times the item's similarity among that entry's 50 neighbours; the
-     * best {@code quota} items with a positive score that are neither skipped nor chosen
+     * best {@code quota} items with a positive score that are not skipped (nor recalled already)
      * are added, ties to the lower index. Only the items the neighbour lists reach are scored, so
      * a request costs its history, not the catalogue: each reach is one (item, order) key, and
      * sorting the keys groups an item's contributions in their original order (same sums as a
      * dense array would give).
      */
-    private int addHistoryNeighbours(UserProfile profile, int quota, boolean[] skip, boolean[] chosen, int[] out,
-                                     int n) {
+    private int addHistoryNeighbours(UserProfile profile, int quota, boolean[] skip, int[] out, int n) {
         SimilarityModel similarity = pipeline.similarity().orElseThrow();
         int[] history = profile.history();
         ScoredItems[] lists = new ScoredItems[history.length];
@@ -249,13 +251,13 @@ public final class Recommender {
             }
             items[distinct] = item;
             scores[distinct] = sum;
-            excluded[distinct] = skip[item] || chosen[item] || sum <= 0;
+            excluded[distinct] = skip[item] || sum <= 0;
             distinct++;
         }
         ScoredItems top = ScoredItems.topK(scores, 0, distinct, quota, excluded);
         for (int r = 0; r < top.size(); r++) {
             int item = items[top.item(r)];
-            chosen[item] = true;
+            skip[item] = true;
             out[n++] = item;
         }
         return n;
@@ -275,11 +277,11 @@ public final class Recommender {
     }
 
     /** As {@link #addTop} over cosine scores, from the HNSW graph: only the items it may add are accepted. */
-    private int addNearest(float[] centre, int quota, boolean[] skip, boolean[] chosen, int[] out, int n) {
+    private int addNearest(float[] centre, int quota, boolean[] skip, int[] out, int n) {
         Bits open = new Bits() {
             @Override
             public boolean get(int item) {
-                return !skip[item] && !chosen[item];
+                return !skip[item];
             }
 
             @Override
@@ -289,7 +291,7 @@ public final class Recommender {
         };
         ScoredItems near = recallIndex.search(centre, quota, settings.index().efSearch(), open);
         for (int r = 0; r < near.size() && near.score(r) > 0; r++) {
-            chosen[near.item(r)] = true;
+            skip[near.item(r)] = true;
             out[n++] = near.item(r);
         }
         return n;

@@ -227,4 +227,16 @@ class RecommenderTest {
         boolean[] excluded = {true, false, false, false, false, false};
         assertThat(recommender.recommend(pipeline.profile(1), 2, excluded).items()).containsExactly(1, 2);
     }
+
+    @Test
+    void recallSourcesNeverAddAnItemTwiceAndLeaveTheCallersExclusionsAlone() {
+        FittedPipeline pipeline = pipeline();
+        // User 1 saw item 5; history recall takes 5's cluster neighbours, popular recall must skip them.
+        Recommender recommender = new Recommender(pipeline,
+                new RecommendSettings(10, Map.of("history", 2, "popular", 3), 0));
+        boolean[] excluded = {false, false, true, false, false, false};
+        ScoredItems top = recommender.recommend(pipeline.profile(1), 10, excluded);
+        assertThat(top.items()).doesNotHaveDuplicates().doesNotContain(2, 5).hasSize(4);
+        assertThat(excluded).containsExactly(false, false, true, false, false, false);
+    }
 }

@@ -191,8 +191,8 @@ final class MlpForward {
                 pre[base + j] = itemFirst[item + j] + user[j];
             }
         }
-        float[] post = new float[n * h0];
-        activation.apply(pre, post, n * h0);
+        activation.apply(pre, pre, n * h0);   // in place, as the upper layers: one buffer fewer per request
+        float[] post = pre;
         for (int l = 1; l < widths.length; l++) {
             int in = widths[l - 1];
             int out = widths[l];

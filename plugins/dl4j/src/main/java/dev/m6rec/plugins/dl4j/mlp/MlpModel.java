@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -44,10 +45,16 @@ public final class MlpModel implements InterestModel, RatingPredictor {
     private final PluginContext context;
     private final FittedState<Fitted> fitted;
 
-    /** Everything scoring and saving need, published at once so readers never see a mix. */
-    /** {@code neighbours} is null without the neighbourhood input. */
+    /**
+     * Everything scoring and saving need, published at once so readers never see a mix.
+     * {@code neighbours} is null without the neighbourhood input; {@code embeddings} holds the item
+     * embeddings once asked for: a served pipeline asks twice (the recall index and the recommender),
+     * and one shared copy of a 100,000-item table is one allocation per reload and one set of cache
+     * lines for both.
+     */
     private record Fitted(MlpState state, NeighbourScores neighbours, ComputationGraphConfiguration configuration,
-                          INDArray params, MlpParameters parameters, MlpScorer scorer) {
+                          INDArray params, MlpParameters parameters, MlpScorer scorer,
+                          AtomicReference<FeatureMatrix> embeddings) {
     }
 
     public MlpModel(MlpSettings settings, PluginContext context) {
@@ -155,7 +162,8 @@ public final class MlpModel implements InterestModel, RatingPredictor {
                 state.trainedItems());
         MlpScorer scorer = new MlpScorer(forward, neighbours, state.shape(), parameters, state.trainedUsers(),
                 state.scale(), settings.rankBy(), settings.blendWeight());
-        this.fitted.set(new Fitted(state, neighbours, conf, net.params().dup(), parameters, scorer));
+        this.fitted.set(new Fitted(state, neighbours, conf, net.params().dup(), parameters, scorer,
+                new AtomicReference<>()));
     }
 
     /**
@@ -258,6 +266,10 @@ public final class MlpModel implements InterestModel, RatingPredictor {
     @Override
     public Optional<FeatureMatrix> itemEmbeddings() {
         Fitted f = fitted.get();
+        FeatureMatrix cached = f.embeddings().get();
+        if (cached != null) {
+            return Optional.of(cached);
+        }
         int numItems = f.state().shape().numItems();
         int width = settings.embedding();
         float[] known = java.util.Arrays.copyOf(f.parameters().itemTable, numItems * width);   // without the cold row
@@ -265,7 +277,8 @@ public final class MlpModel implements InterestModel, RatingPredictor {
         for (int c = 0; c < width; c++) {
             names.add("mlp-embedding-" + c);
         }
-        return Optional.of(new FeatureMatrix(numItems, names, known));
+        f.embeddings().compareAndSet(null, new FeatureMatrix(numItems, names, known));
+        return Optional.of(f.embeddings().get());
     }
 
     @Override

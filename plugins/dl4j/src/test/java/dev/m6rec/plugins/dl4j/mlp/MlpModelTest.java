@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.m6rec.api.ArtifactException;
+import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.Interactions;
 import dev.m6rec.api.data.ScoredItems;
 import dev.m6rec.api.interest.InterestModel;
@@ -98,6 +99,20 @@ class MlpModelTest {
             loaded.predictRatings(user, items, ratingsAfter);
             assertThat(ratingsAfter).containsExactly(ratingsBefore);
         }
+    }
+
+    @Test
+    void itemEmbeddingsAreOneSharedCopyPerFittedModelAndSurviveALoad() {
+        FeatureMatrix first = BOTH.itemEmbeddings().orElseThrow();
+        assertThat(BOTH.itemEmbeddings().orElseThrow().data()).isSameAs(first.data());
+        assertThat(first.rows()).isEqualTo(DATA.numItems);
+        MemoryArtifacts artifacts = new MemoryArtifacts("memory/interest");
+        BOTH.save(artifacts);
+        MlpModel loaded = MlpFixtures.create(MlpFixtures.small(Map.of()), new RecordingPluginContext(99, "interest"));
+        loaded.load(artifacts, DATA.inputs);
+        FeatureMatrix reloaded = loaded.itemEmbeddings().orElseThrow();
+        assertThat(reloaded.data()).isNotSameAs(first.data()).containsExactly(first.data());
+        assertThat(loaded.itemEmbeddings().orElseThrow()).isSameAs(reloaded);
     }
 
     @Test
