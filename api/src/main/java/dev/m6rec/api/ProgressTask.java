@@ -1,6 +1,10 @@
 package dev.m6rec.api;
 
-/** One running task of a {@link ProgressReporter}; close it when the work ends. */
+/**
+ * One running task of a {@link ProgressReporter}; close it when the work ends. Parallel stages
+ * (evaluation, similarity, EASE's Gram rows) advance one task from several threads at once, so an
+ * implementation must be thread-safe.
+ */
 public interface ProgressTask extends AutoCloseable {
 
     /** Records that {@code units} more units are done. */

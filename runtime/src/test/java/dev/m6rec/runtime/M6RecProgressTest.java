@@ -24,11 +24,12 @@ class M6RecProgressTest {
             public ProgressTask begin(String name, long total) {
                 heard.add("begin " + name + " of " + total);
                 return new ProgressTask() {
-                    private long done;
+                    // A task is advanced from several threads at once (parallel stages): the contract asks for thread safety.
+                    private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
 
                     @Override
                     public void advance(long units) {
-                        done += units;
+                        done.addAndGet(units);
                     }
 
                     @Override
