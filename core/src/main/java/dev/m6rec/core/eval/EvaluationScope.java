@@ -27,7 +27,8 @@ public final class EvaluationScope {
 
     /**
      * With {@code evaluation.max-users}, a sample of that many users with held-out items in
-     * {@code targets}, drawn from {@code random} and sorted; else null, meaning every user.
+     * {@code targets}, drawn from {@code random} (the run's {@code DefaultPluginContext.evaluationUsers()},
+     * so that every pass of one run samples the same way) and sorted; else null, meaning every user.
      */
     public static int[] users(EvaluationSettings settings, Interactions targets, RandomGenerator random) {
         int max = settings.maxUsers();

@@ -91,6 +91,14 @@ public final class DefaultPluginContext implements PluginContext {
         return componentPath;
     }
 
+    /**
+     * The stream that samples the users an evaluation pass scores ({@code evaluation.max-users}): one
+     * derivation for the validation during fit, tuning trials and the reported figures, so they agree.
+     */
+    public RandomGenerator evaluationUsers() {
+        return forComponent("evaluation").random("users");
+    }
+
     @Override
     public RandomGenerator random(String purpose) {
         return new SplittableRandom(seed ^ fnv1a64(componentPath + "/" + purpose));

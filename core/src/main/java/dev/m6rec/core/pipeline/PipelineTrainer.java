@@ -195,8 +195,7 @@ public final class PipelineTrainer {
         // The protocol and users of the run's reported validation figure, so that early stopping picks by it.
         Evaluator validationEvaluator = new Evaluator(List.of(validationMetric), context.executor(), context.threads(),
                 EvaluationScope.options(config.evaluation(), config.seed(), split.train(), Optional.empty()));
-        int[] validationUsers = EvaluationScope.users(config.evaluation(), split.valid(),
-                context.forComponent("evaluation").random("users"));
+        int[] validationUsers = EvaluationScope.users(config.evaluation(), split.valid(), context.evaluationUsers());
         PipelineParts parts = features == null ? PipelineParts.forFit(split) : features.withFeaturesOnly();
         parts.validation(new ValidationMetricScorer(validationMetric, validationEvaluator, split.train(),
                 parts::userFeatures, split.valid(), validationUsers, validationListener));

@@ -77,7 +77,7 @@ public final class PipelineRun {
                 ? "full ranking" : "recall, rank, re-rank") + "; seen items excluded)");
         Map<String, Double> valid = split.valid().size() == 0 ? nanFor(metrics)
                 : evaluator.reporting(progress, "evaluating valid users").evaluate(pipeline.interest(), ranker, trained.trainHistories()::profile, split.valid(),
-                        sampledUsers(config, context, split.valid()));
+                        EvaluationScope.users(config.evaluation(), split.valid(), context.evaluationUsers()));
         // Test metrics and the metric-vs-K curve come from one pass: scoring is the expensive part.
         List<MetricSpec> curve = new ArrayList<>();
         for (String name : List.of("hr", "recall", "ndcg")) {
@@ -95,7 +95,7 @@ public final class PipelineRun {
                 config.evaluation().groups().stream().mapToInt(Integer::intValue).toArray(), split.train().byUser());
         Evaluation testPass = new Evaluator(List.copyOf(testMetrics), executor, config.threads(), options)
                 .reporting(progress, "evaluating test users").evaluate(pipeline.interest(), ranker, pipeline::profile, split.test(),
-                        sampledUsers(config, context, split.test()), groups);
+                        EvaluationScope.users(config.evaluation(), split.test(), context.evaluationUsers()), groups);
         Map<String, Double> testAll = testPass.metrics();
         Map<String, Double> test = new LinkedHashMap<>();
         metrics.forEach(m -> test.put(m.toString(), testAll.get(m.toString())));
@@ -123,11 +123,6 @@ public final class PipelineRun {
         }
         Recommender recommender = new Recommender(pipeline, settings);
         return recommender::recommend;
-    }
-
-    /** With {@code evaluation.max-users}, a seeded sample of the users with held-out items; else all (null). */
-    private static int[] sampledUsers(RunConfig config, DefaultPluginContext context, Interactions targets) {
-        return EvaluationScope.users(config.evaluation(), targets, context.forComponent("evaluation").random("users"));
     }
 
     /** Negative sampling, popularity and similarity for the configured metrics. */

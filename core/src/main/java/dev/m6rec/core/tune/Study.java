@@ -193,8 +193,7 @@ public final class Study {
                 Evaluator evaluator = new Evaluator(List.of(metric), executor, threads, EvaluationScope.options(
                         trialConfig.evaluation(), trialConfig.seed(), split.train(), Optional.empty()));
                 double value = evaluator.evaluate(trained.pipeline().interest(), trained.trainHistories()::profile,
-                        split.valid(), EvaluationScope.users(trialConfig.evaluation(), split.valid(),
-                                context.forComponent("evaluation").random("users"))).get(metric.toString());
+                        split.valid(), EvaluationScope.users(trialConfig.evaluation(), split.valid(), context.evaluationUsers())).get(metric.toString());
                 TrialResult result = TrialResult.complete(value);
                 return new TrialRecord(trial.number(), trial.params(), result.state(), value, intermediate,
                         seconds(start), result.isComplete() ? null : "metric is NaN");

@@ -115,8 +115,7 @@ public final class CaserModel implements InterestModel {
         }
         if (stopping.bestParams().isPresent()) {
             publish(state, tokens, conf, stopping.bestParams().get());
-            context.progress().info(String.format(Locale.ROOT, "%s: kept epoch %d (%s %.4f)",
-                    context.componentPath(), stopping.bestEpoch() + 1, data.validation().metric(), stopping.bestScore()));
+            context.progress().info(stopping.keptLine(context.componentPath(), data.validation().metric()));
         }
     }
 

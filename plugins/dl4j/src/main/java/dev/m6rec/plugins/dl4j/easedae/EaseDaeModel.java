@@ -148,8 +148,7 @@ public final class EaseDaeModel implements InterestModel {
         if (stopping.bestParams().isPresent()) {
             net.setParams(stopping.bestParams().get());
             publish(state, conf, net);
-            context.progress().info(String.format(Locale.ROOT, "%s: kept epoch %d (%s %.4f)", path,
-                    stopping.bestEpoch() + 1, data.validation().metric(), stopping.bestScore()));
+            context.progress().info(stopping.keptLine(path, data.validation().metric()));
         }
     }
 
@@ -165,7 +164,9 @@ public final class EaseDaeModel implements InterestModel {
 
     /**
      * A batch's dense multi-hot input and its labels, the residual {@code x - x B} under the
-     * weights fitted without each user's fold.
+     * weights fitted without each user's fold. Made again each epoch rather than kept: the labels
+     * of every user are a dense users x items table (4 GB at 100k users and 10k items), and one
+     * user's costs only its history's rows of B.
      */
     static INDArray[] batch(MultiHot histories, int[] users, int from, int rows, int[] fold, float[][] foldLinear,
                             int numItems) {

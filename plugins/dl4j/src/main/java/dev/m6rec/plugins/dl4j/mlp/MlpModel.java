@@ -141,8 +141,7 @@ public final class MlpModel implements InterestModel, RatingPredictor {
         if (stopping.bestParams().isPresent()) {
             net.setParams(stopping.bestParams().get());
             publish(state, neighbours, conf, net, inputs);
-            context.progress().info(String.format(Locale.ROOT, "%s: kept epoch %d (%s %.4f)",
-                    context.componentPath(), stopping.bestEpoch() + 1, data.validation().metric(), stopping.bestScore()));
+            context.progress().info(stopping.keptLine(context.componentPath(), data.validation().metric()));
         }
     }
 

@@ -108,9 +108,7 @@ public final class SasRecModel implements InterestModel {
         }
         if (stopping.bestParams().isPresent()) {
             fitted.set(new SasRecScorer(parameters.withValues(stopping.bestParams().get().toFloatVector())));
-            context.progress().info(String.format(Locale.ROOT, "%s: kept epoch %d (%s %.4f)",
-                    context.componentPath(), stopping.bestEpoch() + 1, data.validation().metric(),
-                    stopping.bestScore()));
+            context.progress().info(stopping.keptLine(context.componentPath(), data.validation().metric()));
         }
     }
 

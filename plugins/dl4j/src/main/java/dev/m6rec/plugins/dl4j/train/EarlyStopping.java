@@ -54,4 +54,10 @@ public final class EarlyStopping {
     public double bestScore() {
         return bestScore;
     }
+
+    /** The line a model prints after restoring the best epoch: {@code interest: kept epoch 17 (ndcg@10 0.2425)}. */
+    public String keptLine(String componentPath, String metric) {
+        return String.format(java.util.Locale.ROOT, "%s: kept epoch %d (%s %.4f)", componentPath, bestEpoch + 1, metric,
+                bestScore);
+    }
 }
