@@ -1,0 +1,48 @@
+package dev.m6rec.spark;
+
+import dev.m6rec.core.config.RunConfig;
+import dev.m6rec.core.tune.TrialOutcome;
+import dev.m6rec.core.tune.TrialRunner;
+import dev.m6rec.core.tune.TrialTask;
+import dev.m6rec.plugins.spark.SparkPlugin;
+import dev.m6rec.plugins.spark.SparkSessions;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code m6rec tune} on Spark: each trial is one Spark job of one task, which trains the trial's
+ * pipeline in an executor ({@link TrialTask#execute}) and returns its outcome. The study's threads
+ * submit these jobs, so {@code optimizer.parallel} trials are in flight at once (Spark runs jobs from
+ * several threads concurrently), while the driver asks, tells and writes the journal. A task lost
+ * with its executor is run again by Spark; a trial is deterministic, and the study records the one
+ * result its job returns.
+ * <p>
+ * A config whose pipeline already trains on Spark ({@code als}) is not taken: a task cannot start
+ * jobs of its own, so such trials stay on the driver's threads and each runs its own Spark jobs.
+ */
+public final class SparkTrialRunner implements TrialRunner {
+    @Override
+    public boolean runs(RunConfig config) {
+        return config.spark().isPresent() && config.components().stream()
+                .noneMatch(c -> c.registered().plugin().plugin() instanceof SparkPlugin);
+    }
+
+    @Override
+    public String describe(RunConfig config) {
+        return "as Spark tasks on " + session(config).sparkContext().master();
+    }
+
+    @Override
+    public TrialOutcome run(RunConfig config, TrialTask task) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session(config).sparkContext());
+        // Local properties are per thread: each study thread labels its own job.
+        jsc.setJobDescription("m6rec tune: trial " + task.number());
+        List<TrialOutcome> outcome = jsc.parallelize(List.of(task), 1).map(TrialTask::execute).collect();
+        return outcome.get(0);
+    }
+
+    private static SparkSession session(RunConfig config) {
+        return SparkSessions.obtain(config.spark());
+    }
+}
