@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkTrialRunnerTest {
     private static final PluginRegistry REGISTRY = PluginRegistry.discover(SparkTrialRunnerTest.class.getClassLoader(),
             List.of());
-    private static final String RANDOM_STUDY = """
+    /** A random search of bpr on small synthetic data: %d is the number of trials. */
+    static final String RANDOM_STUDY = """
             seed: 11
             threads: 2
             data: { type: synthetic, users: 120, items: 60 }
@@ -55,7 +56,7 @@ class SparkTrialRunnerTest {
             interest: { type: bpr, factors: 8, epochs: 2 }
             optimizer: { type: grid, trials: 2, parallel: 2, space: { interest.factors: { choice: [6, 0] } } }
             """;
-    private static final String ON_SPARK = "spark: { master: 'local[2]' }\n";
+    static final String ON_SPARK = "spark: { master: 'local[2]' }\n";
 
     @TempDir
     Path dir;
@@ -121,7 +122,12 @@ class SparkTrialRunnerTest {
     }
 
     private List<TrialRecord> study(Path journal, String yaml) throws IOException {
-        Path file = dir.resolve(journal.getFileName() + ".yaml");
+        return runStudy(journal, yaml);
+    }
+
+    /** Runs the study of {@code yaml}, written beside {@code journal}, and returns the journal it wrote. */
+    static List<TrialRecord> runStudy(Path journal, String yaml) throws IOException {
+        Path file = journal.resolveSibling(journal.getFileName() + ".yaml");
         Files.writeString(file, yaml);
         RawConfig raw = ConfigLoader.load(file, List.of());
         RunConfig config = RunConfigValidator.validate(raw, REGISTRY);
@@ -130,7 +136,7 @@ class SparkTrialRunnerTest {
     }
 
     /** Same trials in trial-number order: parameters, states, values, curves and error lines (not wall times). */
-    private static void assertSameTrials(List<TrialRecord> actual, List<TrialRecord> expected) {
+    static void assertSameTrials(List<TrialRecord> actual, List<TrialRecord> expected) {
         assertThat(sorted(actual).stream().map(SparkTrialRunnerTest::withoutTime).toList())
                 .isEqualTo(sorted(expected).stream().map(SparkTrialRunnerTest::withoutTime).toList());
     }
