@@ -37,7 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code optimizer.parallel} at a time; one that throws or scores NaN is recorded as failed and
  * the study goes on; per-epoch validation values feed a median pruner. Budgets: {@code trials}
  * and {@code timeout} (seconds). A study resumed on the same journal replays finished trials
- * into the optimizer and runs only the missing ones.
+ * into the optimizer and runs only the missing ones. With a {@code spark:} section a
+ * {@link TrialRunner} found on the class path may run the trials elsewhere (as Spark tasks); the
+ * study still asks, tells and journals here.
  */
 public final class Study {
     private final RawConfig base;
@@ -219,10 +221,6 @@ public final class Study {
     /** The split every trial of a study shares when its space touches neither data nor split. */
     static DataSplit loadSharedSplit(RunConfig config, ExecutorService executor, ProgressReporter progress) {
         return new PipelineTrainer(config, studyContext(config, executor, progress)).loadAndSplit();
-    }
-
-    private static double seconds(long start) {
-        return (System.nanoTime() - start) / 1e9;
     }
 
     private static String describe(TrialRecord r, String metric) {
