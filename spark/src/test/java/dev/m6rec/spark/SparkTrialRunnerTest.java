@@ -3,6 +3,7 @@ package dev.m6rec.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.m6rec.api.ProgressReporter;
+import dev.m6rec.api.optimize.TrialResult;
 import dev.m6rec.core.config.ConfigLoader;
 import dev.m6rec.core.config.RawConfig;
 import dev.m6rec.core.config.RunConfig;
@@ -56,6 +57,23 @@ class SparkTrialRunnerTest {
             interest: { type: bpr, factors: 8, epochs: 2 }
             optimizer: { type: grid, trials: 2, parallel: 2, space: { interest.factors: { choice: [6, 0] } } }
             """;
+    /**
+     * One trial at a time of a model that reports a validation value per epoch: each task's pruner
+     * snapshot holds every earlier trial, as the study's own pruner does, so the same trials are pruned.
+     */
+    private static final String PRUNED_STUDY = """
+            seed: 11
+            threads: 1
+            data: { type: synthetic, users: 120, items: 60 }
+            split: { type: ratio, ratios: [0.8, 0.1, 0.1] }
+            interest: { type: mlp, embedding: 8, hidden: [16], epochs: 4, negatives: 2 }
+            evaluation: { metrics: [ndcg@10], validation-metric: ndcg@10 }
+            optimizer:
+              type: random
+              trials: 8
+              parallel: 1
+              space: { interest.learning-rate: { log-float: [0.0003, 0.03] } }
+            """;
     static final String ON_SPARK = "spark: { master: 'local[2]' }\n";
 
     @TempDir
@@ -83,7 +101,7 @@ class SparkTrialRunnerTest {
         List<TrialRecord> onSpark = study("spark", RANDOM_STUDY.formatted(4) + ON_SPARK);
 
         assertThat(jobs.trials()).as("one Spark job per trial").containsExactly(0, 1, 2, 3);
-        assertThat(local).extracting(TrialRecord::state).containsOnly(dev.m6rec.api.optimize.TrialResult.State.COMPLETE);
+        assertThat(local).extracting(TrialRecord::state).containsOnly(TrialResult.State.COMPLETE);
         assertSameTrials(onSpark, local);
         assertThat(local.stream().mapToDouble(TrialRecord::value).distinct().count()).as("the trials differ").isEqualTo(4);
     }
@@ -110,9 +128,21 @@ class SparkTrialRunnerTest {
 
         assertThat(jobs.trials()).containsExactly(0, 1);
         TrialRecord failed = sorted(onSpark).get(1);
-        assertThat(failed.state()).isEqualTo(dev.m6rec.api.optimize.TrialResult.State.FAILED);
+        assertThat(failed.state()).isEqualTo(TrialResult.State.FAILED);
         assertThat(failed.error()).startsWith("ConfigException: ").contains("interest.factors");
-        assertThat(sorted(onSpark).get(0).state()).isEqualTo(dev.m6rec.api.optimize.TrialResult.State.COMPLETE);
+        assertThat(sorted(onSpark).get(0).state()).isEqualTo(TrialResult.State.COMPLETE);
+        assertSameTrials(onSpark, local);
+    }
+
+    @Test
+    void aTrialOnSparkIsPrunedAgainstTheTrialsCompletedBeforeItStarted() throws IOException {
+        List<TrialRecord> local = study("local", PRUNED_STUDY);
+        List<TrialRecord> onSpark = study("spark", PRUNED_STUDY + ON_SPARK);
+
+        assertThat(jobs.trials()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+        assertThat(local).as("the median rule stops some trials").extracting(TrialRecord::state)
+                .contains(TrialResult.State.PRUNED, TrialResult.State.COMPLETE);
+        assertThat(local).allSatisfy(r -> assertThat(r.intermediate()).isNotEmpty());
         assertSameTrials(onSpark, local);
     }
 
