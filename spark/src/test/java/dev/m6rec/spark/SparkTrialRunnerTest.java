@@ -146,6 +146,23 @@ class SparkTrialRunnerTest {
         assertSameTrials(onSpark, local);
     }
 
+    @Test
+    void takesTheTrialsOfASparkConfigUnlessItsPipelineTrainsOnSparkItself() {
+        SparkTrialRunner runner = new SparkTrialRunner();
+        assertThat(runner.runs(validated(RANDOM_STUDY.formatted(2) + ON_SPARK))).isTrue();
+        assertThat(runner.runs(validated(RANDOM_STUDY.formatted(2)))).as("no spark: section").isFalse();
+        assertThat(runner.runs(validated(RANDOM_STUDY.formatted(2).replace("{ type: bpr, factors: 8, epochs: 3 }",
+                "{ type: als, rank: 4 }").replace("interest.learning-rate: { log-float: [0.01, 0.2] }",
+                "interest.regularization: { float: [0.01, 0.2] }").replace("interest.factors: { int: [4, 16] }",
+                "interest.rank: { int: [2, 8] }") + ON_SPARK)))
+                .as("als starts Spark jobs, which a task cannot").isFalse();
+    }
+
+    private static RunConfig validated(String yaml) {
+        return RunConfigValidator.validate(new ConfigLoader(name -> null, name -> null).parse(yaml, null, List.of()),
+                REGISTRY);
+    }
+
     /** Runs the study of {@code yaml} (a file in the temp folder) and returns its journal. */
     private List<TrialRecord> study(String name, String yaml) throws IOException {
         return study(dir.resolve(name + ".jsonl"), yaml);
