@@ -16,7 +16,7 @@ import org.apache.spark.sql.SparkSession;
  * submit these jobs, so {@code optimizer.parallel} trials are in flight at once (Spark runs jobs from
  * several threads concurrently), while the driver asks, tells and writes the journal. A task lost
  * with its executor is run again by Spark; a trial is deterministic, and the study records the one
- * result its job returns.
+ * result its job returns. Task and outcome travel as bytes, so any {@code spark.serializer} carries them.
  * <p>
  * A config whose pipeline already trains on Spark ({@code als}) is not taken: a task cannot start
  * jobs of its own, so such trials stay on the driver's threads and each runs its own Spark jobs.
@@ -38,8 +38,14 @@ public final class SparkTrialRunner implements TrialRunner {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session(config).sparkContext());
         // Local properties are per thread: each study thread labels its own job.
         jsc.setJobDescription("m6rec tune: trial " + task.number());
-        List<TrialOutcome> outcome = jsc.parallelize(List.of(task), 1).map(TrialTask::execute).collect();
-        return outcome.get(0);
+        List<byte[]> outcome = jsc.parallelize(List.of(JavaObjectBytes.write(task)), 1)
+                .map(SparkTrialRunner::execute).collect();
+        return JavaObjectBytes.read(outcome.get(0), TrialOutcome.class);
+    }
+
+    /** The task's body in the executor: a trial in, its outcome out, both as bytes ({@link JavaObjectBytes}). */
+    static byte[] execute(byte[] task) {
+        return JavaObjectBytes.write(JavaObjectBytes.read(task, TrialTask.class).execute());
     }
 
     private static SparkSession session(RunConfig config) {

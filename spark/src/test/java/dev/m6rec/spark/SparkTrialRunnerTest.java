@@ -3,22 +3,29 @@ package dev.m6rec.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.m6rec.api.ProgressReporter;
+import dev.m6rec.api.optimize.Direction;
 import dev.m6rec.api.optimize.TrialResult;
 import dev.m6rec.core.config.ConfigLoader;
 import dev.m6rec.core.config.RawConfig;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.config.RunConfigValidator;
 import dev.m6rec.core.plugin.PluginRegistry;
+import dev.m6rec.core.tune.MedianPruner;
 import dev.m6rec.core.tune.Study;
 import dev.m6rec.core.tune.StudyJournal;
+import dev.m6rec.core.tune.TrialOutcome;
 import dev.m6rec.core.tune.TrialRecord;
+import dev.m6rec.core.tune.TrialTask;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.spark.SparkConf;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.serializer.KryoSerializer;
+import org.apache.spark.serializer.SerializerInstance;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,6 +163,24 @@ class SparkTrialRunnerTest {
                 "interest.regularization: { float: [0.01, 0.2] }").replace("interest.factors: { int: [4, 16] }",
                 "interest.rank: { int: [2, 8] }") + ON_SPARK)))
                 .as("als starts Spark jobs, which a task cannot").isFalse();
+    }
+
+    @Test
+    void aTaskAndItsOutcomeCrossKryoAsBytes() {
+        TrialTask task = new TrialTask(0, RANDOM_STUDY.formatted(1), null, null, "ndcg@10", 1,
+                new MedianPruner(Direction.MAXIMIZE, 5, 1));
+        SerializerInstance kryo = new KryoSerializer(new SparkConf()).newInstance(); // cannot rebuild records itself
+
+        byte[] result = SparkTrialRunner.execute(kryoRoundTrip(kryo, JavaObjectBytes.write(task)));
+        TrialOutcome outcome = JavaObjectBytes.read(kryoRoundTrip(kryo, result), TrialOutcome.class);
+
+        assertThat(outcome.state()).isEqualTo(TrialResult.State.COMPLETE);
+        assertThat(outcome.value()).isEqualTo(task.execute().value());
+    }
+
+    private static byte[] kryoRoundTrip(SerializerInstance kryo, byte[] bytes) {
+        scala.reflect.ClassTag<byte[]> tag = scala.reflect.ClassTag$.MODULE$.apply(byte[].class);
+        return kryo.deserialize(kryo.serialize(bytes, tag), tag);
     }
 
     private static RunConfig validated(String yaml) {
