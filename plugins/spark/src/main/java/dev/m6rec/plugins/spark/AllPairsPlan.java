@@ -113,7 +113,8 @@ record AllPairsPlan(int[] queryBounds, int[] candidateBounds) implements Seriali
         int count = Math.max(1, Math.min(blocks, n));
         long[] prefix = new long[n + 1];
         for (int i = 0; i < n; i++) {
-            prefix[i + 1] = prefix[i] + weights[i];
+            // One more per item: every item costs its heap and list, and weightless items still spread evenly.
+            prefix[i + 1] = prefix[i] + weights[i] + 1;
         }
         int[] bounds = new int[count + 1];
         bounds[count] = n;

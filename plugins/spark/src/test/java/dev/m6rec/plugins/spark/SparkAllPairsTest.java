@@ -61,11 +61,11 @@ class SparkAllPairsTest {
         Interactions train = skewedRatings(29);
         Map<String, Object> section = Map.of("neighbours", K);
         SimilarityModel local = fitted("cosine", section, train, new RecordingPluginContext(42, "similarity"));
-        SparkRunContext run = new SparkRunContext(new RecordingPluginContext(42, "similarity"), TestSpark.LOCAL_2);
+        RecordingPluginContext run = new RecordingPluginContext(42, "similarity").withSpark(TestSpark.LOCAL_2);
 
         SimilarityModel onSpark = fitted("cosine", section, train, run);
 
-        assertThat(run.recording.messages).contains("all pairs on spark");
+        assertThat(run.messages).contains("all pairs on spark");
         assertThat(NeighbourAgreement.notIdentical(ITEMS, i -> local.neighbours(i, K), i -> onSpark.neighbours(i, K)))
                 .isZero();
         assertThat(onSpark.similarity(3, 4)).isEqualTo(local.similarity(3, 4));
