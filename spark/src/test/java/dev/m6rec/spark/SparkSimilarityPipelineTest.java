@@ -39,8 +39,16 @@ class SparkSimilarityPipelineTest {
     @Test
     void itemKnnRecommendsAndListsSimilarItemsAsWithoutSpark() throws IOException {
         LocalSpark.session();
-        Path plain = config("plain", PIPELINE);
-        Path spark = config("spark", SPARK + PIPELINE);
+        assertSameAsWithoutSpark(dir);
+    }
+
+    /**
+     * Trains the pipeline with and without a {@code spark:} section (joining the running session)
+     * under {@code dir} and checks that the lists agree; the standalone-cluster test runs it too.
+     */
+    static void assertSameAsWithoutSpark(Path dir) throws IOException {
+        Path plain = config(dir, "plain", PIPELINE);
+        Path spark = config(dir, "spark", SPARK + PIPELINE);
         List<String> plainMessages = new CopyOnWriteArrayList<>();
         List<String> sparkMessages = new CopyOnWriteArrayList<>();
         try (M6Rec expected = M6Rec.fromConfig(plain, List.of(), recording(plainMessages));
@@ -100,7 +108,7 @@ class SparkSimilarityPipelineTest {
         };
     }
 
-    private Path config(String name, String yaml) throws IOException {
+    private static Path config(Path dir, String name, String yaml) throws IOException {
         Path file = dir.resolve(name + ".yaml");
         Files.writeString(file, yaml + "output: { dir: " + dir.resolve(name + "-run") + " }\n");
         return file;
