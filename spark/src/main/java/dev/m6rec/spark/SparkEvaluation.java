@@ -89,6 +89,7 @@ public final class SparkEvaluation implements EvaluationEngine {
 
         @Override
         public void close() {
+            ExecutorPipelines.release(artifact.value());
             artifact.destroy();
         }
     }
