@@ -94,6 +94,11 @@ record ArtifactBytes(String tag, Map<String, byte[]> files) implements Serializa
         }
     }
 
+    /** The bytes of every file together. */
+    long size() {
+        return files.values().stream().mapToLong(b -> b.length).sum();
+    }
+
     List<String> paths() {
         return List.copyOf(files.keySet());
     }

@@ -42,7 +42,7 @@ record EvaluationPass(String[] metricNames, int[] metricKs, boolean sampled, int
             ExecutorService unused = PipelineRun.newExecutor(1); // one thread: the evaluator never hands it work
             try {
                 return evaluator(unused).outcomes(pipeline.interest(), PipelineRun.ranker(config.recommend(), pipeline),
-                        slice::profile, slice.targets(), slice.users());
+                        slice::profile, slice.targets(), slice.users(), slice.chunks());
             } finally {
                 unused.shutdownNow();
             }

@@ -14,17 +14,29 @@ import java.util.function.IntFunction;
  * {@code targets.byUser()} (rating errors are summed in that order). Flat primitive arrays, so a
  * task ships about 8 bytes per history or target row plus the users' feature rows.
  *
- * @param users ascending user indexes
+ * @param users  ascending user indexes
+ * @param chunks the driver's chunks of the evaluated users that this slice holds, as offsets in
+ *               {@code users}: each is scored in the blocks the single-machine evaluator scores it in
  */
-record EvaluationSlice(int numUsers, int numItems, int[] users, int[] historyStarts, int[] historyItems,
+record EvaluationSlice(int numUsers, int numItems, int[] users, int[] chunks, int[] historyStarts, int[] historyItems,
                        float[] historyRatings, int[] featureStarts, float[] features, int[] targetStarts,
                        int[] targetItems, float[] targetRatings) implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** Users {@code counted[from, to)}: their profiles from {@code profiles}, their rows of {@code targets}. */
-    static EvaluationSlice of(int[] counted, int from, int to, IntFunction<UserProfile> profiles, Interactions targets) {
+    /**
+     * The users of chunks {@code [firstChunk, lastChunk)} of {@code counted} (chunk {@code c} is
+     * {@code counted[bounds[c], bounds[c + 1])}): their profiles from {@code profiles}, their rows of {@code targets}.
+     */
+    static EvaluationSlice of(int[] counted, int[] bounds, int firstChunk, int lastChunk,
+                              IntFunction<UserProfile> profiles, Interactions targets) {
+        int from = bounds[firstChunk];
+        int to = bounds[lastChunk];
         int n = to - from;
         int[] users = Arrays.copyOfRange(counted, from, to);
+        int[] chunks = new int[lastChunk - firstChunk + 1];
+        for (int c = 0; c < chunks.length; c++) {
+            chunks[c] = bounds[firstChunk + c] - from;
+        }
         UserProfile[] chosen = new UserProfile[n];
         int[] historyStarts = new int[n + 1];
         int[] featureStarts = new int[n + 1];
@@ -58,7 +70,7 @@ record EvaluationSlice(int numUsers, int numItems, int[] users, int[] historySta
                 }
             }
         }
-        return new EvaluationSlice(targets.numUsers(), targets.numItems(), users, historyStarts, historyItems,
+        return new EvaluationSlice(targets.numUsers(), targets.numItems(), users, chunks, historyStarts, historyItems,
                 historyRatings, featureStarts, features, targetStarts, targetItems, targetRatings);
     }
 

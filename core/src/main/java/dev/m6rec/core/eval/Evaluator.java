@@ -125,13 +125,39 @@ public final class Evaluator {
      */
     public UserOutcome[] outcomes(InterestModel model, TopKRanker ranker, IntFunction<UserProfile> profiles,
                                   Interactions targets, int[] users) {
+        return outcomes(model, ranker, profiles, targets, users, chunkBounds(users.length));
+    }
+
+    /**
+     * As {@link #outcomes(InterestModel, TopKRanker, IntFunction, Interactions, int[])}, with the users
+     * already cut into chunks: chunk {@code c} is {@code users[bounds[c], bounds[c + 1])}, scored in
+     * blocks from its first user. A distributed engine that gives each task whole chunks of
+     * {@link #chunkBounds} scores every user in the same block as this machine does, so even a model
+     * whose block scores depend on the block's size gives the same lists.
+     */
+    public UserOutcome[] outcomes(InterestModel model, TopKRanker ranker, IntFunction<UserProfile> profiles,
+                                  Interactions targets, int[] users, int[] bounds) {
         SparseRows byUser = targets.byUser();
         UserOutcome[] results = new UserOutcome[users.length];
         try (ProgressTask done = progress.begin(task, users.length)) {
-            ChunkedParallelFor.run(executor, threads, 0, users.length, (from, to) ->
-                    evaluateRange(model, ranker, profiles, targets, byUser, users, from, to, results, done));
+            ChunkedParallelFor.run(executor, threads, 0, bounds.length - 1, (first, last) -> {
+                for (int c = first; c < last; c++) {
+                    evaluateRange(model, ranker, profiles, targets, byUser, users, bounds[c], bounds[c + 1], results,
+                            done);
+                }
+            });
         }
         return results;
+    }
+
+    /** The chunks this machine cuts {@code users} users into: chunk {@code c} is positions {@code [bounds[c], bounds[c + 1])}. */
+    public static int[] chunkBounds(int users) {
+        int chunks = ChunkedParallelFor.chunks(users);
+        int[] bounds = new int[chunks + 1];
+        for (int c = 0; c <= chunks; c++) {
+            bounds[c] = ChunkedParallelFor.chunkStart(users, chunks, c);
+        }
+        return bounds;
     }
 
     /**
