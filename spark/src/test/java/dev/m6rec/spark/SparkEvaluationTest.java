@@ -41,7 +41,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * whatever the partitioning: every metric (per user at K, AUC/GAUC, rating errors, list metrics
  * reduced on the driver), the activity groups and the per-user values with their top-K lists,
  * for valid (training histories) and test (train + valid histories) passes, in full ranking and in
- * sampled ranking with popularity-drawn negatives over a seeded sample of users.
+ * sampled ranking with popularity-drawn negatives over a seeded sample of users, and through the
+ * serving path when {@code recommend:} sets recall quotas and diversity.
  */
 class SparkEvaluationTest {
     private static final List<String> METRICS = List.of("hr@10", "precision@5", "recall@10", "ndcg@10", "mrr@10",
@@ -68,16 +69,20 @@ class SparkEvaluationTest {
         String sampled = "{ metrics: [" + String.join(", ", METRICS) + "], groups: [4, 8], ranking: sampled,"
                 + " negatives: 15, sampling: popularity, max-users: 40 }";
         return Stream.of(
-                Arguments.of("popularity", "{ type: popularity }", full),
-                Arguments.of("ease", "{ type: ease, lambda: 50 }", full),
-                Arguments.of("item-knn", "{ type: item-knn }", full),
-                Arguments.of("bpr-sampled", "{ type: bpr, factors: 8, epochs: 3 }", sampled));
+                Arguments.of("popularity", "{ type: popularity }", full, ""),
+                Arguments.of("ease", "{ type: ease, lambda: 50 }", full, ""),
+                Arguments.of("item-knn", "{ type: item-knn }", full, ""),
+                Arguments.of("bpr-sampled", "{ type: bpr, factors: 8, epochs: 3 }", sampled, ""),
+                // The serving path (recall, rank, re-rank with diversity), rebuilt in the executors from the artifact.
+                Arguments.of("ease-served", "{ type: ease, lambda: 50 }", full,
+                        "recommend: { recall: { history: 20, popular: 10 }, diversity: 0.2 }\n"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void equalsTheSingleMachineEvaluatorOnValidAndTestWhateverThePartitioning(String name, String interest,
-                                                                             String evaluation) throws IOException {
+                                                                             String evaluation, String recommend)
+            throws IOException {
         Path config = dir.resolve(name + ".yaml");
         Files.writeString(config, "seed: 11\n"
                 + "data: { type: synthetic, users: 70, items: 60 }\n"
@@ -85,6 +90,7 @@ class SparkEvaluationTest {
                 + "similarity: { type: cosine, source: interactions, neighbours: 20 }\n"
                 + "interest: " + interest + "\n"
                 + "evaluation: " + evaluation + "\n"
+                + recommend
                 + "output: { dir: " + dir.resolve(name + "-run") + ", samples: 0 }\n");
         try (M6Rec rec = M6Rec.fromConfig(config, List.of())) {
             TrainedRun trained = rec.train().trained();
