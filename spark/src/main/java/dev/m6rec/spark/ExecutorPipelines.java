@@ -20,6 +20,18 @@ final class ExecutorPipelines {
         return LOADED.computeIfAbsent(artifact.tag(), tag -> M6Rec.load(artifact.materialize(), List.of()));
     }
 
+    /**
+     * Forgets and closes this JVM's copy of {@code artifact}, if it loaded one. The driver calls it
+     * when a job that shipped the artifact ends: in local mode the executors are the driver's own
+     * JVM, which would otherwise keep one pipeline per run for as long as it lives.
+     */
+    static void release(ArtifactBytes artifact) {
+        M6Rec loaded = LOADED.remove(artifact.tag());
+        if (loaded != null) {
+            loaded.close();
+        }
+    }
+
     /** How many distinct artifacts this JVM has loaded (tests check that loading happens once). */
     static int loadedCount() {
         return LOADED.size();

@@ -29,8 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * ALS and batch top-K on a real standalone cluster (a master and two workers, separate JVMs on
  * 127.0.0.1, executors as further JVMs, M6-Rec's jars shipped through {@code spark.jars}); one
- * worker is killed while the batch job runs, and every user still appears exactly once. Between the
- * two, a short tuning study runs its trials as tasks there and journals what it journals without Spark.
+ * worker is killed while the batch job runs, and every user still appears exactly once. Then the
+ * similarity's all-pairs job runs on the remaining executor and gives the single-machine lists. Before
+ * the batch job, a short tuning study runs its trials as tasks there and journals what it journals
+ * without Spark.
  */
 class StandaloneClusterTest {
     private static final int USERS = 300;
@@ -93,6 +95,13 @@ class StandaloneClusterTest {
                 assertThat(lists).hasSize(USERS).allSatisfy((user, list) -> assertThat(list).hasSize(5));
                 assertThat(lists).isEqualTo(BatchTopKTest.expectedLists(artifact, 5, 24, 8));
                 assertThat(BatchTopKTest.tsvLines(summary.tsv())).hasSize(USERS * 5).doesNotHaveDuplicates();
+
+                // The similarity over interactions as a job on the cluster (one worker left): the single-machine lists.
+                TaskLog similarityTasks = new TaskLog();
+                spark.sparkContext().addSparkListener(similarityTasks);
+                SparkSimilarityPipelineTest.assertSameAsWithoutSpark(Files.createDirectories(dir.resolve("similarity")));
+                assertThat(similarityTasks.executors).as("all pairs ran in executor JVMs").isNotEmpty()
+                        .doesNotContain("driver");
             } finally {
                 spark.stop();
             }
