@@ -66,7 +66,8 @@ record ArtifactBytes(String tag, Map<String, byte[]> files) implements Serializa
         }
     }
 
-    private static void deleteTree(Path root) {
+    /** Removes {@code root} and everything under it. */
+    static void deleteTree(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
