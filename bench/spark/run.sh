@@ -51,10 +51,9 @@ fi
 # Spark's closure, which the bench module keeps provided, and the JVM options spark-submit gives Spark 4.
 cp="$cp:$spark_lib/*"
 read -r -a jvm_options < "$options"
+echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); -Xmx$JAVA_XMX"
 # One OpenBLAS thread per JVM thread, as ./m6rec runs (BatchTopK scores on Spark's task threads).
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
-
-echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); -Xmx$JAVA_XMX"
 for s in "${scales[@]}"; do
   echo "== scale $s"
   java -Xmx"$JAVA_XMX" "${jvm_options[@]}" -cp "$cp" dev.m6rec.bench.spark.SparkBench "$s" "$work" "$rank" "$iterations"

@@ -104,7 +104,7 @@ public final class SparkBench {
         }
         deleteRecursively(data);
         Interactions[] generated = new Interactions[1];
-        long rows = meter.measure("generate", shape.users(), () -> {
+        long rows = meter.measure("generate", () -> {
             generated[0] = shape.generate();
             return generated[0].size();
         });

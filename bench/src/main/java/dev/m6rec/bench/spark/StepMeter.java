@@ -82,6 +82,10 @@ final class StepMeter implements AutoCloseable {
      * in (its input rows, or the users it scores). Returns what the step returned.
      */
     long measure(String name, long rows, Step step) throws Exception {
+        return run(name, rows, step);
+    }
+
+    private long run(String name, long rows, Step step) throws Exception {
         heapPeak.set(0);
         rssPeak.set(0);
         sample();
@@ -89,10 +93,15 @@ final class StepMeter implements AutoCloseable {
         long result = step.run();
         double seconds = (System.nanoTime() - t0) / 1e9;
         sample();
-        Figures f = new Figures(name, seconds, rows, heapPeak.get(), rssPeak.get());
+        Figures f = new Figures(name, seconds, rows >= 0 ? rows : result, heapPeak.get(), rssPeak.get());
         figures.add(f);
         System.out.println(f.line());
         return result;
+    }
+
+    /** As {@link #measure(String, long, Step)}, counting the rate in the rows the step returns (rows it produced). */
+    long measure(String name, Step step) throws Exception {
+        return run(name, -1, step);
     }
 
     List<Figures> figures() {
