@@ -69,10 +69,10 @@ if (( ${#scales[@]} > 1 )); then
     { secs[f, $1] = $2; if (!($1 in seen)) { seen[$1] = 1; order[++steps] = $1 } }
     $1 == "read-parquet" { rows[f] = $3 }
     END {
-      printf "%-22s", "step"; for (i = 1; i <= n; i++) printf " %9s", scale[i]
+      printf "%-20s", "step"; for (i = 1; i <= n; i++) printf " %9s", scale[i]
       for (i = 2; i <= n; i++) printf " %9s", scale[i] "/" scale[1]; printf "\n"
       for (k = 1; k <= steps; k++) {
-        s = order[k]; printf "%-22s", s
+        s = order[k]; printf "%-20s", s
         for (i = 1; i <= n; i++) printf " %9s", ((i, s) in secs) ? sprintf("%.2f", secs[i, s]) : "-"
         for (i = 2; i <= n; i++)
           printf " %9s", ((i, s) in secs && (1, s) in secs && secs[1, s] > 0) ? sprintf("%.2f", (secs[i, s] / rows[i]) / (secs[1, s] / rows[1])) : "-"

@@ -55,7 +55,15 @@ final class M6RecSteps {
     private long[] partRows;
     private Path keptTsv;
     private Path artifact;
-    private RunResult trained;
+    private Training training;
+
+    /** What {@link #trainAls} reports: the facade's phase times, test metrics and training rows (the run itself is dropped). */
+    record Training(long loadMillis, long fitMillis, long evaluateMillis, double ndcg, double recall, long trainRows) {
+        static Training of(RunResult run) {
+            return new Training(run.trained().loadMillis(), run.trained().fitMillis(), run.evaluateMillis(),
+                    run.test().get("ndcg@10"), run.test().get("recall@10"), run.trained().split().train().size());
+        }
+    }
 
     M6RecSteps(SparkSession spark, Path work, long seed, AlsParameters als) {
         this.spark = spark;
@@ -137,19 +145,25 @@ final class M6RecSteps {
                 + "output: { dir: '" + work.resolve("m6rec-run") + "', samples: 0 }\n");
         artifact = work.resolve("als-artifact");
         try (M6Rec rec = M6Rec.fromConfig(config, List.of())) {
-            trained = rec.train();
+            training = Training.of(rec.train());
             rec.save(artifact);
         }
-        return trained.trained().split().train().size();
+        return training.trainRows();
     }
 
-    RunResult trained() {
-        return trained;
+    Training training() {
+        return training;
     }
 
     /** Whether the facade's split trained on as many rows as the Spark split's train part. */
     boolean trainingRowsAgree() {
-        return trained.trained().split().train().size() == partRows[0];
+        return training.trainRows() == partRows[0];
+    }
+
+    /** Drops the Spark caches of the k-core and the split once both hand-offs are written: the ALS runs start equal. */
+    void releaseCaches() {
+        labelled.unpersist(true);
+        kept.unpersist(true);
     }
 
     /** {@code m6rec batch-topk}: every user's top-{@code k} from the saved artifact, as Parquet. */

@@ -2,7 +2,6 @@ package dev.m6rec.bench.spark;
 
 import dev.m6rec.api.SparkSettings;
 import dev.m6rec.api.data.Interactions;
-import dev.m6rec.core.run.RunResult;
 import dev.m6rec.plugins.spark.SparkSessions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,28 +65,28 @@ public final class SparkBench {
         try (StepMeter meter = new StepMeter()) {
             long rows = dataset(meter, shape, spark, data);
             M6RecSteps m6rec = new M6RecSteps(spark, run, SEED, als);
-            long read = meter.measure("read-parquet", rows, () -> m6rec.read(data));
-            long kept = meter.measure("k-core", read, () -> m6rec.kCore(read));
-            meter.measure("split", kept, m6rec::split);
-            // similarity at scale (issue-13-similarity) goes here, on the split's train part.
-            meter.measure("hand-off-tsv", kept, m6rec::exportTsv);
-            meter.measure("als-m6rec", m6rec.trainRows(), () -> m6rec.trainAls(EVAL_USERS));
-            long users = meter.measure("top10-m6rec", shape.users(), () -> m6rec.topK(TOP_K));
-            // distributed evaluation (issue-13-eval) goes here, on the artifact and the split's test part.
-
             MllibAlsPeer mllib = new MllibAlsPeer(spark, als, SEED);
             Path trainParquet = run.resolve("train-parquet");
-            meter.measure("train-parquet-mllib", m6rec.trainRows(),
+            long read = meter.measure("read-parquet", rows, "rows", () -> m6rec.read(data));
+            long kept = meter.measure("k-core", read, "rows", () -> m6rec.kCore(read));
+            meter.measure("split", kept, "rows", m6rec::split);
+            // similarity at scale (issue-13-similarity) goes here, on the split's train part.
+            meter.measure("hand-off-tsv", kept, "rows", m6rec::exportTsv);
+            meter.measure("train-parquet-mllib", m6rec.trainRows(), "rows",
                     () -> MllibAlsPeer.writeTrainingSet(m6rec.labelled(), trainParquet, m6rec.trainRows()));
-            meter.measure("als-mllib", m6rec.trainRows(), () -> {
+            m6rec.releaseCaches();
+            meter.measure("als-m6rec", m6rec.trainRows(), "rows", () -> m6rec.trainAls(EVAL_USERS));
+            long users = meter.measure("top10-m6rec", shape.users(), "users", () -> m6rec.topK(TOP_K));
+            // distributed evaluation (issue-13-eval) goes here, on the artifact and the split's test part.
+            meter.measure("als-mllib", m6rec.trainRows(), "rows", () -> {
                 mllib.fit(trainParquet);
                 return 0;
             });
-            long mllibUsers = meter.measure("top10-mllib", users, () -> mllib.recommendForAllUsers(TOP_K,
+            long mllibUsers = meter.measure("top10-mllib", users, "users", () -> mllib.recommendForAllUsers(TOP_K,
                     run.resolve("mllib-top" + TOP_K)));
 
             report(meter, m6rec, users, mllibUsers);
-            writeResults(meter, work.resolve("results-" + scale + ".tsv"), m6rec.trained());
+            writeResults(meter, work.resolve("results-" + scale + ".tsv"), m6rec.training());
         } finally {
             spark.stop();
         }
@@ -99,7 +98,7 @@ public final class SparkBench {
         Path complete = data.resolve("_COMPLETE_ROWS");
         if (Files.exists(complete)) {
             long rows = Long.parseLong(Files.readString(complete).trim());
-            System.out.printf(Locale.ROOT, "%-22s (reused %s: %,d rows)%n", "generate", data, rows);
+            System.out.printf(Locale.ROOT, "%-20s (reused %s: %,d rows)%n", "generate", data, rows);
             return rows;
         }
         deleteRecursively(data);
@@ -108,18 +107,18 @@ public final class SparkBench {
             generated[0] = shape.generate();
             return generated[0].size();
         });
-        meter.measure("write-parquet", rows, () -> MovieLensShapedData.writeParquet(spark, generated[0], data));
+        meter.measure("write-parquet", rows, "rows", () -> MovieLensShapedData.writeParquet(spark, generated[0], data));
         Files.writeString(complete, rows + "\n");
         return rows;
     }
 
     private static void report(StepMeter meter, M6RecSteps m6rec, long users, long mllibUsers) {
-        RunResult trained = m6rec.trained();
-        double fit = trained.trained().fitMillis() / 1000.0;
+        M6RecSteps.Training trained = m6rec.training();
+        double fit = trained.fitMillis() / 1000.0;
         System.out.printf(Locale.ROOT, "  als-m6rec: load %.2f s (csv), ALS fit %.2f s, evaluation of %,d users "
                         + "%.2f s (ndcg@10 %.4f, recall@10 %.4f); trained on the Spark split's rows: %s%n",
-                trained.trained().loadMillis() / 1000.0, fit, EVAL_USERS, trained.evaluateMillis() / 1000.0,
-                trained.test().get("ndcg@10"), trained.test().get("recall@10"),
+                trained.loadMillis() / 1000.0, fit, EVAL_USERS, trained.evaluateMillis() / 1000.0,
+                trained.ndcg(), trained.recall(),
                 m6rec.trainingRowsAgree() ? "yes" : "NO (row counts differ)");
         System.out.printf(Locale.ROOT, "  users listed: m6rec %,d, mllib %,d%n", users, mllibUsers);
         double als = meter.seconds("als-mllib");
@@ -131,14 +130,14 @@ public final class SparkBench {
                 meter.seconds("top10-m6rec"), top);
     }
 
-    private static void writeResults(StepMeter meter, Path file, RunResult trained) throws IOException {
+    private static void writeResults(StepMeter meter, Path file, M6RecSteps.Training trained) throws IOException {
         StringBuilder out = new StringBuilder();
         for (StepMeter.Figures f : meter.figures()) {
             out.append(f.tsv()).append('\n');
         }
         // The ALS fit alone, as the ratio counts it.
         out.append(String.join("\t", "als-m6rec-fit", String.format(Locale.ROOT, "%.3f",
-                trained.trained().fitMillis() / 1000.0), "0", "0", "0")).append('\n');
+                trained.fitMillis() / 1000.0), Long.toString(trained.trainRows()), "rows", "0", "0")).append('\n');
         Files.writeString(file, out);
     }
 

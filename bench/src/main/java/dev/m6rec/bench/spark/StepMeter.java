@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>{@code
  * StepMeter meter = new StepMeter();
- * long kept = meter.measure("k-core", rowsIn, () -> steps.kCore());
+ * long kept = meter.measure("k-core", rowsIn, "rows", () -> steps.kCore(rowsIn));
  * meter.figures().forEach(f -> System.out.println(f.line()));
  * }</pre>
  */
@@ -35,23 +35,23 @@ final class StepMeter implements AutoCloseable {
     private final List<Figures> figures = new ArrayList<>();
     private final Thread sampler;
 
-    /** One step's wall time, the rows it processed and the memory peaks during it. */
-    record Figures(String step, double seconds, long rows, long heapPeakBytes, long rssPeakBytes) {
-        static final String HEADER = String.format(Locale.ROOT, "%-22s %9s %12s %12s %10s %10s",
-                "step", "seconds", "rows", "rows/s", "heap MB", "RSS MB");
+    /** One step's wall time, what it processed ({@code rows} of {@code unit}: rows, users) and the memory peaks during it. */
+    record Figures(String step, double seconds, long rows, String unit, long heapPeakBytes, long rssPeakBytes) {
+        static final String HEADER = String.format(Locale.ROOT, "%-20s %9s %12s %-5s %12s %9s %9s",
+                "step", "seconds", "count", "of", "per second", "heap MB", "RSS MB");
 
         double rowsPerSecond() {
             return seconds > 0 ? rows / seconds : Double.NaN;
         }
 
         String line() {
-            return String.format(Locale.ROOT, "%-22s %9.2f %,12d %,12.0f %,10d %,10d", step, seconds, rows,
+            return String.format(Locale.ROOT, "%-20s %9.2f %,12d %-5s %,12.0f %,9d %,9d", step, seconds, rows, unit,
                     rowsPerSecond(), heapPeakBytes >> 20, rssPeakBytes >> 20);
         }
 
-        /** Tab-separated, for comparing scales: step, seconds, rows, heap bytes, RSS bytes. */
+        /** Tab-separated, for comparing scales: step, seconds, count, unit, heap bytes, RSS bytes. */
         String tsv() {
-            return String.join("\t", step, String.format(Locale.ROOT, "%.3f", seconds), Long.toString(rows),
+            return String.join("\t", step, String.format(Locale.ROOT, "%.3f", seconds), Long.toString(rows), unit,
                     Long.toString(heapPeakBytes), Long.toString(rssPeakBytes));
         }
     }
@@ -78,14 +78,14 @@ final class StepMeter implements AutoCloseable {
     }
 
     /**
-     * Runs {@code step}, printing and keeping its figures; {@code rows} is what the rate is counted
-     * in (its input rows, or the users it scores). Returns what the step returned.
+     * Runs {@code step}, printing and keeping its figures; the rate is counted in {@code rows} of
+     * {@code unit} (its input rows, or the users it scores). Returns what the step returned.
      */
-    long measure(String name, long rows, Step step) throws Exception {
-        return run(name, rows, step);
+    long measure(String name, long rows, String unit, Step step) throws Exception {
+        return run(name, rows, unit, step);
     }
 
-    private long run(String name, long rows, Step step) throws Exception {
+    private long run(String name, long rows, String unit, Step step) throws Exception {
         heapPeak.set(0);
         rssPeak.set(0);
         sample();
@@ -93,15 +93,15 @@ final class StepMeter implements AutoCloseable {
         long result = step.run();
         double seconds = (System.nanoTime() - t0) / 1e9;
         sample();
-        Figures f = new Figures(name, seconds, rows >= 0 ? rows : result, heapPeak.get(), rssPeak.get());
+        Figures f = new Figures(name, seconds, rows >= 0 ? rows : result, unit, heapPeak.get(), rssPeak.get());
         figures.add(f);
         System.out.println(f.line());
         return result;
     }
 
-    /** As {@link #measure(String, long, Step)}, counting the rate in the rows the step returns (rows it produced). */
+    /** As {@link #measure(String, long, String, Step)}, counting the rate in the rows the step returns (rows it produced). */
     long measure(String name, Step step) throws Exception {
-        return run(name, -1, step);
+        return run(name, -1, "rows", step);
     }
 
     List<Figures> figures() {
