@@ -75,6 +75,7 @@ public final class SparkBench {
             meter.measure("train-parquet-mllib", m6rec.trainRows(), "rows",
                     () -> MllibAlsPeer.writeTrainingSet(m6rec.labelled(), trainParquet, m6rec.trainRows()));
             m6rec.releaseCaches();
+            meter.measure("als-warm-up", () -> mllib.warmUp(trainParquet));
             meter.measure("als-m6rec", m6rec.trainRows(), "rows", () -> m6rec.trainAls(EVAL_USERS));
             long users = meter.measure("top10-m6rec", shape.users(), "users", () -> m6rec.topK(TOP_K));
             // distributed evaluation (issue-13-eval) goes here, on the artifact and the split's test part.
