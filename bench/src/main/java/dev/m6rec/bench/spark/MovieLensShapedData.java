@@ -59,6 +59,11 @@ final class MovieLensShapedData {
         return new MovieLensShapedData(wanted, seed);
     }
 
+    /** Shuffle partitions for this size: 8, or one per million interactions beyond that (a few hundred MB each at most). */
+    int shufflePartitions() {
+        return (int) Math.max(8, interactions / 1_000_000);
+    }
+
     int users() {
         return (int) Math.max(1, Math.round((double) ML20M_USERS * interactions / ML20M_RATINGS));
     }

@@ -52,14 +52,15 @@ public final class SparkBench {
         Files.createDirectories(run);
 
         SparkSession spark = SparkSessions.obtain(Optional.of(new SparkSettings("local[2]", Map.of(
-                "spark.sql.shuffle.partitions", "8",
+                "spark.sql.shuffle.partitions", Integer.toString(shape.shufflePartitions()),
                 "spark.local.dir", run.resolve("spark-local").toString()))));
         System.out.printf(Locale.ROOT, "scale %s: %,d users x %,d items (MovieLens-20M's shape), seed %d; ALS rank %d, "
                         + "%d iterations, regularization %s, implicit alpha %s; Spark %s %s%n", scale, shape.users(),
                 MovieLensShapedData.ML20M_ITEMS, SEED, als.rank(), als.iterations(), als.regularization(), als.alpha(),
                 spark.version(), spark.sparkContext().master());
         System.out.println("memory: one JVM on local[2] (driver = executors): peak heap in use and process RSS, "
-                + "sampled every " + StepMeter.SAMPLE_MILLIS + " ms during each step");
+                + "sampled every " + StepMeter.SAMPLE_MILLIS + " ms during each step, and the collectors' seconds; -Xmx "
+                + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
         System.out.println(StepMeter.Figures.HEADER);
 
         try (StepMeter meter = new StepMeter()) {
@@ -138,7 +139,7 @@ public final class SparkBench {
         }
         // The ALS fit alone, as the ratio counts it.
         out.append(String.join("\t", "als-m6rec-fit", String.format(Locale.ROOT, "%.3f",
-                trained.fitMillis() / 1000.0), Long.toString(trained.trainRows()), "rows", "0", "0")).append('\n');
+                trained.fitMillis() / 1000.0), Long.toString(trained.trainRows()), "rows", "0", "0", "0")).append('\n');
         Files.writeString(file, out);
     }
 

@@ -1,6 +1,7 @@
 package dev.m6rec.bench.spark;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * start and end) is the JVM's heap in use ({@link MemoryMXBean}, which counts garbage not yet
  * collected, so it is the heap's high-water mark rather than live data) and the process's resident
  * set ({@code VmRSS} of {@code /proc/self/status}: heap, Spark's off-heap buffers, native BLAS,
- * metaspace and thread stacks). Each step reports the peaks reached during it.
+ * metaspace and thread stacks). Each step reports the peaks reached during it, and the seconds the
+ * JVM's collectors spent during it (a step near the heap's limit shows it here first).
  *
  * <pre>{@code
  * StepMeter meter = new StepMeter();
@@ -36,23 +38,24 @@ final class StepMeter implements AutoCloseable {
     private final Thread sampler;
 
     /** One step's wall time, what it processed ({@code rows} of {@code unit}: rows, users) and the memory peaks during it. */
-    record Figures(String step, double seconds, long rows, String unit, long heapPeakBytes, long rssPeakBytes) {
-        static final String HEADER = String.format(Locale.ROOT, "%-20s %9s %12s %-5s %12s %9s %9s",
-                "step", "seconds", "count", "of", "per second", "heap MB", "RSS MB");
+    record Figures(String step, double seconds, long rows, String unit, long heapPeakBytes, long rssPeakBytes,
+                   double gcSeconds) {
+        static final String HEADER = String.format(Locale.ROOT, "%-20s %9s %12s %-5s %12s %9s %9s %7s",
+                "step", "seconds", "count", "of", "per second", "heap MB", "RSS MB", "GC s");
 
         double rowsPerSecond() {
             return seconds > 0 ? rows / seconds : Double.NaN;
         }
 
         String line() {
-            return String.format(Locale.ROOT, "%-20s %9.2f %,12d %-5s %,12.0f %,9d %,9d", step, seconds, rows, unit,
-                    rowsPerSecond(), heapPeakBytes >> 20, rssPeakBytes >> 20);
+            return String.format(Locale.ROOT, "%-20s %9.2f %,12d %-5s %,12.0f %,9d %,9d %7.2f", step, seconds, rows,
+                    unit, rowsPerSecond(), heapPeakBytes >> 20, rssPeakBytes >> 20, gcSeconds);
         }
 
-        /** Tab-separated, for comparing scales: step, seconds, count, unit, heap bytes, RSS bytes. */
+        /** Tab-separated, for comparing scales: step, seconds, count, unit, heap bytes, RSS bytes, GC seconds. */
         String tsv() {
             return String.join("\t", step, String.format(Locale.ROOT, "%.3f", seconds), Long.toString(rows), unit,
-                    Long.toString(heapPeakBytes), Long.toString(rssPeakBytes));
+                    Long.toString(heapPeakBytes), Long.toString(rssPeakBytes), String.format(Locale.ROOT, "%.3f", gcSeconds));
         }
     }
 
@@ -89,11 +92,14 @@ final class StepMeter implements AutoCloseable {
         heapPeak.set(0);
         rssPeak.set(0);
         sample();
+        long gc0 = gcMillis();
         long t0 = System.nanoTime();
         long result = step.run();
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double gcSeconds = (gcMillis() - gc0) / 1000.0;
         sample();
-        Figures f = new Figures(name, seconds, rows >= 0 ? rows : result, unit, heapPeak.get(), rssPeak.get());
+        Figures f = new Figures(name, seconds, rows >= 0 ? rows : result, unit, heapPeak.get(), rssPeak.get(),
+                gcSeconds);
         figures.add(f);
         System.out.println(f.line());
         return result;
@@ -112,6 +118,15 @@ final class StepMeter implements AutoCloseable {
     double seconds(String step) {
         return figures.stream().filter(f -> f.step().equals(step)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no step " + step)).seconds();
+    }
+
+    /** Milliseconds every collector has spent since the JVM started (approximate, as the JVM counts them). */
+    private static long gcMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
     private void sample() {
