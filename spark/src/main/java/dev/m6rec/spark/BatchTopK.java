@@ -3,6 +3,7 @@ package dev.m6rec.spark;
 import dev.m6rec.runtime.BatchTopKJob.Format;
 import dev.m6rec.runtime.M6Rec;
 import dev.m6rec.runtime.Recommendation;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,7 +36,7 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <pre>{@code
  * BatchTopK.Summary s = BatchTopK.run(spark, Path.of("runs/x/artifact"), new BatchTopK.Options(10, 256, 0),
- *         Path.of("runs/x/top10"));
+ *         URI.create("hdfs://namenode/recs/top10"));   // or a local Path
  * }</pre>
  */
 public final class BatchTopK {
@@ -67,25 +68,35 @@ public final class BatchTopK {
     }
 
     /** What the job wrote: users listed, rows written (per format), and the folder of each format. */
-    public record Summary(long users, long rows, Map<Format, Path> folders) {
+    public record Summary(long users, long rows, Map<Format, URI> folders) {
         public Summary {
             folders = Collections.unmodifiableMap(new EnumMap<>(folders)); // in Format order
         }
 
+        /** The Parquet folder, for a local ({@code file:}) output. */
         public Path parquet() {
-            return folders.get(Format.PARQUET);
+            return Path.of(folders.get(Format.PARQUET));
         }
 
+        /** The TSV folder, for a local ({@code file:}) output. */
         public Path tsv() {
-            return folders.get(Format.TSV);
+            return Path.of(folders.get(Format.TSV));
         }
     }
 
     private BatchTopK() {
     }
 
-    /** Runs the job; {@code output} gets a folder per format ({@code parquet/}, {@code tsv/}), none of which may exist yet. */
+    /** Runs the job into a local folder (see {@link #run(SparkSession, Path, Options, URI)}). */
     public static Summary run(SparkSession spark, Path artifact, Options options, Path output) {
+        return run(spark, artifact, options, output.toAbsolutePath().normalize().toUri());
+    }
+
+    /**
+     * Runs the job; {@code output}, an absolute URI of any file system Spark's Hadoop client writes,
+     * gets a folder per format ({@code parquet/}, {@code tsv/}), none of which may exist yet.
+     */
+    public static Summary run(SparkSession spark, Path artifact, Options options, URI output) {
         Objects.requireNonNull(options, "options is null");
         ArtifactBytes bytes = ArtifactBytes.read(artifact);
         // Loaded on the driver first: a corrupt or foreign artifact fails here, before any task starts.
@@ -99,12 +110,12 @@ public final class BatchTopK {
                 .flatMap(range -> lists(shared.value(), range, k, block));
         Dataset<Row> lists = spark.createDataFrame(rows, SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Map<Format, Path> folders = new EnumMap<>(Format.class);
+            Map<Format, URI> folders = new EnumMap<>(Format.class);
             for (Format format : options.formats()) {
-                Path folder = output.resolve(format.folder());
+                URI folder = format.under(output);
                 switch (format) {
-                    case PARQUET -> lists.write().parquet(folder.toUri().toString());
-                    case TSV -> lists.write().option("sep", "\t").option("header", "false").csv(folder.toUri().toString());
+                    case PARQUET -> lists.write().parquet(folder.toString());
+                    case TSV -> lists.write().option("sep", "\t").option("header", "false").csv(folder.toString());
                 }
                 folders.put(format, folder);
             }

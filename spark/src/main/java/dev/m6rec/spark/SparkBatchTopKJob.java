@@ -1,10 +1,18 @@
 package dev.m6rec.spark;
 
+import dev.m6rec.api.M6RecException;
 import dev.m6rec.api.SparkSettings;
 import dev.m6rec.plugins.spark.SparkSessions;
 import dev.m6rec.runtime.BatchTopKJob;
+import java.io.IOException;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -15,6 +23,36 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkBatchTopKJob implements BatchTopKJob {
     /** Users scored together in one block: large enough for a GEMM, small enough for a task's memory. */
     static final int BLOCK_USERS = 256;
+    /** Spark passes its {@code spark.hadoop.*} entries to Hadoop without the prefix; so does the check. */
+    private static final String HADOOP_PREFIX = "spark.hadoop.";
+
+    @Override
+    public void checkOutput(URI output, Set<Format> formats, Map<String, String> conf) {
+        Configuration hadoop = new Configuration();
+        conf.forEach((key, value) -> {
+            if (key.startsWith(HADOOP_PREFIX)) {
+                hadoop.set(key.substring(HADOOP_PREFIX.length()), value);
+            }
+        });
+        try {
+            FileSystem fs = FileSystem.get(output, hadoop);
+            org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(output);
+            if (fs.exists(root) && !fs.getFileStatus(root).isDirectory()) {
+                throw new M6RecException(output + " exists and is not a folder");
+            }
+            for (Format format : formats) {
+                URI folder = format.under(output);
+                if (fs.exists(new org.apache.hadoop.fs.Path(folder))) {
+                    throw new M6RecException(folder + " already exists; remove it or choose another folder");
+                }
+            }
+        } catch (UnsupportedFileSystemException e) {
+            throw new M6RecException(output + ": no Hadoop file system for the scheme '" + output.getScheme()
+                    + "' on the class path (file, hdfs and those of the cluster's Hadoop)");
+        } catch (IOException e) {
+            throw new M6RecException(output + ": cannot check it (" + e.getMessage() + ")", e);
+        }
+    }
 
     @Override
     public Summary run(Request request) {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code m6rec batch-topk --artifact DIR --output DIR}: every user's top-K of a trained artifact as a
+ * {@code m6rec batch-topk --artifact DIR --output DIR|URI}: every user's top-K of a trained artifact as a
  * Spark job ({@link BatchTopKJob}, from the {@code m6rec-spark} module), written as Parquet and/or TSV
  * folders of {@code user, item, score, rank}. Everything a user can get wrong (the master, the artifact,
  * the output folder) is checked here, before Spark starts.
@@ -42,9 +42,10 @@ final class BatchTopKCommand implements Callable<Integer> {
             description = "A trained artifact folder, e.g. runs/quickstart/artifact (written by m6rec run).")
     Path artifact;
 
-    @Option(names = "--output", paramLabel = "DIR", required = true,
-            description = "Receives parquet/ and/or tsv/; neither may exist yet.")
-    Path output;
+    @Option(names = "--output", paramLabel = "DIR|URI", required = true,
+            description = {"Receives parquet/ and/or tsv/; neither may exist yet. A local folder, or a URI of a Hadoop "
+                    + "file system: file:///data/top10, hdfs://namenode/recs/top10."})
+    String output;
 
     @Option(names = {"-k", "--k"}, paramLabel = "K", defaultValue = "10", description = "List length (default: ${DEFAULT-VALUE}).")
     int k;
@@ -62,14 +63,25 @@ final class BatchTopKCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BatchTopKJob.Request request = new BatchTopKJob.Request(artifact, output, k(), formats(), master(), conf());
+        OutputLocation location = OutputLocation.parse(output);
+        BatchTopKJob.Request request = new BatchTopKJob.Request(artifact, location.uri(), k(), formats(), master(),
+                conf());
         ArtifactStore.open(artifact); // verifies every checksum: a broken artifact fails before Spark starts
-        checkOutput(request.formats());
+        location.local().ifPresent(folder -> checkOutput(folder, request.formats()));
         BatchTopKJob job = engine();
-        createOutput();
+        if (location.local().isPresent()) {
+            createOutput(location.local().get());
+        } else {
+            // Any other file system through the engine's Hadoop client, which needs no running Spark.
+            try {
+                job.checkOutput(location.uri(), request.formats(), request.conf());
+            } catch (M6RecException e) {
+                throw new M6RecException("--output: " + e.getMessage(), e);
+            }
+        }
         BatchTopKJob.Summary summary = job.run(request);
         parent.out().println("wrote " + summary.rows() + " rows (" + summary.users() + " users, top " + k + ") to "
-                + String.join(" and ", summary.folders().stream().map(Path::toString).toList()));
+                + String.join(" and ", summary.folders().stream().map(location::display).toList()));
         return ExitCodes.OK;
     }
 
@@ -112,7 +124,7 @@ final class BatchTopKCommand implements Callable<Integer> {
     }
 
     /** Spark refuses to write into an existing folder after the job ran; say so before it starts. */
-    private void checkOutput(Set<BatchTopKJob.Format> chosen) {
+    private static void checkOutput(Path output, Set<BatchTopKJob.Format> chosen) {
         if (Files.exists(output) && !Files.isDirectory(output)) {
             throw new M6RecException("--output: " + output + " exists and is not a folder");
         }
@@ -124,7 +136,7 @@ final class BatchTopKCommand implements Callable<Integer> {
         }
     }
 
-    private void createOutput() {
+    private static void createOutput(Path output) {
         try {
             Files.createDirectories(output);
         } catch (IOException e) {

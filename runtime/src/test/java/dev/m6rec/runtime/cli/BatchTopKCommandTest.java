@@ -59,6 +59,19 @@ class BatchTopKCommandTest {
     }
 
     @Test
+    void anOutputUriWithoutAFolderOrMalformedIsOneLineBeforeTheEngineIsSought() {
+        String[] prefix = {"batch-topk", "--artifact=" + artifact, "--output"};
+        assertOneLine(CliRunner.run(prefix[0], prefix[1], prefix[2], "file:top10"), "--output: 'file:top10' names no "
+                + "folder; expected SCHEME://[HOST]/PATH (no query), e.g. file:///data/top10 or hdfs://namenode/recs/top10");
+        assertOneLine(CliRunner.run(prefix[0], prefix[1], prefix[2], "hdfs://namenode/"), "--output: 'hdfs://namenode/' "
+                + "names no folder; expected SCHEME://[HOST]/PATH (no query), e.g. file:///data/top10 or "
+                + "hdfs://namenode/recs/top10");
+        assertOneLine(CliRunner.run(prefix[0], prefix[1], prefix[2], "hdfs://namenode/recs top10"),
+                "--output: 'hdfs://namenode/recs top10' is not a valid URI (Illegal character in path at index 20: "
+                        + "hdfs://namenode/recs top10)");
+    }
+
+    @Test
     void optionProblemsAreOneLine() {
         Path output = dir.resolve("options-out");
         assertOneLine(run(output, "--format", "csv"), "--format: unknown format 'csv'; expected parquet, tsv or both");
