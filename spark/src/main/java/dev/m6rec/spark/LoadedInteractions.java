@@ -12,10 +12,11 @@ import org.apache.spark.sql.Row;
  * {@code on-error: skip}.
  *
  * @param name          the dataset's name, as the single-machine loader gives it
+ * @param size          how many rows {@code rows} holds
  * @param skippedByFile lines skipped, by file name, only files that skipped some, in file order
  * @param release       frees what the read cached, once the rows are no longer needed
  */
-public record LoadedInteractions(String name, Dataset<Row> rows, boolean hasRatings, boolean hasTimestamps,
+public record LoadedInteractions(String name, Dataset<Row> rows, long size, boolean hasRatings, boolean hasTimestamps,
                                  Map<String, Long> skippedByFile, Runnable release) {
     public LoadedInteractions {
         Objects.requireNonNull(name, "name is null");

@@ -74,10 +74,13 @@ public final class SparkCsvInteractions {
         JavaRDD<Row> read = context.parallelize(IntStream.range(0, names.size()).boxed().toList(), names.size())
                 .flatMap(f -> fileRows(files, Path.of(names.get(f)), f, folder));
         Dataset<Row> all = spark.createDataFrame(read, READ).persist(StorageLevel.MEMORY_AND_DISK());
-        List<Row> summaries = all.filter(col("kind").equalTo(FILE_SUMMARY)).orderBy("file").collectAsList();
+        List<Row> summaries = new ArrayList<>(all.filter(col("kind").equalTo(FILE_SUMMARY)).collectAsList());
+        summaries.sort(java.util.Comparator.comparingInt(r -> r.getInt(1)));
         Map<String, Long> skipped = new LinkedHashMap<>();
         long skippedLines = 0;
+        long size = 0;
         for (Row summary : summaries) {
+            size += summary.getLong(2);
             if (!summary.isNullAt(8)) {
                 all.unpersist();
                 throw new DataException(summary.getString(8));
@@ -97,22 +100,22 @@ public final class SparkCsvInteractions {
             columns.add(col("timestamp"));
         }
         rows = rows.select(columns.toArray(new org.apache.spark.sql.Column[0]));
-        if (folder && rows.isEmpty()) {
+        if (size == 0) { // a single file without rows has failed above, as on one machine
             all.unpersist();
             throw new DataException(files.path(), skippedLines > 0 ? "has no valid rows (" + skippedLines
                     + " lines skipped)" : "has no rows in any of its " + paths.size() + " files");
         }
-        return new LoadedInteractions(files.name(), rows, files.hasRatings(), files.hasTimestamps(), skipped,
+        return new LoadedInteractions(files.name(), rows, size, files.hasRatings(), files.hasTimestamps(), skipped,
                 all::unpersist);
     }
 
-    /** One file's rows, then its summary: the lines it skipped and its problem, if any. */
+    /** One file's rows, then its summary: its row count (in {@code row}), the lines it skipped, its problem. */
     private static Iterator<Row> fileRows(CsvInteractionFiles files, Path file, int index, boolean folder) {
         CsvInteractionFiles.FileRows rows;
         try {
             rows = files.read(file, folder);
         } catch (DataException e) {
-            return List.of(RowFactory.create(FILE_SUMMARY, index, -1L, null, null, 0f, 0L, 0L, e.getMessage()))
+            return List.of(RowFactory.create(FILE_SUMMARY, index, 0L, null, null, 0f, 0L, 0L, e.getMessage()))
                     .iterator();
         }
         long first = (long) index << FILE_SHIFT;
@@ -131,7 +134,8 @@ public final class SparkCsvInteractions {
                 }
                 int r = next++;
                 if (r == rows.size()) {
-                    return RowFactory.create(FILE_SUMMARY, index, -1L, null, null, 0f, 0L, rows.skipped(), null);
+                    return RowFactory.create(FILE_SUMMARY, index, (long) rows.size(), null, null, 0f, 0L, rows.skipped(),
+                            null);
                 }
                 return RowFactory.create(ROW, index, first + r, rows.user(r), rows.item(r), rows.rating(r),
                         rows.timestamp(r), 0L, null);

@@ -1,13 +1,11 @@
 package dev.m6rec.spark;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.min;
 
 import dev.m6rec.api.SparkSettings;
 import dev.m6rec.api.data.AttributeTable;
 import dev.m6rec.api.data.DataSplit;
 import dev.m6rec.api.data.IdIndex;
-import dev.m6rec.api.data.Interactions;
 import dev.m6rec.core.config.ConfiguredComponent;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.pipeline.DefaultPluginContext;
@@ -25,15 +23,12 @@ import dev.m6rec.core.split.TemporalSplitterFactory;
 import dev.m6rec.plugins.datasets.csv.CsvInteractionFiles;
 import dev.m6rec.plugins.datasets.csv.CsvSettings;
 import dev.m6rec.plugins.spark.SparkSessions;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code m6rec run} and {@code tune} with a {@code spark:} section: the data is loaded
@@ -71,9 +66,8 @@ public final class SparkDataPreparation implements DistributedPreparation {
 
     @Override
     public Prepared prepare(RunConfig config, DefaultPluginContext context) {
-        SparkSession spark = SparkSessions.obtain(config.spark());
         ConfiguredComponent data = config.data();
-        LoadedInteractions loaded = SparkCsvInteractions.load(spark, CsvInteractionFiles.of((CsvSettings) data.settings(),
+        LoadedInteractions loaded = SparkCsvInteractions.load(SparkSessions.obtain(config.spark()), CsvInteractionFiles.of((CsvSettings) data.settings(),
                 data.path()));
         try {
             return prepare(loaded, config, context);
@@ -85,16 +79,14 @@ public final class SparkDataPreparation implements DistributedPreparation {
     private static Prepared prepare(LoadedInteractions loaded, RunConfig config, DefaultPluginContext context) {
         String name = loaded.name();
         Dataset<Row> rows = loaded.rows();
-        long size = rows.count();
+        long size = loaded.size();
         // The single-machine loader numbers ids in order of first appearance in the file.
-        Dataset<Row> userFirst = rows.groupBy("user").agg(min("row").as("first")).cache();
-        Dataset<Row> itemFirst = rows.groupBy("item").agg(min("row").as("first")).cache();
-        long loadedUsers = userFirst.count();
-        long loadedItems = itemFirst.count();
+        List<String> loadedUsers = inOrderOfFirstRow(rows, "user");
+        List<String> loadedItems = inOrderOfFirstRow(rows, "item");
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("rows", size);
-        counts.put("users", loadedUsers);
-        counts.put("items", loadedItems);
+        counts.put("users", (long) loadedUsers.size());
+        counts.put("items", (long) loadedItems.size());
         counts.put("cold-users", 0L);
         counts.put("cold-items", 0L);
         counts.put("skipped-lines", loaded.skippedByFile().values().stream().mapToLong(Long::longValue).sum());
@@ -108,41 +100,38 @@ public final class SparkDataPreparation implements DistributedPreparation {
             counts.put("filter.k-core", filtered.kCore());
         }
         Dataset<Row> kept = (filtered != null ? filtered.kept() : rows).cache();
-        List<String> users = survivors(userFirst, kept, "user");
-        List<String> items = survivors(itemFirst, kept, "item");
-        userFirst.unpersist();
-        itemFirst.unpersist();
-        Optional<String> summary = Optional.empty();
-        if (filtered != null) {
-            counts.put("filter.users-dropped", loadedUsers - users.size());
-            counts.put("filter.items-dropped", loadedItems - items.size());
-            summary = Optional.of(new DatasetFilter(filter).summary(size, filtered.duplicates(),
-                    filtered.belowThreshold(), filtered.kCore(), loadedUsers - users.size(), loadedItems - items.size()));
-        }
-
-        Optional<Dataset<Row>> parts = splitJob(config, context, kept, name);
-        Dataset<Row> labelled = parts.map(p -> kept.join(p, "row")).orElse(kept);
-        dev.m6rec.api.data.Dataset dataset;
-        byte[] part;
         try {
-            Collected c = collect(labelled.orderBy("row"), loaded, users, items, parts.isPresent());
-            dataset = new dev.m6rec.api.data.Dataset(name, IdIndex.of(users), IdIndex.of(items), c.interactions,
-                    AttributeTable.empty(users.size()), AttributeTable.empty(items.size()), counts);
-            part = c.parts;
+            Optional<Dataset<Row>> parts = splitJob(config, context, kept, name);
+            DrivenRows driven = DrivenRows.collect(parts.map(p -> kept.join(p, "row")).orElse(kept), loaded.hasRatings(),
+                    loaded.hasTimestamps(), loadedUsers, loadedItems);
+            Optional<String> summary = Optional.empty();
+            if (filtered != null) {
+                long usersDropped = loadedUsers.size() - driven.users().size();
+                long itemsDropped = loadedItems.size() - driven.items().size();
+                counts.put("filter.users-dropped", usersDropped);
+                counts.put("filter.items-dropped", itemsDropped);
+                summary = Optional.of(new DatasetFilter(filter).summary(size, filtered.duplicates(),
+                        filtered.belowThreshold(), filtered.kCore(), usersDropped, itemsDropped));
+            }
+            dev.m6rec.api.data.Dataset dataset = new dev.m6rec.api.data.Dataset(name, IdIndex.of(driven.users()),
+                    IdIndex.of(driven.items()), driven.interactions(), AttributeTable.empty(driven.users().size()),
+                    AttributeTable.empty(driven.items().size()), counts);
+            DatasetStatistics before = new DatasetStatistics(name, loadedUsers.size(), loadedItems.size(), size);
+            Optional<DataSplit> split = parts.isPresent() ? Optional.of(SplitOrder.partition(dataset, driven.parts()))
+                    : Optional.empty();
+            String splitOn = parts.isPresent() ? "Spark"
+                    : "this machine (split type '" + config.split().type() + "' has no Spark job here)";
+            return new Prepared(before, new FilteredDataset(dataset, summary), split, splitOn);
         } finally {
             kept.unpersist();
         }
-        DatasetStatistics before = new DatasetStatistics(name, (int) loadedUsers, (int) loadedItems, size);
-        Optional<DataSplit> split = parts.isPresent() ? Optional.of(SplitOrder.partition(dataset, part)) : Optional.empty();
-        String splitOn = parts.isPresent() ? "Spark"
-                : "this machine (split type '" + config.split().type() + "' has no Spark job here)";
-        return new Prepared(before, new FilteredDataset(dataset, summary), split, splitOn);
     }
 
-    /** The ids of {@code column} that still have rows, in order of their first row in the loaded data. */
-    private static List<String> survivors(Dataset<Row> first, Dataset<Row> kept, String column) {
-        return first.join(kept.select(column).distinct(), column).orderBy("first").select(column)
-                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    /** The distinct values of {@code column}, in order of their first row. */
+    private static List<String> inOrderOfFirstRow(Dataset<Row> rows, String column) {
+        List<Row> firsts = new java.util.ArrayList<>(rows.groupBy(column).agg(min("row")).collectAsList());
+        firsts.sort(java.util.Comparator.comparingLong(r -> r.getLong(1)));
+        return firsts.stream().map(r -> r.getString(0)).toList();
     }
 
     /** The split section as a Spark job of {@code row, part}, or empty when it runs on the driver. */
@@ -172,49 +161,4 @@ public final class SparkDataPreparation implements DistributedPreparation {
         return context.forComponent(split.path()).random("split").nextLong();
     }
 
-    private record Collected(Interactions interactions, byte[] parts) {
-    }
-
-    /** Streams the rows to the driver, partition by partition in row order, into primitive columns. */
-    private static Collected collect(Dataset<Row> ordered, LoadedInteractions loaded, List<String> users,
-                                     List<String> items, boolean withParts) {
-        Map<String, Integer> userIndex = index(users);
-        Map<String, Integer> itemIndex = index(items);
-        int n = Math.toIntExact(ordered.count());
-        int[] u = new int[n];
-        int[] i = new int[n];
-        float[] ratings = loaded.hasRatings() ? new float[n] : null;
-        long[] times = loaded.hasTimestamps() ? new long[n] : null;
-        byte[] parts = withParts ? new byte[n] : null;
-        List<String> names = List.of(ordered.columns());
-        int userAt = names.indexOf("user");
-        int itemAt = names.indexOf("item");
-        int ratingAt = names.indexOf("rating");
-        int timeAt = names.indexOf("timestamp");
-        int partAt = names.indexOf("part");
-        Iterator<Row> it = ordered.toLocalIterator();
-        for (int r = 0; r < n; r++) {
-            Row row = it.next();
-            u[r] = userIndex.get(row.getString(userAt));
-            i[r] = itemIndex.get(row.getString(itemAt));
-            if (ratings != null) {
-                ratings[r] = row.getFloat(ratingAt);
-            }
-            if (times != null) {
-                times[r] = row.getLong(timeAt);
-            }
-            if (parts != null) {
-                parts[r] = row.getByte(partAt);
-            }
-        }
-        return new Collected(Interactions.adopt(users.size(), items.size(), u, i, ratings, times), parts);
-    }
-
-    private static Map<String, Integer> index(List<String> ids) {
-        Map<String, Integer> index = new HashMap<>(ids.size() * 2);
-        for (int k = 0; k < ids.size(); k++) {
-            index.put(ids.get(k), k);
-        }
-        return index;
-    }
 }

@@ -96,8 +96,10 @@ public final class SparkSplits {
             throw new IllegalArgumentException("more rows than one machine's split holds: " + n);
         }
         RatioCounts counts = RatioCounts.of((int) n, train, valid);
-        JavaRDD<Row> parts = ordered.zipWithIndex()
-                .map(r -> RowFactory.create(r._1().getLong(1), counts.part((int) (long) r._2())));
+        long trainEnd = counts.train(); // the record itself is not serializable: its bounds travel
+        long validEnd = counts.train() + counts.valid();
+        JavaRDD<Row> parts = ordered.zipWithIndex().map(r -> RowFactory.create(r._1().getLong(1),
+                (byte) (r._2() < trainEnd ? 0 : r._2() < validEnd ? 1 : 2)));
         return interactions.sparkSession().createDataFrame(parts, PARTS);
     }
 
