@@ -22,6 +22,7 @@ import dev.m6rec.core.split.TemporalCut;
 import dev.m6rec.core.split.TemporalSplitterFactory;
 import dev.m6rec.plugins.datasets.csv.CsvInteractionFiles;
 import dev.m6rec.plugins.datasets.csv.CsvSettings;
+import dev.m6rec.plugins.spark.ParquetSettings;
 import dev.m6rec.plugins.spark.SparkSessions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code m6rec run} and {@code tune} with a {@code spark:} section: the data is loaded
@@ -61,14 +63,19 @@ public final class SparkDataPreparation implements DistributedPreparation {
             return CsvInteractionFiles.of(csv, data.path()).hasAttributeFiles()
                     ? Optional.of("Spark does not read csv attribute files") : Optional.empty();
         }
-        return Optional.of("Spark loads data of type csv, not '" + data.type() + "'");
+        if (data.settings() instanceof ParquetSettings) {
+            return Optional.empty();
+        }
+        return Optional.of("Spark loads data of type csv or parquet, not '" + data.type() + "'");
     }
 
     @Override
     public Prepared prepare(RunConfig config, DefaultPluginContext context) {
         ConfiguredComponent data = config.data();
-        LoadedInteractions loaded = SparkCsvInteractions.load(SparkSessions.obtain(config.spark()), CsvInteractionFiles.of((CsvSettings) data.settings(),
-                data.path()));
+        SparkSession spark = SparkSessions.obtain(config.spark());
+        LoadedInteractions loaded = data.settings() instanceof ParquetSettings parquet
+                ? SparkParquetInteractions.load(spark, parquet)
+                : SparkCsvInteractions.load(spark, CsvInteractionFiles.of((CsvSettings) data.settings(), data.path()));
         try {
             return prepare(loaded, config, context);
         } finally {

@@ -26,6 +26,10 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +56,11 @@ class SparkDataPreparationTest {
     private static Path csv;
     private static Path udata;
     private static ExecutorService executor;
+    /** The rows of {@link #udata}: user, item, rating, timestamp. */
+    private static final List<Row> UDATA_ROWS = new ArrayList<>();
+    private static final StructType UDATA = new StructType().add("user", DataTypes.IntegerType, true)
+            .add("item", DataTypes.IntegerType, false).add("rating", DataTypes.DoubleType, true)
+            .add("timestamp", DataTypes.LongType, false);
 
     @BeforeAll
     static void files() throws IOException {
@@ -73,6 +82,7 @@ class SparkDataPreparationTest {
             if (row % 50 == 0) {
                 text.append("\n"); // a blank line is no record
             }
+            UDATA_ROWS.add(RowFactory.create(u + 1, i + 1, (double) rating, time));
             tsv.append(u + 1).append('\t').append(i + 1).append('\t').append(rating).append('\t').append(time).append('\n');
         }
         csv = Files.writeString(folder.resolve("ratings.csv"), text.toString(), StandardCharsets.UTF_8);
@@ -158,6 +168,52 @@ class SparkDataPreparationTest {
     }
 
     @Test
+    void parquetGivesTheSplitOfTheSameRowsAsCsv() {
+        Path parquet = writeParquet("udata.parquet", UDATA_ROWS);
+        Map<String, Object> columns = Map.of("user", "user", "item", "item", "rating", "rating", "timestamp", "timestamp");
+
+        Prepared spark = run(Map.of("type", "parquet", "path", parquet.toString(), "name", "u", "columns", columns),
+                FILTER, SPLITS.get(0), true);
+        Prepared local = run(Map.of("type", "csv", "path", udata.toString(), "delimiter", "tab", "header", false,
+                "columns", Map.of("user", "0", "item", "1", "rating", "2", "timestamp", "3")), FILTER, SPLITS.get(0), false);
+
+        assertThat(describe(spark.split)).isEqualTo(describe(local.split));
+        assertThat(withoutPathLines(spark.lines)).isEqualTo(withoutPathLines(local.lines));
+    }
+
+    @Test
+    void aBadParquetRowFailsNamingFileAndRowOrIsCounted() throws IOException {
+        List<Row> rows = new ArrayList<>(UDATA_ROWS.subList(0, 20));
+        rows.set(2, RowFactory.create(3, 7, null, 1000L));
+        rows.set(9, RowFactory.create(null, 7, 2.0, 1000L));
+        Path parquet = writeParquet("bad.parquet", rows);
+        Path file;
+        try (java.util.stream.Stream<Path> files = Files.list(parquet)) {
+            file = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        Map<String, Object> columns = Map.of("user", "user", "item", "item", "rating", "rating", "timestamp", "timestamp");
+
+        assertThatThrownBy(() -> run(Map.of("type", "parquet", "path", parquet.toString(), "columns", columns),
+                Map.of(), SPLITS.get(0), true)).isInstanceOf(DataException.class)
+                .hasMessage(file + ":3: rating is missing or not a number");
+        Prepared skipped = run(Map.of("type", "parquet", "path", parquet.toString(), "columns", columns,
+                "on-error", "skip"), Map.of(), SPLITS.get(0), true);
+        assertThat(skipped.split.dataset().loadCounts()).containsEntry("skipped-lines", 2L)
+                .containsEntry("skipped-lines:" + file.getFileName(), 2L).containsEntry("rows", 18L);
+        assertThatThrownBy(() -> run(Map.of("type", "parquet", "path", parquet.toString(),
+                "columns", Map.of("user", "userId", "item", "item")), Map.of(), SPLITS.get(0), true))
+                .isInstanceOf(DataException.class)
+                .hasMessage(parquet + ": has no column 'userId'; its columns are [user, item, rating, timestamp]");
+    }
+
+    /** One Parquet file of {@code rows}, in their order, in a new folder. */
+    private static Path writeParquet(String name, List<Row> rows) {
+        Path out = folder.resolve(name);
+        LocalSpark.session().createDataFrame(rows, UDATA).coalesce(1).write().parquet(out.toString());
+        return out;
+    }
+
+    @Test
     void randomPerUserOrdersAreSeededAndCutEachUserAsCoreDoes() {
         Map<String, Object> data = Map.of("type", "csv", "path", udata.toString(), "delimiter", "tab", "header", false,
                 "columns", Map.of("user", "0", "item", "1", "rating", "2", "timestamp", "3"));
@@ -177,7 +233,7 @@ class SparkDataPreparationTest {
     void dataSparkCannotLoadRunsOnThisMachineAndSaysWhy() {
         Prepared synthetic = run(Map.of("type", "synthetic", "users", 50, "items", 30), Map.of(), SPLITS.get(0), true);
 
-        assertThat(synthetic.lines.get(0)).isEqualTo("data: loaded on this machine (Spark loads data of type csv,"
+        assertThat(synthetic.lines.get(0)).isEqualTo("data: loaded on this machine (Spark loads data of type csv or parquet,"
                 + " not 'synthetic')");
         assertThat(describe(synthetic.split)).isEqualTo(describe(run(Map.of("type", "synthetic", "users", 50,
                 "items", 30), Map.of(), SPLITS.get(0), false).split));
