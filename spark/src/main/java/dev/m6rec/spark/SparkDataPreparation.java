@@ -55,6 +55,10 @@ public final class SparkDataPreparation implements DistributedPreparation {
 
     @Override
     public Optional<String> unsupported(RunConfig config) {
+        if (insideATask()) {
+            // A tuning trial that runs as a Spark task loads its data where it runs: a task cannot start jobs.
+            return Optional.of("inside a Spark task, which cannot start Spark jobs");
+        }
         if (config.eventsLog().isPresent()) {
             return Optional.of("the events log is merged on this machine");
         }
@@ -67,6 +71,11 @@ public final class SparkDataPreparation implements DistributedPreparation {
             return Optional.empty();
         }
         return Optional.of("Spark loads data of type csv or parquet, not '" + data.type() + "'");
+    }
+
+    /** Whether this thread runs a Spark task (in an executor, or in local mode's task threads). */
+    static boolean insideATask() {
+        return org.apache.spark.TaskContext.get() != null;
     }
 
     @Override

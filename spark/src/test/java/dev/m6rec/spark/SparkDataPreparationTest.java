@@ -240,6 +240,13 @@ class SparkDataPreparationTest {
     }
 
     @Test
+    void insideASparkTaskTheDataIsPreparedWhereTheTaskRuns() {
+        assertThat(SparkDataPreparation.insideATask()).isFalse();
+        assertThat(LocalSpark.session().range(2).javaRDD().map(x -> SparkDataPreparation.insideATask()).collect())
+                .containsExactly(true, true);
+    }
+
+    @Test
     void aSplitWithoutASparkJobRunsOnTheDriverAfterTheSparkFilters() {
         Map<String, Object> data = Map.of("type", "csv", "path", udata.toString(), "delimiter", "tab", "header", false,
                 "columns", Map.of("user", "0", "item", "1", "rating", "2", "timestamp", "3"));
