@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -327,6 +328,15 @@ public final class M6Rec implements AutoCloseable {
     /** Whether the serving pipeline knows an item. */
     public boolean knowsItem(String item) {
         return state(s -> s.pipeline().items().indexOf(item) >= 0);
+    }
+
+    /**
+     * Runs {@code work} on the serving pipeline and the config it was trained with, holding them so
+     * that a concurrent reload cannot close them underneath: for engines that run core's own steps
+     * on a loaded artifact (the distributed evaluation of module {@code m6rec-spark}).
+     */
+    public <T> T withPipeline(BiFunction<FittedPipeline, RunConfig, T> work) {
+        return state(s -> work.apply(s.pipeline(), s.config()));
     }
 
     /** The external ids of the users the serving pipeline was trained on, in index order. */

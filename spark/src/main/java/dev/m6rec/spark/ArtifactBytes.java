@@ -1,6 +1,10 @@
 package dev.m6rec.spark;
 
 import dev.m6rec.api.ArtifactException;
+import dev.m6rec.core.artifact.PipelineArtifact;
+import dev.m6rec.core.config.RunConfig;
+import dev.m6rec.core.pipeline.FittedPipeline;
+import dev.m6rec.core.plugin.PluginRegistry;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -40,6 +44,39 @@ record ArtifactBytes(String tag, Map<String, byte[]> files) implements Serializa
         return new ArtifactBytes(sha256(files.get(MANIFEST_CHECKSUM)), files);
     }
 
+    /**
+     * The artifact a trained pipeline saves (without the split and metrics, which workers do not
+     * need), written to a temporary folder that is gone when this returns: a run evaluates before it
+     * writes its own artifact, whose manifest carries the metrics.
+     */
+    static ArtifactBytes of(FittedPipeline pipeline, RunConfig config) {
+        Path root = null;
+        try {
+            root = Files.createTempDirectory("m6rec-evaluated-");
+            Path dir = root.resolve("artifact");
+            PipelineArtifact.save(dir, pipeline, config,
+                    PluginRegistry.discover(ArtifactBytes.class.getClassLoader(), List.of()), Map.of());
+            return read(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (root != null) {
+                deleteTree(root);
+            }
+        }
+    }
+
+    /** Removes {@code root} and everything under it. */
+    static void deleteTree(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(root + ": cannot remove the temporary artifact", e);
+        }
+    }
+
     /** Writes the files under a new temporary folder and returns it. */
     Path materialize() {
         try {
@@ -56,6 +93,11 @@ record ArtifactBytes(String tag, Map<String, byte[]> files) implements Serializa
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The bytes of every file together. */
+    long size() {
+        return files.values().stream().mapToLong(b -> b.length).sum();
     }
 
     List<String> paths() {

@@ -40,9 +40,10 @@ import org.apache.spark.sql.SparkSession;
  * the filters keep their relative order, as core's compaction does), rows in file order, the same
  * load counts, filter line and errors. Models that are not distributed then train on the driver.
  *
- * <p>A split Spark has no job for ({@code k-fold}, {@code cold-users}, {@code presplit}, the global
- * random {@code ratio}) runs on the driver with core's splitter, after the distributed load and filters.
- * The per-user random orders are seeded per user (see {@link SparkSplits}), so they differ from core's.
+ * <p>The splits by time ({@code ratio} and {@code leave-one-out} with {@code order: time},
+ * {@code temporal}) run as Spark jobs; the others ({@code k-fold}, {@code cold-users},
+ * {@code presplit}, every random order) run on the driver with core's splitter, after the
+ * distributed load and filters, so that the split never depends on where it was prepared.
  */
 public final class SparkDataPreparation implements DistributedPreparation {
 
@@ -86,13 +87,13 @@ public final class SparkDataPreparation implements DistributedPreparation {
                 ? SparkParquetInteractions.load(spark, parquet)
                 : SparkCsvInteractions.load(spark, CsvInteractionFiles.of((CsvSettings) data.settings(), data.path()));
         try {
-            return prepare(loaded, config, context);
+            return prepare(loaded, config);
         } finally {
             loaded.release().run();
         }
     }
 
-    private static Prepared prepare(LoadedInteractions loaded, RunConfig config, DefaultPluginContext context) {
+    private static Prepared prepare(LoadedInteractions loaded, RunConfig config) {
         String name = loaded.name();
         Dataset<Row> rows = loaded.rows();
         long size = loaded.size();
@@ -117,7 +118,7 @@ public final class SparkDataPreparation implements DistributedPreparation {
         }
         Dataset<Row> kept = (filtered != null ? filtered.kept() : rows).cache();
         try {
-            Optional<Dataset<Row>> parts = splitJob(config, context, kept, name);
+            Optional<Dataset<Row>> parts = splitJob(config, kept, name);
             DrivenRows driven = DrivenRows.collect(parts.map(p -> kept.join(p, "row")).orElse(kept), loaded.hasRatings(),
                     loaded.hasTimestamps(), loadedUsers, loadedItems);
             Optional<String> summary = Optional.empty();
@@ -135,12 +136,18 @@ public final class SparkDataPreparation implements DistributedPreparation {
             DatasetStatistics before = new DatasetStatistics(name, loadedUsers.size(), loadedItems.size(), size);
             Optional<DataSplit> split = parts.isPresent() ? Optional.of(SplitOrder.partition(dataset, driven.parts()))
                     : Optional.empty();
-            String splitOn = parts.isPresent() ? "Spark"
-                    : "this machine (split type '" + config.split().type() + "' has no Spark job here)";
+            String splitOn = parts.isPresent() ? "Spark" : "this machine with core's splitter ('"
+                    + config.split().type() + "'" + (randomOrder(config.split().settings()) ? " with order: random" : "")
+                    + " has no Spark job)";
             return new Prepared(before, new FilteredDataset(dataset, summary), split, splitOn);
         } finally {
             kept.unpersist();
         }
+    }
+
+    private static boolean randomOrder(Record split) {
+        return split instanceof RatioSplitterFactory.Settings r && r.order() == RowOrder.RANDOM
+                || split instanceof LeaveOneOutSplitterFactory.Settings l && l.order() == RowOrder.RANDOM;
     }
 
     /** The distinct values of {@code column}, in order of their first row. */
@@ -150,31 +157,28 @@ public final class SparkDataPreparation implements DistributedPreparation {
         return firsts.stream().map(r -> r.getString(0)).toList();
     }
 
-    /** The split section as a Spark job of {@code row, part}, or empty when it runs on the driver. */
-    private static Optional<Dataset<Row>> splitJob(RunConfig config, DefaultPluginContext context, Dataset<Row> kept,
-                                                   String name) {
+    /**
+     * The split section as a Spark job of {@code row, part}, or empty when it runs on the driver: a
+     * split Spark has no job for, and every random order. SparkSplits' random orders are seeded per
+     * user, not core's one generator, and the same config must give the same split wherever it is
+     * prepared (a tuning trial run as a Spark task prepares its data on the executor, without Spark);
+     * the rows are on the driver anyway, so core's splitter draws there.
+     */
+    private static Optional<Dataset<Row>> splitJob(RunConfig config, Dataset<Row> kept, String name) {
         ConfiguredComponent split = config.split();
         Record settings = split.settings();
-        if (settings instanceof RatioSplitterFactory.Settings ratio) {
+        if (settings instanceof RatioSplitterFactory.Settings ratio && ratio.order() == RowOrder.TIME) {
             float[] r = ratio.ratios();
-            if (ratio.perUser()) {
-                return Optional.of(SparkSplits.ratio(kept, r[0], r[1], ratio.order(), seed(context, split)));
-            }
-            return ratio.order() == RowOrder.TIME ? Optional.of(SparkSplits.globalByTime(kept, r[0], r[1]))
-                    : Optional.empty(); // one shuffle of the whole log: core's, on the driver
+            return Optional.of(ratio.perUser() ? SparkSplits.ratio(kept, r[0], r[1], RowOrder.TIME, 0)
+                    : SparkSplits.globalByTime(kept, r[0], r[1]));
         }
-        if (settings instanceof LeaveOneOutSplitterFactory.Settings loo) {
-            return Optional.of(SparkSplits.leaveOneOut(kept, loo.order(), loo.valid(), seed(context, split)));
+        if (settings instanceof LeaveOneOutSplitterFactory.Settings loo && loo.order() == RowOrder.TIME) {
+            return Optional.of(SparkSplits.leaveOneOut(kept, RowOrder.TIME, loo.valid(), 0));
         }
         if (settings instanceof TemporalSplitterFactory.Settings temporal) {
             return Optional.of(SparkSplits.temporal(kept, TemporalCut.of(temporal, split.path()), name));
         }
         return Optional.empty();
-    }
-
-    /** The split's seed, derived from the run's seed and the section as core's splitters derive theirs. */
-    private static long seed(DefaultPluginContext context, ConfiguredComponent split) {
-        return context.forComponent(split.path()).random("split").nextLong();
     }
 
 }

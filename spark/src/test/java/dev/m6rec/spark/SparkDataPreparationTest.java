@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.spark.sql.Row;
@@ -214,19 +213,16 @@ class SparkDataPreparationTest {
     }
 
     @Test
-    void randomPerUserOrdersAreSeededAndCutEachUserAsCoreDoes() {
+    void randomOrdersAreDrawnOnTheDriverAsCoreDrawsThem() {
         Map<String, Object> data = Map.of("type", "csv", "path", udata.toString(), "delimiter", "tab", "header", false,
                 "columns", Map.of("user", "0", "item", "1", "rating", "2", "timestamp", "3"));
         Map<String, Object> random = Map.of("type", "ratio", "ratios", List.of(0.6, 0.2, 0.2), "order", "random");
 
-        Prepared first = run(data, Map.of(), random, true);
-        Prepared again = run(data, Map.of(), random, true);
-        Prepared local = run(data, Map.of(), random, false);
+        Prepared spark = run(data, Map.of("dedup", "first"), random, true);
 
-        assertThat(describe(again.split)).isEqualTo(describe(first.split));
-        assertThat(perUser(first.split)).isEqualTo(perUser(local.split));
-        assertThat(describe(first.split)).as("a seeded draw per user, not core's one generator")
-                .isNotEqualTo(describe(local.split));
+        assertThat(spark.lines).contains("data: split on this machine with core's splitter ('ratio' with order: random"
+                + " has no Spark job)");
+        assertThat(describe(spark.split)).isEqualTo(describe(run(data, Map.of("dedup", "first"), random, false).split));
     }
 
     @Test
@@ -244,18 +240,6 @@ class SparkDataPreparationTest {
         assertThat(SparkDataPreparation.insideATask()).isFalse();
         assertThat(LocalSpark.session().range(2).javaRDD().map(x -> SparkDataPreparation.insideATask()).collect())
                 .containsExactly(true, true);
-    }
-
-    @Test
-    void aSplitWithoutASparkJobRunsOnTheDriverAfterTheSparkFilters() {
-        Map<String, Object> data = Map.of("type", "csv", "path", udata.toString(), "delimiter", "tab", "header", false,
-                "columns", Map.of("user", "0", "item", "1", "rating", "2", "timestamp", "3"));
-        Map<String, Object> global = Map.of("type", "ratio", "ratios", List.of(0.8, 0.1, 0.1), "per-user", false);
-
-        Prepared spark = run(data, Map.of("dedup", "first"), global, true);
-
-        assertThat(spark.lines).contains("data: split on this machine (split type 'ratio' has no Spark job here)");
-        assertThat(describe(spark.split)).isEqualTo(describe(run(data, Map.of("dedup", "first"), global, false).split));
     }
 
     private static void assertSameAsOneMachine(Map<String, Object> data, Map<String, Object> filter,
@@ -327,19 +311,5 @@ class SparkDataPreparationTest {
                     + (part.hasRatings() ? " " + part.rating(r) : "") + (part.hasTimestamps() ? " " + part.timestamp(r) : ""));
         }
         return rows;
-    }
-
-    /** For each part, how many rows each user has. */
-    private static Map<String, Map<String, Integer>> perUser(DataSplit split) {
-        Map<String, Map<String, Integer>> counts = new TreeMap<>();
-        Map<String, Interactions> parts = Map.of("train", split.train(), "valid", split.valid(), "test", split.test());
-        parts.forEach((name, part) -> {
-            Map<String, Integer> byUser = new TreeMap<>();
-            for (int r = 0; r < part.size(); r++) {
-                byUser.merge(split.dataset().users().id(part.user(r)), 1, Integer::sum);
-            }
-            counts.put(name, byUser);
-        });
-        return counts;
     }
 }

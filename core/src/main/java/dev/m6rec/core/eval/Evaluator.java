@@ -110,16 +110,70 @@ public final class Evaluator {
      */
     public Evaluation evaluate(InterestModel model, TopKRanker ranker, IntFunction<UserProfile> profiles,
                                Interactions targets, int[] users, ActivityGroups groups) {
+        int[] counted = users != null ? users : targets.byUser().nonEmptyRows();
+        return combine(counted, outcomes(model, ranker, profiles, targets, counted), targets.numItems(), groups);
+    }
+
+    /**
+     * The first half of {@link #evaluate(InterestModel, TopKRanker, IntFunction, Interactions, int[], ActivityGroups)}:
+     * what each of {@code users} contributes, aligned with {@code users} (null for a user without
+     * rows in {@code targets}). Each user's outcome depends on that user alone (negatives are seeded
+     * per user), so a distributed engine may compute the outcomes of disjoint parts of the users in
+     * different JVMs and {@link #combine} them on one.
+     *
+     * @param targets held-out interactions; only the rows of {@code users} are read
+     */
+    public UserOutcome[] outcomes(InterestModel model, TopKRanker ranker, IntFunction<UserProfile> profiles,
+                                  Interactions targets, int[] users) {
+        return outcomes(model, ranker, profiles, targets, users, chunkBounds(users.length));
+    }
+
+    /**
+     * As {@link #outcomes(InterestModel, TopKRanker, IntFunction, Interactions, int[])}, with the users
+     * already cut into chunks: chunk {@code c} is {@code users[bounds[c], bounds[c + 1])}, scored in
+     * blocks from its first user. A distributed engine that gives each task whole chunks of
+     * {@link #chunkBounds} scores every user in the same block as this machine does, so even a model
+     * whose block scores depend on the block's size gives the same lists.
+     */
+    public UserOutcome[] outcomes(InterestModel model, TopKRanker ranker, IntFunction<UserProfile> profiles,
+                                  Interactions targets, int[] users, int[] bounds) {
         SparseRows byUser = targets.byUser();
-        int[] counted = users != null ? users : byUser.nonEmptyRows();
-        UserResult[] results = new UserResult[counted.length];
-        try (ProgressTask done = progress.begin(task, counted.length)) {
-            ChunkedParallelFor.run(executor, threads, 0, counted.length, (from, to) ->
-                    evaluateRange(model, ranker, profiles, targets, byUser, counted, from, to, results, done));
+        UserOutcome[] results = new UserOutcome[users.length];
+        try (ProgressTask done = progress.begin(task, users.length)) {
+            ChunkedParallelFor.run(executor, threads, 0, bounds.length - 1, (first, last) -> {
+                for (int c = first; c < last; c++) {
+                    evaluateRange(model, ranker, profiles, targets, byUser, users, bounds[c], bounds[c + 1], results,
+                            done);
+                }
+            });
+        }
+        return results;
+    }
+
+    /** The chunks this machine cuts {@code users} users into: chunk {@code c} is positions {@code [bounds[c], bounds[c + 1])}. */
+    public static int[] chunkBounds(int users) {
+        int chunks = ChunkedParallelFor.chunks(users);
+        int[] bounds = new int[chunks + 1];
+        for (int c = 0; c <= chunks; c++) {
+            bounds[c] = ChunkedParallelFor.chunkStart(users, chunks, c);
+        }
+        return bounds;
+    }
+
+    /**
+     * The second half: the pass's metrics (also per activity group) and per-user values from the
+     * outcomes of {@code counted} (ascending user indexes), summed in that order whichever JVM
+     * computed them, so the figures are the same to the last bit.
+     *
+     * @param numItems the number of items (coverage and Gini)
+     */
+    public Evaluation combine(int[] counted, UserOutcome[] results, int numItems, ActivityGroups groups) {
+        if (results.length != counted.length) {
+            throw new IllegalArgumentException(results.length + " outcomes for " + counted.length + " users");
         }
         List<GroupMetrics> perGroup = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
-            UserResult[] members = new UserResult[counted.length];
+            UserOutcome[] members = new UserOutcome[counted.length];
             int ranked = 0;
             for (int i = 0; i < counted.length; i++) {
                 if (groups.groupOf(counted[i]) == g) {
@@ -127,15 +181,24 @@ public final class Evaluator {
                     ranked += results[i] != null && results[i].atK != null ? 1 : 0;
                 }
             }
-            perGroup.add(new GroupMetrics(groups.label(g), ranked, combine(members, targets.numItems())));
+            perGroup.add(new GroupMetrics(groups.label(g), ranked, combine(members, numItems)));
         }
-        return new Evaluation(combine(results, targets.numItems()), perGroup, perUser(counted, results));
+        return new Evaluation(combine(results, numItems), perGroup, perUser(counted, results));
+    }
+
+    /** The metrics, the ranking protocol and the scope this evaluator was made with (what a remote copy needs). */
+    public List<MetricSpec> metrics() {
+        return metrics;
+    }
+
+    public EvaluationOptions options() {
+        return options;
     }
 
     /** The per-user metrics of the users that were ranked (those with a held-out item not already known). */
-    private PerUserValues perUser(int[] counted, UserResult[] results) {
+    private PerUserValues perUser(int[] counted, UserOutcome[] results) {
         int ranked = 0;
-        for (UserResult r : results) {
+        for (UserOutcome r : results) {
             ranked += r != null && r.atK != null ? 1 : 0;
         }
         int[] users = new int[ranked];
@@ -151,7 +214,7 @@ public final class Evaluator {
         int[][] lists = needLists ? new int[ranked][] : null;
         int i = 0;
         for (int c = 0; c < counted.length; c++) {
-            UserResult r = results[c];
+            UserOutcome r = results[c];
             if (r != null && r.atK != null) {
                 users[i] = counted[c];
                 for (int m = 0; m < columns.size(); m++) {
@@ -167,20 +230,7 @@ public final class Evaluator {
         return new PerUserValues(users, names, values, lists);
     }
 
-    /** What one user contributes. */
-    private static final class UserResult {
-        double[] atK;
-        double auc = Double.NaN;
-        int relevant;
-        int[] list;
-        double squaredError;
-        double absoluteError;
-        int rated;
-        double logLoss;
-        int clicks;
-    }
-
-    private Map<String, Double> combine(UserResult[] results, int numItems) {
+    private Map<String, Double> combine(UserOutcome[] results, int numItems) {
         Map<String, Double> out = new LinkedHashMap<>();
         int[][] lists = new int[results.length][];
         for (int u = 0; u < results.length; u++) {
@@ -192,7 +242,7 @@ public final class Evaluator {
             if (spec.perUserAtK()) {
                 double sum = 0;
                 int n = 0;
-                for (UserResult r : results) {
+                for (UserOutcome r : results) {
                     if (r != null && r.atK != null) {
                         sum += r.atK[m];
                         n++;
@@ -219,10 +269,10 @@ public final class Evaluator {
         return out;
     }
 
-    private static double aucMean(UserResult[] results, boolean weighted) {
+    private static double aucMean(UserOutcome[] results, boolean weighted) {
         double sum = 0;
         double weight = 0;
-        for (UserResult r : results) {
+        for (UserOutcome r : results) {
             if (r != null && !Double.isNaN(r.auc)) {
                 double w = weighted ? r.relevant : 1;
                 sum += w * r.auc;
@@ -232,11 +282,11 @@ public final class Evaluator {
         return weight == 0 ? Double.NaN : sum / weight;
     }
 
-    private static double ratio(UserResult[] results, java.util.function.ToDoubleFunction<UserResult> numerator,
-                                java.util.function.ToIntFunction<UserResult> count, boolean sqrt) {
+    private static double ratio(UserOutcome[] results, java.util.function.ToDoubleFunction<UserOutcome> numerator,
+                                java.util.function.ToIntFunction<UserOutcome> count, boolean sqrt) {
         double sum = 0;
         long n = 0;
-        for (UserResult r : results) {
+        for (UserOutcome r : results) {
             if (r != null) {
                 sum += numerator.applyAsDouble(r);
                 n += count.applyAsInt(r);
@@ -249,7 +299,7 @@ public final class Evaluator {
     }
 
     private void evaluateRange(InterestModel model, TopKRanker ranker, IntFunction<UserProfile> profiles,
-                               Interactions targets, SparseRows byUser, int[] users, int from, int to, UserResult[] out,
+                               Interactions targets, SparseRows byUser, int[] users, int from, int to, UserOutcome[] out,
                                ProgressTask done) {
         int numItems = byUser.columns();
         boolean[] excluded = new boolean[numItems];
@@ -299,7 +349,7 @@ public final class Evaluator {
                         numRelevant++;
                     }
                 }
-                UserResult result = new UserResult();
+                UserOutcome result = new UserOutcome();
                 result.relevant = numRelevant;
                 if (numRelevant > 0) {
                     ScoredItems top = options.sampled()
@@ -370,7 +420,7 @@ public final class Evaluator {
     }
 
     private static void ratingErrors(RatingPredictor predictor, UserProfile profile, Interactions targets,
-                                     SparseRows byUser, int user, UserResult result) {
+                                     SparseRows byUser, int user, UserOutcome result) {
         int n = byUser.length(user);
         int[] items = new int[n];
         for (int k = 0; k < n; k++) {
@@ -387,7 +437,7 @@ public final class Evaluator {
     }
 
     private static void logLoss(ClickPredictor predictor, UserProfile profile, int user, int numRelevant,
-                                boolean[] excluded, boolean[] relevant, NegativeSampler sampler, UserResult result) {
+                                boolean[] excluded, boolean[] relevant, NegativeSampler sampler, UserOutcome result) {
         int[] negatives = sampler.sample(user, numRelevant, excluded, relevant);
         int[] items = new int[numRelevant + negatives.length];
         int n = 0;

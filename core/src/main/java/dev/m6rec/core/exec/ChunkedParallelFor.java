@@ -18,12 +18,22 @@ public final class ChunkedParallelFor {
     private ChunkedParallelFor() {
     }
 
+    /** How many chunks a range of {@code n} indexes is cut into. */
+    public static int chunks(int n) {
+        return Math.min(n, PluginContext.PARALLEL_CHUNKS);
+    }
+
+    /** The offset of chunk {@code c} in a range of {@code n} indexes cut into {@code chunks}; {@code c == chunks} gives {@code n}. */
+    public static int chunkStart(int n, int chunks, int c) {
+        return chunks == 0 ? 0 : (int) ((long) n * c / chunks);
+    }
+
     public static void run(ExecutorService pool, int threads, int from, int to, RangeBody body) {
         int n = to - from;
         if (n <= 0) {
             return;
         }
-        int chunks = Math.min(n, PluginContext.PARALLEL_CHUNKS);
+        int chunks = chunks(n);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -32,7 +42,7 @@ public final class ChunkedParallelFor {
             while ((c = next.getAndIncrement()) < chunks) {
                 try {
                     if (failure.get() == null) {
-                        body.run(from + (int) ((long) n * c / chunks), from + (int) ((long) n * (c + 1) / chunks));
+                        body.run(from + chunkStart(n, chunks, c), from + chunkStart(n, chunks, c + 1));
                     }
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);

@@ -29,10 +29,13 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -72,12 +75,30 @@ public final class PipelineRun {
         FittedPipeline pipeline = trained.pipeline();
         EvaluationOptions options = evaluationOptions(config, split, pipeline);
         Evaluator evaluator = new Evaluator(metrics, executor, config.threads(), options);
-        TopKRanker ranker = ranker(config, pipeline);
+        TopKRanker ranker = ranker(config.recommend(), pipeline);
         progress.info("evaluating (" + (config.recommend().equals(RecommendSettings.defaults())
                 ? "full ranking" : "recall, rank, re-rank") + "; seen items excluded)");
+        Optional<EvaluationEngine.Session> remote = remoteEvaluation(config, pipeline, progress);
+        try {
+            return evaluate(config, context, trained, validationCurve, trainingLog, evaluator, ranker, remote, t0);
+        } finally {
+            remote.ifPresent(EvaluationEngine.Session::close);
+        }
+    }
+
+    private static RunResult evaluate(RunConfig config, DefaultPluginContext context, TrainedRun trained,
+                                      List<Double> validationCurve, List<EpochValue> trainingLog, Evaluator evaluator,
+                                      TopKRanker ranker, Optional<EvaluationEngine.Session> remote, long t0) {
+        ExecutorService executor = context.executor();
+        ProgressReporter progress = context.progress();
+        List<MetricSpec> metrics = evaluator.metrics();
+        DataSplit split = trained.split();
+        FittedPipeline pipeline = trained.pipeline();
         Map<String, Double> valid = split.valid().size() == 0 ? nanFor(metrics)
-                : evaluator.reporting(progress, "evaluating valid users").evaluate(pipeline.interest(), ranker, trained.trainHistories()::profile, split.valid(),
-                        EvaluationScope.users(config.evaluation(), split.valid(), context.evaluationUsers()));
+                : pass(evaluator.reporting(progress, "evaluating valid users"), remote, pipeline, ranker,
+                        trained.trainHistories()::profile, split.valid(),
+                        EvaluationScope.users(config.evaluation(), split.valid(), context.evaluationUsers()),
+                        ActivityGroups.none()).metrics();
         // Test metrics and the metric-vs-K curve come from one pass: scoring is the expensive part.
         List<MetricSpec> curve = new ArrayList<>();
         for (String name : List.of("hr", "recall", "ndcg")) {
@@ -93,9 +114,9 @@ public final class PipelineRun {
         // Users are grouped by their training interactions (what the model learnt from, not the profile).
         ActivityGroups groups = ActivityGroups.of(
                 config.evaluation().groups().stream().mapToInt(Integer::intValue).toArray(), split.train().byUser());
-        Evaluation testPass = new Evaluator(List.copyOf(testMetrics), executor, config.threads(), options)
-                .reporting(progress, "evaluating test users").evaluate(pipeline.interest(), ranker, pipeline::profile, split.test(),
-                        EvaluationScope.users(config.evaluation(), split.test(), context.evaluationUsers()), groups);
+        Evaluation testPass = pass(new Evaluator(List.copyOf(testMetrics), executor, config.threads(), evaluator.options())
+                .reporting(progress, "evaluating test users"), remote, pipeline, ranker, pipeline::profile, split.test(),
+                EvaluationScope.users(config.evaluation(), split.test(), context.evaluationUsers()), groups);
         Map<String, Double> testAll = testPass.metrics();
         Map<String, Double> test = new LinkedHashMap<>();
         metrics.forEach(m -> test.put(m.toString(), testAll.get(m.toString())));
@@ -116,13 +137,46 @@ public final class PipelineRun {
      * Exact full ranking by the interest model, or the serving path when {@code recommend:} sets
      * recall quotas or diversity, so that what is measured is what is served.
      */
-    private static TopKRanker ranker(RunConfig config, FittedPipeline pipeline) {
-        RecommendSettings settings = config.recommend();
+    public static TopKRanker ranker(RecommendSettings settings, FittedPipeline pipeline) {
         if (settings.recall().isEmpty() && settings.diversity() == 0) {
             return TopKRanker.fullRanking(pipeline.interest());
         }
         Recommender recommender = new Recommender(pipeline, settings);
         return recommender::recommend;
+    }
+
+    /**
+     * One pass over {@code users} (null: every user with targets): on this machine, or with the
+     * per-user half on the engine's workers and the reduction here, in user order either way.
+     */
+    private static Evaluation pass(Evaluator evaluator, Optional<EvaluationEngine.Session> remote,
+                                   FittedPipeline pipeline, TopKRanker ranker, IntFunction<UserProfile> profiles,
+                                   Interactions targets, int[] users, ActivityGroups groups) {
+        if (remote.isEmpty()) {
+            return evaluator.evaluate(pipeline.interest(), ranker, profiles, targets, users, groups);
+        }
+        int[] counted = users != null ? users : targets.byUser().nonEmptyRows();
+        return evaluator.combine(counted, remote.get().outcomes(evaluator, profiles, targets, counted),
+                targets.numItems(), groups);
+    }
+
+    /**
+     * With a {@code spark:} section, the engine found through {@link ServiceLoader} (module
+     * {@code m6rec-spark}), opened on the trained pipeline; without one on the class path, the run
+     * evaluates here and says so. The validation during fit (early stopping) always runs here.
+     */
+    private static Optional<EvaluationEngine.Session> remoteEvaluation(RunConfig config, FittedPipeline pipeline,
+                                                                       ProgressReporter progress) {
+        if (config.spark().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<EvaluationEngine> engine = ServiceLoader.load(EvaluationEngine.class,
+                PipelineRun.class.getClassLoader()).findFirst();
+        if (engine.isEmpty()) {
+            progress.info("spark: evaluating on this machine (module m6rec-spark is not on the class path)");
+            return Optional.empty();
+        }
+        return Optional.of(engine.get().open(pipeline, config, progress));
     }
 
     /** Negative sampling, popularity and similarity for the configured metrics. */

@@ -1,7 +1,6 @@
 package dev.m6rec.core.tune;
 
 import dev.m6rec.api.ConfigException;
-import dev.m6rec.api.M6RecException;
 import dev.m6rec.api.ProgressReporter;
 import dev.m6rec.api.ProgressTask;
 import dev.m6rec.api.data.DataSplit;
@@ -9,18 +8,14 @@ import dev.m6rec.api.optimize.Direction;
 import dev.m6rec.api.optimize.SearchSpace;
 import dev.m6rec.api.optimize.StrategyOptimizer;
 import dev.m6rec.api.optimize.Trial;
-import dev.m6rec.api.optimize.TrialResult;
 import dev.m6rec.core.config.BoundComponentConfig;
 import dev.m6rec.core.config.ConfiguredComponent;
 import dev.m6rec.core.config.RawConfig;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.config.RunConfigValidator;
-import dev.m6rec.core.eval.EvaluationScope;
-import dev.m6rec.core.eval.Evaluator;
 import dev.m6rec.core.eval.MetricSpec;
 import dev.m6rec.core.pipeline.DefaultPluginContext;
 import dev.m6rec.core.pipeline.PipelineTrainer;
-import dev.m6rec.core.pipeline.TrainedRun;
 import dev.m6rec.core.plugin.PluginFaults;
 import dev.m6rec.core.plugin.PluginRegistry;
 import dev.m6rec.core.run.PipelineRun;
@@ -30,6 +25,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,7 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code optimizer.parallel} at a time; one that throws or scores NaN is recorded as failed and
  * the study goes on; per-epoch validation values feed a median pruner. Budgets: {@code trials}
  * and {@code timeout} (seconds). A study resumed on the same journal replays finished trials
- * into the optimizer and runs only the missing ones.
+ * into the optimizer and runs only the missing ones. With a {@code spark:} section a
+ * {@link TrialRunner} found on the class path may run the trials elsewhere (as Spark tasks); the
+ * study still asks, tells and journals here.
  */
 public final class Study {
     private final RawConfig base;
@@ -73,8 +71,7 @@ public final class Study {
 
         ExecutorService studyExecutor = PipelineRun.newExecutor(config.threads());
         try {
-            DefaultPluginContext context = new DefaultPluginContext(config.seed(), section.path(), studyExecutor,
-                    config.threads(), progress, baseDir());
+            DefaultPluginContext context = studyContext(config, studyExecutor, progress);
             StrategyOptimizer optimizer = optimizerSection.create(context);
             PluginFaults.run(optimizer, "start", () -> optimizer.start(space, direction));
             MedianPruner pruner = new MedianPruner(direction, 5, 1);
@@ -91,10 +88,12 @@ public final class Study {
             boolean reuseSplit = space.parameters().stream()
                     .noneMatch(p -> p.path().startsWith("data.") || p.path().startsWith("split."));
             DataSplit sharedSplit = reuseSplit && records.size() < trials
-                    ? new PipelineTrainer(config, context).loadAndSplit() : null;
+                    ? loadSharedSplit(config, studyExecutor, progress) : null;
             if (sharedSplit != null && sharedSplit.valid().size() == 0) {
                 throw new ConfigException("split", "tuning needs a validation split (e.g. ratios: [0.8, 0.1, 0.1])");
             }
+            Optional<TrialRunner> runner = runner();
+            runner.ifPresent(r -> progress.info("trials run " + r.describe(config) + ", " + parallel + " at a time"));
             AtomicInteger numbers = new AtomicInteger(next);
             AtomicInteger remaining = new AtomicInteger(trials - records.size());
             Object optimizerLock = new Object();
@@ -112,7 +111,9 @@ public final class Study {
                                     int number = numbers.getAndIncrement();
                                     trial = PluginFaults.call(optimizer, "ask", () -> optimizer.ask(number));
                                 }
-                                TrialRecord record = runTrial(trial, metric, pruner, sharedSplit, threadsPerTrial);
+                                TrialRecord record = runner.isPresent()
+                                        ? runElsewhere(runner.get(), trial, metric, pruner, sharedSplit != null, threadsPerTrial)
+                                        : runTrial(trial, metric, pruner, sharedSplit, threadsPerTrial);
                                 synchronized (optimizerLock) {
                                     Trial told = trial;
                                     PluginFaults.run(optimizer, "tell", () -> optimizer.tell(told, record.result()));
@@ -173,46 +174,53 @@ public final class Study {
     }
 
     private TrialRecord runTrial(Trial trial, MetricSpec metric, MedianPruner pruner, DataSplit sharedSplit, int threads) {
-        long start = System.nanoTime();
-        List<Double> intermediate = new ArrayList<>();
-        ExecutorService executor = PipelineRun.newExecutor(threads);
-        try {
-            RunConfig trialConfig = RunConfigValidator.validate(configFor(trial.params()), registry);
-            DefaultPluginContext context = new DefaultPluginContext(trialConfig.seed(), "run", executor, threads,
-                    ProgressReporter.silent(), baseDir(), trialConfig.spark());
-            PipelineTrainer trainer = new PipelineTrainer(trialConfig, context, value -> {
-                intermediate.add(value);
-                if (pruner.shouldPrune(intermediate.size() - 1, value)) {
-                    throw new TrialPrunedException(intermediate.size() - 1, value);
-                }
-            });
-            DataSplit split = sharedSplit != null ? sharedSplit : trainer.loadAndSplit();
-            TrainedRun trained = trainer.trainOn(split, 0);
-            try {
-                // The trial is scored as its run would report its validation figure (evaluation.ranking, max-users).
-                Evaluator evaluator = new Evaluator(List.of(metric), executor, threads, EvaluationScope.options(
-                        trialConfig.evaluation(), trialConfig.seed(), split.train(), Optional.empty()));
-                double value = evaluator.evaluate(trained.pipeline().interest(), trained.trainHistories()::profile,
-                        split.valid(), EvaluationScope.users(trialConfig.evaluation(), split.valid(), context.evaluationUsers())).get(metric.toString());
-                TrialResult result = TrialResult.complete(value);
-                return new TrialRecord(trial.number(), trial.params(), result.state(), value, intermediate,
-                        seconds(start), result.isComplete() ? null : "metric is NaN");
-            } finally {
-                trained.pipeline().close();
-            }
-        } catch (TrialPrunedException e) {
-            return new TrialRecord(trial.number(), trial.params(), TrialResult.State.PRUNED, e.lastValue(), intermediate,
-                    seconds(start), null);
-        } catch (M6RecException | IllegalArgumentException | IllegalStateException | ArithmeticException e) {
-            return new TrialRecord(trial.number(), trial.params(), TrialResult.State.FAILED, Double.NaN, intermediate,
-                    seconds(start), e.getClass().getSimpleName() + ": " + e.getMessage());
-        } finally {
-            executor.shutdownNow();
-        }
+        return TrialExecution.run(() -> RunConfigValidator.validate(configFor(trial.params()), registry),
+                trainer -> sharedSplit != null ? sharedSplit : trainer.loadAndSplit(), metric, pruner, threads,
+                baseDir(), RunConfig::spark).record(trial);
     }
 
-    private static double seconds(long start) {
-        return (System.nanoTime() - start) / 1e9;
+    /**
+     * Runs a trial through {@code runner} (e.g. as a Spark task): it takes the trial's config as text and
+     * the pruner as it stands now, so the trial is pruned against the trials completed before it started.
+     */
+    private TrialRecord runElsewhere(TrialRunner runner, Trial trial, MetricSpec metric, MedianPruner pruner,
+                                     boolean sharedSplit, int threads) {
+        long start = System.nanoTime();
+        String yaml;
+        try {
+            yaml = configFor(trial.params()).toYaml();
+        } catch (ConfigException e) {
+            return TrialOutcome.failed(e, new double[0], TrialExecution.seconds(start)).record(trial);
+        }
+        TrialTask task = new TrialTask(trial.number(), yaml, base.source() == null ? null
+                : base.source().toAbsolutePath().toString(), sharedSplit ? base.toYaml() : null, metric.toString(),
+                threads, pruner.snapshot());
+        return runner.run(config, task).record(trial);
+    }
+
+    /** The runner that takes this study's trials: only a config with a {@code spark:} section looks for one. */
+    private Optional<TrialRunner> runner() {
+        if (config.spark().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<TrialRunner> found = ServiceLoader.load(TrialRunner.class, Study.class.getClassLoader()).stream()
+                .map(ServiceLoader.Provider::get).filter(r -> r.runs(config)).findFirst();
+        if (found.isEmpty()) {
+            progress.info("trials run in this JVM: no trial runner for the spark: section on the class path "
+                    + "(module m6rec-spark runs them as Spark tasks)");
+        }
+        return found;
+    }
+
+    /** The study's own context (seed, the optimizer's section), in which it loads the split its trials share. */
+    private static DefaultPluginContext studyContext(RunConfig config, ExecutorService executor, ProgressReporter progress) {
+        return new DefaultPluginContext(config.seed(), config.optimizer().orElseThrow().section().path(), executor,
+                config.threads(), progress, baseDirOf(config));
+    }
+
+    /** The split every trial of a study shares when its space touches neither data nor split. */
+    static DataSplit loadSharedSplit(RunConfig config, ExecutorService executor, ProgressReporter progress) {
+        return new PipelineTrainer(config, studyContext(config, executor, progress)).loadAndSplit();
     }
 
     private static String describe(TrialRecord r, String metric) {
@@ -221,6 +229,10 @@ public final class Study {
     }
 
     private Path baseDir() {
+        return baseDirOf(config);
+    }
+
+    private static Path baseDirOf(RunConfig config) {
         return config.source() == null ? Path.of("").toAbsolutePath() : config.source().toAbsolutePath().getParent();
     }
 }

@@ -4,6 +4,7 @@ import dev.m6rec.api.PluginContext;
 import dev.m6rec.api.ProgressReporter;
 import dev.m6rec.api.ProgressTask;
 import dev.m6rec.api.RangeBody;
+import dev.m6rec.api.SparkSettings;
 import dev.m6rec.api.config.InterestModelSection;
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.Interactions;
@@ -51,6 +52,7 @@ public final class RecordingPluginContext implements PluginContext {
     /** The interactions each {@link #fitSimilarity} call fitted on, in order (nested contexts included). */
     public final List<Interactions> similarityFits;
     private Supplier<SimilarityModel> similarity;
+    private SparkSettings spark;
 
     public RecordingPluginContext(long seed, String componentPath, int threads, Path baseDir) {
         this(seed, componentPath, threads, baseDir, Collections.synchronizedList(new ArrayList<>()));
@@ -69,6 +71,17 @@ public final class RecordingPluginContext implements PluginContext {
     public RecordingPluginContext withSimilarity(Supplier<SimilarityModel> similarity) {
         this.similarity = similarity;
         return this;
+    }
+
+    /** Makes {@link #spark} return {@code spark}, as in a run whose config has a {@code spark:} section. */
+    public RecordingPluginContext withSpark(SparkSettings spark) {
+        this.spark = spark;
+        return this;
+    }
+
+    @Override
+    public Optional<SparkSettings> spark() {
+        return Optional.ofNullable(spark);
     }
 
     @Override

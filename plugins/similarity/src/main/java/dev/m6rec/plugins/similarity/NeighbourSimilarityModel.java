@@ -64,7 +64,7 @@ final class NeighbourSimilarityModel implements SimilarityModel {
             for (int p = 0; p < parts.length; p++) {
                 parts[p] = build(sources.get(p), input, n);
                 lists[p] = parts[p] instanceof SparseItemVectors sparse
-                        ? SparseAllPairs.topK(sparse, k, context, task)
+                        ? sparseTopK(sparse, k, task)
                         : DenseAllPairs.topK((DenseItemVectors) parts[p], k,
                                 context.random("neighbour-floors-" + sources.get(p).label()), context, task);
             }
@@ -75,6 +75,25 @@ final class NeighbourSimilarityModel implements SimilarityModel {
             HybridSimilarity hybrid = new HybridSimilarity(sources, weights(sources), parts);
             fitted.set(new Fitted(hybrid, hybrid.blend(lists, k, context, task)));
         }
+    }
+
+    /**
+     * The pass over interactions: on the run's cluster when the config has a {@code spark:}
+     * section, else on this machine. No key of the similarity section chooses this: the
+     * {@code spark:} section already says where the run's heavy steps go, and the lists are the
+     * same floats either way (ClusterAllPairs' contract), so where they were computed is no
+     * parameter of the model and its artifact does not record it.
+     */
+    private NeighbourLists sparseTopK(SparseItemVectors sparse, int k, ProgressTask task) {
+        if (context.spark().isEmpty()) {
+            return SparseAllPairs.topK(sparse, k, context, task);
+        }
+        SparseAllPairsJob job = new SparseAllPairsJob(sparse, k);
+        ClusterAllPairs engine = ClusterAllPairs.installed("spark");
+        task.message("all pairs on " + engine.name());
+        engine.topK(job, context);
+        task.advance(sparse.items());
+        return job.lists();
     }
 
     private int keptPerItem(int n) {

@@ -20,26 +20,21 @@ import java.util.Arrays;
  * similarity 0 with everything.
  */
 final class SparseItemVectors implements PairSimilarity {
-    private final Measure measure;
-    private final float shrinkage;
-    private final int minSupport;
     private final int users;
     private final int[] offsets;
     private final int[] userIndexes;
     private final float[] values;
-    /** Per item: norm (cosine), sum of squares (euclidean), number of users (jaccard); empty otherwise. */
-    private final float[] stats;
+    /** The pair formula with its per-item stats: norm (cosine), sum of squares (euclidean), users (jaccard). */
+    private final InteractionPairScore pairScore;
 
     private SparseItemVectors(Measure measure, float shrinkage, int minSupport, int users, int[] offsets,
                               int[] userIndexes, float[] values, float[] stats) {
-        this.measure = requireNonNull(measure, "measure is null");
-        this.shrinkage = shrinkage;
-        this.minSupport = minSupport;
         this.users = users;
         this.offsets = offsets;
         this.userIndexes = userIndexes;
         this.values = values;
-        this.stats = stats;
+        this.pairScore = new InteractionPairScore(requireNonNull(measure, "measure is null"), shrinkage, minSupport,
+                stats);
     }
 
     /** Builds the item rows of {@code train} for {@code measure}. */
@@ -154,7 +149,11 @@ final class SparseItemVectors implements PairSimilarity {
     }
 
     Measure measure() {
-        return measure;
+        return pairScore.measure();
+    }
+
+    InteractionPairScore pairScore() {
+        return pairScore;
     }
 
     int[] offsets() {
@@ -169,30 +168,9 @@ final class SparseItemVectors implements PairSimilarity {
         return values;
     }
 
-    /**
-     * The similarity of {@code lo < hi} from sums over their common users (in increasing user
-     * order): {@code dot} of their values, {@code sqLo}/{@code sqHi} of squared values (pearson,
-     * adjusted-cosine) and {@code common}, the number of common users.
-     */
+    /** The similarity of {@code lo < hi} from their sums over common users; see {@link InteractionPairScore#score}. */
     float score(int lo, int hi, float dot, float sqLo, float sqHi, int common) {
-        if (common < minSupport) {
-            return 0f;
-        }
-        float s;
-        switch (measure) {
-            case COSINE -> {
-                float norms = stats[lo] * stats[hi];
-                s = norms > 0f ? dot / norms : 0f;
-            }
-            case EUCLIDEAN -> s = stats[lo] == 0f || stats[hi] == 0f ? 0f
-                    : 1f / (1f + (float) Math.sqrt(Math.max(0f, (stats[lo] + stats[hi]) - 2f * dot)));
-            case JACCARD -> s = common / Math.max((stats[lo] + stats[hi]) - common, 1f);
-            default -> {
-                double norms = Math.sqrt((double) sqLo * sqHi);
-                s = norms > 0 ? (float) (dot / norms) : 0f;
-            }
-        }
-        return shrinkage > 0f ? s * (common / (common + shrinkage)) : s;
+        return pairScore.score(lo, hi, dot, sqLo, sqHi, common);
     }
 
     @Override
@@ -249,7 +227,7 @@ final class SparseItemVectors implements PairSimilarity {
         out.writeInts(prefix + "offsets.i32", offsets);
         out.writeInts(prefix + "users.i32", userIndexes);
         out.writeFloats(prefix + "values.f32", values);
-        out.writeFloats(prefix + "stats.f32", stats);
+        out.writeFloats(prefix + "stats.f32", pairScore.stats());
         out.writeInts(prefix + "shape.i32", new int[] {items(), users});
     }
 
