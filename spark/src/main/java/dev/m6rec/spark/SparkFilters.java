@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
-import dev.m6rec.api.ConfigException;
+import dev.m6rec.core.prepare.DatasetFilter;
 import dev.m6rec.core.prepare.DedupPolicy;
 import dev.m6rec.core.prepare.FilterSettings;
 import java.util.List;
@@ -26,7 +26,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * and, when the data has them, {@code rating} and {@code timestamp}. The output keeps the columns.
  *
  * <pre>{@code
- * SparkFilters.Result r = SparkFilters.apply(interactions, config.filter());
+ * SparkFilters.Result r = SparkFilters.apply(interactions, config.filter(), "ratings");
  * }</pre>
  */
 public final class SparkFilters {
@@ -37,7 +37,8 @@ public final class SparkFilters {
     private SparkFilters() {
     }
 
-    public static Result apply(Dataset<Row> interactions, FilterSettings settings) {
+    /** The filters on {@code interactions}; errors name the dataset as core's do. */
+    public static Result apply(Dataset<Row> interactions, FilterSettings settings, String datasetName) {
         List<String> columns = List.of(interactions.columns());
         boolean hasRatings = columns.contains("rating");
         boolean hasTimes = columns.contains("timestamp");
@@ -51,7 +52,7 @@ public final class SparkFilters {
         long belowThreshold = 0;
         if (settings.ratingThreshold().isPresent()) {
             if (!hasRatings) {
-                throw new ConfigException("filter.rating-threshold", "the data has no ratings to compare with the threshold");
+                throw DatasetFilter.noRatings(datasetName);
             }
             long n = rows.count();
             float threshold = (float) settings.ratingThreshold().getAsDouble();
@@ -65,8 +66,7 @@ public final class SparkFilters {
             kCore = n - rows.count();
         }
         if (before > 0 && duplicates + belowThreshold + kCore == before) {
-            throw new ConfigException("filter", "removes every interaction (duplicates " + duplicates
-                    + ", below the threshold " + belowThreshold + ", outside the k-core " + kCore + ")");
+            throw new DatasetFilter(settings).removesEverything(datasetName, duplicates, belowThreshold, kCore);
         }
         return new Result(rows, duplicates, belowThreshold, kCore);
     }

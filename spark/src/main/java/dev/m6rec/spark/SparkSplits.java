@@ -2,12 +2,14 @@ package dev.m6rec.spark;
 
 import dev.m6rec.core.split.RatioCounts;
 import dev.m6rec.core.split.RowOrder;
+import dev.m6rec.core.split.TemporalCut;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,8 +20,9 @@ import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
 
 /**
- * The per-user splits as Spark jobs: {@code ratio} ({@code per-user: true}) and
- * {@code leave-one-out}, each user's rows cut in one task. Every user's rows are ordered as core's
+ * The splits as Spark jobs: {@code ratio} ({@code per-user: true}) and {@code leave-one-out},
+ * each user's rows cut in one task; {@code ratio} over the whole log by time
+ * ({@code per-user: false, order: time}) and {@code temporal}, one global order or cut-off. Every user's rows are ordered as core's
  * {@code Interactions.byUser()} orders them, oldest first and ties in file order, so the
  * {@code time} orders give exactly the rows core's splitters give ({@link RatioCounts} is the one
  * rounding rule of both).
@@ -81,6 +84,67 @@ public final class SparkSplits {
         });
     }
 
+    /**
+     * {@code split: {type: ratio, order: time, per-user: false}}: the whole log oldest first, ties in
+     * file order (core's {@code Interactions.rowsByTime()}), cut once by {@link RatioCounts}.
+     */
+    public static Dataset<Row> globalByTime(Dataset<Row> interactions, double train, double valid) {
+        JavaRDD<Row> ordered = interactions.select(time(interactions), functions.col("row").cast("long"))
+                .orderBy(functions.col("t"), functions.col("row")).javaRDD();
+        long n = ordered.count();
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("more rows than one machine's split holds: " + n);
+        }
+        RatioCounts counts = RatioCounts.of((int) n, train, valid);
+        long trainEnd = counts.train(); // the record itself is not serializable: its bounds travel
+        long validEnd = counts.train() + counts.valid();
+        JavaRDD<Row> parts = ordered.zipWithIndex().map(r -> RowFactory.create(r._1().getLong(1),
+                (byte) (r._2() < trainEnd ? 0 : r._2() < validEnd ? 1 : 2)));
+        return interactions.sparkSession().createDataFrame(parts, PARTS);
+    }
+
+    /**
+     * {@code split: {type: temporal}}: {@code cut} resolved against the sorted timestamps (read by
+     * position, each a small job), then every row labelled by its time; the same errors as core.
+     */
+    public static Dataset<Row> temporal(Dataset<Row> interactions, TemporalCut cut, String datasetName) {
+        boolean hasTimes = List.of(interactions.columns()).contains("timestamp");
+        JavaPairRDD<Long, Long> sorted = hasTimes
+                ? interactions.select(functions.col("timestamp").cast("long")).orderBy("timestamp").javaRDD()
+                        .map(r -> r.getLong(0)).zipWithIndex().mapToPair(t -> new Tuple2<>(t._2(), t._1())).cache()
+                : null;
+        long n = hasTimes ? sorted.count() : 0;
+        long[] at;
+        try {
+            at = cut.resolve(datasetName, hasTimes, new TemporalCut.SortedTimes() {
+                @Override
+                public long size() {
+                    return n;
+                }
+
+                @Override
+                public long at(long position) {
+                    return sorted.lookup(position).get(0);
+                }
+            });
+        } finally {
+            if (sorted != null) {
+                sorted.unpersist();
+            }
+        }
+        return interactions.select(functions.col("row").cast("long").as("row"),
+                functions.when(functions.col("timestamp").geq(at[1]), functions.lit((byte) 2))
+                        .when(functions.col("timestamp").geq(at[0]), functions.lit((byte) 1))
+                        .otherwise(functions.lit((byte) 0)).as("part"));
+    }
+
+    /** The timestamp as {@code t}: 0 when absent or null, as core sorts rows without one. */
+    private static org.apache.spark.sql.Column time(Dataset<Row> interactions) {
+        return (List.of(interactions.columns()).contains("timestamp")
+                ? functions.coalesce(functions.col("timestamp").cast("long"), functions.lit(0L))
+                : functions.lit(0L)).as("t");
+    }
+
     /** The generator of one user's random choices: a function of the seed and the user's id only. */
     static SplittableRandom userRandom(long seed, String user) {
         long h = seed;
@@ -106,10 +170,7 @@ public final class SparkSplits {
     }
 
     private static Dataset<Row> perUser(Dataset<Row> interactions, long seed, UserCut cut) {
-        Dataset<Row> input = interactions.select(functions.col("user"),
-                List.of(interactions.columns()).contains("timestamp")
-                        ? functions.coalesce(functions.col("timestamp").cast("long"), functions.lit(0L))
-                        : functions.lit(0L),
+        Dataset<Row> input = interactions.select(functions.col("user"), time(interactions),
                 functions.col("row").cast("long"));
         JavaRDD<Row> parts = input.javaRDD()
                 .mapToPair(r -> new Tuple2<>(r.getString(0), new long[] {r.getLong(1), r.getLong(2)}))

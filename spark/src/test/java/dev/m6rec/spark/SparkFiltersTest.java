@@ -76,15 +76,15 @@ class SparkFiltersTest {
     @Test
     void removingEveryRowIsAConfigError() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SparkFilters.apply(rows,
-                        new FilterSettings(1000, 0, OptionalDouble.empty(), DedupPolicy.NONE)))
+                        new FilterSettings(1000, 0, OptionalDouble.empty(), DedupPolicy.NONE), "pairs"))
                 .isInstanceOf(dev.m6rec.api.ConfigException.class)
-                .hasMessage("filter: removes every interaction (duplicates 0, below the threshold 0, outside the k-core 700)");
+                .hasMessage("filter: removes every interaction of dataset 'pairs' (k-core (users >= 1000) removed 700)");
     }
 
     private static void assertSameAsCore(FilterSettings settings) {
         dev.m6rec.api.data.Dataset core = new DatasetFilter(settings).apply(dataset).dataset();
 
-        SparkFilters.Result result = SparkFilters.apply(rows, settings);
+        SparkFilters.Result result = SparkFilters.apply(rows, settings, "pairs");
 
         List<String> expected = new ArrayList<>();
         Interactions kept = core.interactions();

@@ -18,6 +18,7 @@ import dev.m6rec.core.prepare.FilteredDataset;
 import dev.m6rec.core.split.KFoldSplitter;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -78,11 +79,29 @@ public final class PipelineTrainer {
     }
 
     private List<DataSplit> loadAndSplit(boolean allFolds) {
-        Dataset dataset = loadFiltered();
-        ConfiguredComponent splitConfig = config.split();
-        DatasetSplitter splitter = splitConfig.create(context.forComponent(splitConfig.path()));
-        List<DataSplit> splits = allFolds && splitter instanceof KFoldSplitter folds ? folds.splits(dataset)
-                : List.of(PluginFaults.call(splitter, "split", () -> splitter.split(dataset)));
+        Optional<DistributedPreparation> distributed = distributedPreparation();
+        Optional<DataSplit> distributedSplit = Optional.empty();
+        Dataset dataset;
+        if (distributed.isPresent()) {
+            DistributedPreparation.Prepared prepared = distributed.get().prepare(config, context);
+            beforeFilters = prepared.loaded();
+            prepared.filtered().summary().ifPresent(context.progress()::info);
+            dataset = prepared.filtered().dataset();
+            distributedSplit = prepared.split();
+            context.progress().info("data: split on " + prepared.splitOn());
+        } else {
+            dataset = loadFiltered();
+        }
+        List<DataSplit> splits;
+        if (distributedSplit.isPresent()) {
+            splits = List.of(distributedSplit.get());
+        } else {
+            ConfiguredComponent splitConfig = config.split();
+            DatasetSplitter splitter = splitConfig.create(context.forComponent(splitConfig.path()));
+            Dataset filtered = dataset;
+            splits = allFolds && splitter instanceof KFoldSplitter folds ? folds.splits(filtered)
+                    : List.of(PluginFaults.call(splitter, "split", () -> splitter.split(filtered)));
+        }
         for (int f = 0; f < splits.size(); f++) {
             describe(dataset, splits.get(f), splits.size() == 1 ? "" : " fold " + (f + 1) + "/" + splits.size());
         }
@@ -90,6 +109,29 @@ public final class PipelineTrainer {
         reportCutOffsBeyondCatalogue(dataset.items().size());
         reportCountsUsedAsRatings(dataset.interactions());
         return splits;
+    }
+
+    /**
+     * The engine that loads, filters and splits this config, when it has a {@code spark:} section
+     * and an engine on the class path can load its data; the run says which path it takes. A
+     * config without {@code spark:} does not look for one and runs as it always did.
+     */
+    private Optional<DistributedPreparation> distributedPreparation() {
+        if (config.spark().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<DistributedPreparation> found = ServiceLoader.load(DistributedPreparation.class).findFirst();
+        if (found.isEmpty()) {
+            context.progress().info("data: loaded on this machine (no distributed engine on the class path)");
+            return Optional.empty();
+        }
+        Optional<String> unsupported = found.get().unsupported(config);
+        if (unsupported.isPresent()) {
+            context.progress().info("data: loaded on this machine (" + unsupported.get() + ")");
+            return Optional.empty();
+        }
+        context.progress().info("data: loading and filtering on " + found.get().engine(config));
+        return found;
     }
 
     private Dataset loadFiltered() {

@@ -56,17 +56,14 @@ public final class DatasetFilter {
         int belowThreshold = 0;
         if (settings.ratingThreshold().isPresent()) {
             if (!all.hasRatings()) {
-                throw new ConfigException("filter.rating-threshold",
-                        "dataset '" + dataset.name() + "' has no ratings to compare with the threshold");
+                throw noRatings(dataset.name());
             }
             belowThreshold = dropBelow(all, (float) settings.ratingThreshold().getAsDouble(), keep);
         }
         int outsideCore = KCore.peel(all, settings.minUserInteractions(), settings.minItemInteractions(), keep);
         int remaining = all.size() - duplicates - belowThreshold - outsideCore;
-        String removed = removedText(duplicates, belowThreshold, outsideCore);
         if (remaining == 0 && all.size() > 0) {
-            throw new ConfigException("filter", "removes every interaction of dataset '" + dataset.name() + "' ("
-                    + removed + ")");
+            throw removesEverything(dataset.name(), duplicates, belowThreshold, outsideCore);
         }
         Map<String, Long> counts = new LinkedHashMap<>(dataset.loadCounts());
         counts.put("filter.duplicates", (long) duplicates);
@@ -75,11 +72,36 @@ public final class DatasetFilter {
         Dataset filtered = IdSpaceCompaction.compact(dataset, keep, counts);
         int usersDropped = dataset.users().size() - filtered.users().size();
         int itemsDropped = dataset.items().size() - filtered.items().size();
-        String summary = "filter: " + all.size() + " -> " + remaining + " interactions (" + removed + ")";
+        return new FilteredDataset(filtered, Optional.of(summary(all.size(), duplicates, belowThreshold, outsideCore,
+                usersDropped, itemsDropped)));
+    }
+
+    /**
+     * The run's line for what the filters removed, e.g. {@code filter: 100 -> 90 interactions (dedup
+     * last removed 2, k-core (users >= 5) removed 8); dropped 3 users and 0 items left without
+     * interactions}; public so that a distributed run of the same filters says exactly the same.
+     */
+    public String summary(long before, long duplicates, long belowThreshold, long outsideCore, long usersDropped,
+                          long itemsDropped) {
+        long remaining = before - duplicates - belowThreshold - outsideCore;
+        String summary = "filter: " + before + " -> " + remaining + " interactions ("
+                + removedText(duplicates, belowThreshold, outsideCore) + ")";
         if (usersDropped + itemsDropped > 0) {
             summary += "; dropped " + usersDropped + " users and " + itemsDropped + " items left without interactions";
         }
-        return new FilteredDataset(filtered, Optional.of(summary));
+        return summary;
+    }
+
+    /** The error when the threshold is set on data without ratings. */
+    public static ConfigException noRatings(String datasetName) {
+        return new ConfigException("filter.rating-threshold",
+                "dataset '" + datasetName + "' has no ratings to compare with the threshold");
+    }
+
+    /** The error when the filters leave no interaction at all. */
+    public ConfigException removesEverything(String datasetName, long duplicates, long belowThreshold, long outsideCore) {
+        return new ConfigException("filter", "removes every interaction of dataset '" + datasetName + "' ("
+                + removedText(duplicates, belowThreshold, outsideCore) + ")");
     }
 
     private static int dropBelow(Interactions all, float threshold, boolean[] keep) {
@@ -94,7 +116,7 @@ public final class DatasetFilter {
     }
 
     /** "dedup last removed 2, rating >= 4 removed 3, k-core (users >= 5, items >= 5) removed 7". */
-    private String removedText(int duplicates, int belowThreshold, int outsideCore) {
+    private String removedText(long duplicates, long belowThreshold, long outsideCore) {
         List<String> parts = new ArrayList<>();
         if (settings.dedup() != DedupPolicy.NONE) {
             parts.add("dedup " + settings.dedup().configName() + " removed " + duplicates);

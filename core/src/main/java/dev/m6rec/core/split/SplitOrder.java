@@ -4,13 +4,16 @@ import dev.m6rec.api.data.DataSplit;
 import dev.m6rec.api.data.Dataset;
 import dev.m6rec.api.data.Interactions;
 
-/** Cuts a dataset by a part label per interaction row, the last step of every splitter. */
-final class SplitOrder {
+/**
+ * Cuts a dataset by a part label per interaction row, the last step of every splitter (and of a split
+ * computed on a distributed engine and brought back to this machine).
+ */
+public final class SplitOrder {
     private SplitOrder() {
     }
 
     /** Cuts the dataset by {@code part[row]}: 0 train, 1 valid, 2 test. */
-    static DataSplit partition(Dataset dataset, byte[] part) {
+    public static DataSplit partition(Dataset dataset, byte[] part) {
         int[] counts = new int[3];
         for (byte p : part) {
             counts[p]++;

@@ -66,7 +66,11 @@ public final class TemporalSplitterFactory implements DatasetSplitterFactory<Tem
 
     @Override
     public DatasetSplitter create(Settings s, PluginContext context) {
-        return new TemporalSplitter(context.componentPath(), cutoff("valid", s.validFrom(), s.validQuantile()),
+        return new TemporalSplitter(cut(s, context.componentPath()));
+    }
+
+    static TemporalCut cut(Settings s, String path) {
+        return new TemporalCut(path, cutoff("valid", s.validFrom(), s.validQuantile()),
                 cutoff("test", s.testFrom(), s.testQuantile()));
     }
 

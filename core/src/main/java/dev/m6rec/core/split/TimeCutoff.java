@@ -52,12 +52,17 @@ record TimeCutoff(String key, long seconds, double quantile) {
      * share can exceed {@code 1 - q}).
      */
     long resolve(long[] sortedTimes) {
+        return resolve(TemporalCut.SortedTimes.of(sortedTimes));
+    }
+
+    /** As {@link #resolve(long[])}, reading the sorted timestamps by position. */
+    long resolve(TemporalCut.SortedTimes sortedTimes) {
         if (!isQuantile()) {
             return seconds;
         }
         // The epsilon keeps 0.29 * 100 = 28.999999999999996 at position 29.
-        int position = (int) Math.min(sortedTimes.length - 1L, (long) Math.floor(quantile * sortedTimes.length + 1e-9));
-        return sortedTimes[position];
+        long position = Math.min(sortedTimes.size() - 1L, (long) Math.floor(quantile * sortedTimes.size() + 1e-9));
+        return sortedTimes.at(position);
     }
 
     /** A time for messages: {@code 1577836800 (2020-01-01T00:00:00Z)}. */

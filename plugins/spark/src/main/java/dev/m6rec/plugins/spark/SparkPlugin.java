@@ -1,12 +1,13 @@
 package dev.m6rec.plugins.spark;
 
 import dev.m6rec.api.Plugin;
+import dev.m6rec.api.dataset.DatasetLoaderFactory;
 import dev.m6rec.api.interest.InterestModelFactory;
 import java.util.List;
 
 /**
- * Components that train on Apache Spark: {@code als}, matrix factorisation by MLlib's alternating
- * least squares.
+ * Components that run on Apache Spark: {@code als}, matrix factorisation by MLlib's alternating
+ * least squares, and the {@code parquet} loader (read by the {@code m6rec-spark} module's jobs).
  *
  * <pre>{@code
  * spark: { master: local[*] }
@@ -18,6 +19,11 @@ public final class SparkPlugin implements Plugin {
     @Override
     public String name() {
         return "spark";
+    }
+
+    @Override
+    public List<DatasetLoaderFactory<?>> datasetLoaders() {
+        return List.of(new ParquetLoaderFactory());
     }
 
     @Override

@@ -3,7 +3,10 @@ package dev.m6rec.plugins.datasets.csv;
 import dev.m6rec.api.config.ConfigSchema;
 import dev.m6rec.api.config.Problems;
 import dev.m6rec.plugins.datasets.io.Delimiter;
+import dev.m6rec.plugins.datasets.io.HeaderColumns;
+import dev.m6rec.plugins.datasets.io.InteractionFileReader;
 import dev.m6rec.plugins.datasets.io.OnError;
+import dev.m6rec.plugins.datasets.io.RecordReader;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -51,6 +54,21 @@ record CsvLayout(Path path, String name, DelimitedFormat format, ColumnRef user,
         String name = s.name() != null ? s.name() : s.path().getFileName().toString().replaceFirst("\\.[^.]*$", "");
         return new CsvLayout(s.path(), name, new DelimitedFormat(delimiter, s.header(), s.quoting(), charset), user,
                 item, rating, timestamp, users, items, s.onError());
+    }
+
+    /**
+     * The reader of the interaction records of a file opened by {@link DelimitedFormat#open}: with a
+     * header (read here, from {@code reader}) records have as many fields as it and columns are
+     * found by name; without one, records have at least the fields the mapped positions need.
+     */
+    InteractionFileReader interactionReader(RecordReader reader) {
+        if (format.header()) {
+            HeaderColumns header = HeaderColumns.read(reader);
+            return InteractionFileReader.exactly(header.size(), user.resolve(header), item.resolve(header),
+                    rating != null ? rating.resolve(header) : -1, timestamp != null ? timestamp.resolve(header) : -1);
+        }
+        return InteractionFileReader.atLeast(user.index(), item.index(), rating != null ? rating.index() : -1,
+                timestamp != null ? timestamp.index() : -1);
     }
 
     /** An attribute file; unset format keys take the main file's values, whose problems were reported there. */

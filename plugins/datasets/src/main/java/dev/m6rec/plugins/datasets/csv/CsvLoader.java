@@ -13,7 +13,6 @@ import dev.m6rec.plugins.datasets.io.DatasetAssembler;
 import dev.m6rec.plugins.datasets.io.FieldBinding;
 import dev.m6rec.plugins.datasets.io.HeaderColumns;
 import dev.m6rec.plugins.datasets.io.InteractionColumns;
-import dev.m6rec.plugins.datasets.io.InteractionFileReader;
 import dev.m6rec.plugins.datasets.io.RecordReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,17 +41,7 @@ final class CsvLoader implements DatasetLoader {
                 new ByteStringIndex(format.charset()), new InteractionColumns(withRatings, withTimestamps));
         try (ProgressTask task = progress.begin("data: " + layout.path().getFileName() + " rows", 0);
              RecordReader reader = format.open(layout.path(), layout.onError()).reportTo(task)) {
-            InteractionFileReader rows;
-            if (format.header()) {
-                HeaderColumns header = HeaderColumns.read(reader);
-                rows = InteractionFileReader.exactly(header.size(), layout.user().resolve(header),
-                        layout.item().resolve(header), withRatings ? layout.rating().resolve(header) : -1,
-                        withTimestamps ? layout.timestamp().resolve(header) : -1);
-            } else {
-                rows = InteractionFileReader.atLeast(layout.user().index(), layout.item().index(),
-                        withRatings ? layout.rating().index() : -1, withTimestamps ? layout.timestamp().index() : -1);
-            }
-            rows.read(reader, format.header(), data.users(), data.items(), data.rows());
+            layout.interactionReader(reader).read(reader, format.header(), data.users(), data.items(), data.rows());
             data.finished(reader);
         }
         data.interactionsDone();
