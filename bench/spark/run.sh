@@ -5,7 +5,10 @@
 # once per scale into $BENCH_DIR as Parquet and reused.
 #   M6-Rec: read-parquet, k-core (5/5, to its fixed point), split (per-user 80/10/10 by time),
 #           hand-off-tsv (the k-core's rows for the facade's csv loader), als-m6rec (M6Rec.train of
-#           interest: als, then the artifact saved), top10-m6rec (BatchTopK over the artifact, Parquet).
+#           interest: als: the csv loaded, filtered and split on Spark, ALS on MLlib, every valid and
+#           test user evaluated on Spark, then the artifact saved), top10-m6rec (BatchTopK over the
+#           artifact, Parquet), item-knn-m6rec (the same with a cosine similarity whose all-pairs
+#           top-50 runs as a Spark job, and item-knn).
 #   MLlib:  the same training rows as Parquet, ALS.fit (same rank, iterations, regularisation,
 #           implicit alpha), recommendForAllUsers(10) written as Parquet.
 # Per step: wall seconds, rows, rows/s, and the peak heap in use and process RSS of the one JVM

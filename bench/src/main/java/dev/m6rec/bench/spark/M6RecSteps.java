@@ -56,6 +56,7 @@ final class M6RecSteps {
     private Path keptTsv;
     private Path artifact;
     private Training training;
+    private Training itemKnn;
 
     /** What {@link #trainAls} reports: the facade's phase times, test metrics and training rows (the run itself is dropped). */
     record Training(long loadMillis, long fitMillis, long evaluateMillis, double ndcg, double recall, long trainRows) {
@@ -84,7 +85,8 @@ final class M6RecSteps {
     /** {@code filter: {min-user-interactions: 5, min-item-interactions: 5}}, to its fixed point. */
     long kCore(long rowsIn) {
         SparkFilters.Result result = SparkFilters.apply(interactions,
-                new FilterSettings(MIN_INTERACTIONS, MIN_INTERACTIONS, OptionalDouble.empty(), DedupPolicy.NONE));
+                new FilterSettings(MIN_INTERACTIONS, MIN_INTERACTIONS, OptionalDouble.empty(), DedupPolicy.NONE),
+                "movielens-20m-shaped");
         kept = result.kept();
         interactions.unpersist();
         keptRows = rowsIn - result.kCore();
@@ -129,30 +131,59 @@ final class M6RecSteps {
     /**
      * {@code m6rec run}'s training of {@code interest: {type: als}} through the facade, on this JVM's
      * Spark session (the config's {@code spark:} section finds it running), then the artifact saved.
-     * Evaluation is limited to {@code evalUsers} sampled users: distributed evaluation is its own step.
+     * Every valid and test user is evaluated, on Spark.
      */
-    long trainAls(int evalUsers) throws IOException {
-        Path config = work.resolve("m6rec-als.yaml");
+    long trainAls() throws IOException {
+        artifact = work.resolve("als-artifact");
+        training = train("als", "interest: { type: als, rank: " + als.rank() + ", iterations: " + als.iterations()
+                + ", regularization: " + als.regularization() + ", feedback: implicit, alpha: " + als.alpha() + " }\n",
+                artifact);
+        return training.trainRows();
+    }
+
+    /**
+     * {@code m6rec run} of item-knn over a cosine similarity of {@code neighbours} per item: the
+     * similarity's all-pairs pass runs as a Spark job (the config has a {@code spark:} section), and
+     * so does the evaluation of every test user. Nothing is saved.
+     */
+    long trainItemKnn(int neighbours) throws IOException {
+        itemKnn = train("item-knn", "similarity: { type: cosine, source: interactions, neighbours: " + neighbours
+                + ", binary: true }\ninterest: { type: item-knn }\n", null);
+        return itemKnn.trainRows();
+    }
+
+    /**
+     * One pipeline through the facade on this JVM's Spark session (the config's {@code spark:}
+     * section finds it running): the hand-off TSV loaded, filtered and split by the {@code csv}
+     * loader on Spark, {@code pipeline} fitted, every valid and test user evaluated on Spark, and the
+     * artifact saved to {@code saveTo} unless null.
+     */
+    private Training train(String name, String pipeline, Path saveTo) throws IOException {
+        Path config = work.resolve("m6rec-" + name + ".yaml");
         Files.writeString(config, "seed: " + seed + "\n"
                 + "spark: { master: 'local[2]' }\n"
                 + "data: { type: csv, path: '" + keptTsv + "', delimiter: tab, header: false,\n"
                 + "        columns: { user: '0', item: '1', rating: '2', timestamp: '3' } }\n"
                 + "split: { type: ratio, ratios: [" + TRAIN + ", " + VALID + ", " + (1 - TRAIN - VALID)
                 + "], order: time, per-user: true }\n"
-                + "interest: { type: als, rank: " + als.rank() + ", iterations: " + als.iterations()
-                + ", regularization: " + als.regularization() + ", feedback: implicit, alpha: " + als.alpha() + " }\n"
-                + "evaluation: { metrics: [ndcg@10, recall@10], max-users: " + evalUsers + " }\n"
-                + "output: { dir: '" + work.resolve("m6rec-run") + "', samples: 0 }\n");
-        artifact = work.resolve("als-artifact");
+                + pipeline
+                + "evaluation: { metrics: [ndcg@10, recall@10] }\n"
+                + "output: { dir: '" + work.resolve("m6rec-" + name + "-run") + "', samples: 0 }\n");
         try (M6Rec rec = M6Rec.fromConfig(config, List.of())) {
-            training = Training.of(rec.train());
-            rec.save(artifact);
+            Training trained = Training.of(rec.train());
+            if (saveTo != null) {
+                rec.save(saveTo);
+            }
+            return trained;
         }
-        return training.trainRows();
     }
 
     Training training() {
         return training;
+    }
+
+    Training itemKnn() {
+        return itemKnn;
     }
 
     /** Whether the facade's split trained on as many rows as the Spark split's train part. */
@@ -173,7 +204,4 @@ final class M6RecSteps {
         return summary.users();
     }
 
-    // Steps to add when their code is merged, each a method here and one line in SparkBench:
-    //   load through M6-Rec's Spark loader (issue-13-load) instead of read(),
-    //   item-item similarity at scale (issue-13-similarity), distributed evaluation (issue-13-eval).
 }

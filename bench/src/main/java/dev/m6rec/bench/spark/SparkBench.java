@@ -31,7 +31,8 @@ public final class SparkBench {
     private static final long SEED = 42;
     private static final int TOP_K = 10;
     /** Users the facade's own (single-machine) evaluation samples; the full evaluation is a step of its own. */
-    private static final int EVAL_USERS = 2_000;
+    /** Neighbours per item of the item-knn step's cosine similarity. */
+    private static final int NEIGHBOURS = 50;
 
     private SparkBench() {
     }
@@ -71,15 +72,14 @@ public final class SparkBench {
             long read = meter.measure("read-parquet", rows, "rows", () -> m6rec.read(data));
             long kept = meter.measure("k-core", read, "rows", () -> m6rec.kCore(read));
             meter.measure("split", kept, "rows", m6rec::split);
-            // similarity at scale (issue-13-similarity) goes here, on the split's train part.
             meter.measure("hand-off-tsv", kept, "rows", m6rec::exportTsv);
             meter.measure("train-parquet-mllib", m6rec.trainRows(), "rows",
                     () -> MllibAlsPeer.writeTrainingSet(m6rec.labelled(), trainParquet, m6rec.trainRows()));
             m6rec.releaseCaches();
             meter.measure("als-warm-up", () -> mllib.warmUp(trainParquet));
-            meter.measure("als-m6rec", m6rec.trainRows(), "rows", () -> m6rec.trainAls(EVAL_USERS));
+            meter.measure("als-m6rec", m6rec.trainRows(), "rows", m6rec::trainAls);
             long users = meter.measure("top10-m6rec", shape.users(), "users", () -> m6rec.topK(TOP_K));
-            // distributed evaluation (issue-13-eval) goes here, on the artifact and the split's test part.
+            meter.measure("item-knn-m6rec", m6rec.trainRows(), "rows", () -> m6rec.trainItemKnn(NEIGHBOURS));
             meter.measure("als-mllib", m6rec.trainRows(), "rows", () -> {
                 mllib.fit(trainParquet);
                 return 0;
@@ -117,10 +117,9 @@ public final class SparkBench {
     private static void report(StepMeter meter, M6RecSteps m6rec, long users, long mllibUsers) {
         M6RecSteps.Training trained = m6rec.training();
         double fit = trained.fitMillis() / 1000.0;
-        System.out.printf(Locale.ROOT, "  als-m6rec: load %.2f s (csv), ALS fit %.2f s, evaluation of %,d users "
-                        + "%.2f s (ndcg@10 %.4f, recall@10 %.4f); trained on the Spark split's rows: %s%n",
-                trained.loadMillis() / 1000.0, fit, EVAL_USERS, trained.evaluateMillis() / 1000.0,
-                trained.ndcg(), trained.recall(),
+        describe("als-m6rec", trained, "ALS fit");
+        describe("item-knn-m6rec", m6rec.itemKnn(), "cosine all-pairs top-" + NEIGHBOURS + " on Spark");
+        System.out.printf(Locale.ROOT, "  trained on the Spark split's rows: %s%n",
                 m6rec.trainingRowsAgree() ? "yes" : "NO (row counts differ)");
         System.out.printf(Locale.ROOT, "  users listed: m6rec %,d, mllib %,d%n", users, mllibUsers);
         double als = meter.seconds("als-mllib");
@@ -130,6 +129,14 @@ public final class SparkBench {
         System.out.printf(Locale.ROOT, "ratio m6rec / mllib, top-10 for every user (BatchTopK / "
                 + "recommendForAllUsers): %.2f (%.2f s / %.2f s)%n", meter.seconds("top10-m6rec") / top,
                 meter.seconds("top10-m6rec"), top);
+    }
+
+    /** The facade's phases of one step: load, filter and split on Spark, the fit, the evaluation on Spark. */
+    private static void describe(String step, M6RecSteps.Training trained, String fit) {
+        System.out.printf(Locale.ROOT, "  %s: load, filter and split on Spark %.2f s, %s %.2f s, evaluation of every "
+                        + "valid and test user on Spark %.2f s (test ndcg@10 %.4f, recall@10 %.4f)%n", step,
+                trained.loadMillis() / 1000.0, fit, trained.fitMillis() / 1000.0, trained.evaluateMillis() / 1000.0,
+                trained.ndcg(), trained.recall());
     }
 
     private static void writeResults(StepMeter meter, Path file, M6RecSteps.Training trained) throws IOException {
