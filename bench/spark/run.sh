@@ -15,16 +15,16 @@
 # (driver and executors are one process on local[2]). Then the ratios M6-Rec / MLlib for ALS
 # training and for every user's top-10 (< 1 means M6-Rec is faster). With several scales, a table
 # of how each step's time grows against the interactions (1.00 = linear).
-#   bench/spark/run.sh                                 (BENCH_SCALE=20m)
-#   BENCH_SCALE="1m 5m 20m" bench/spark/run.sh
-# Environment: BENCH_SCALE (1m | 5m | 20m | <n>m, space-separated for several; default 20m),
+#   bench/spark/run.sh                                 (BENCH_SCALE="1m 5m 20m", about 25 min on 2 cores)
+#   BENCH_SCALE=20m bench/spark/run.sh
+# Environment: BENCH_SCALE (1m | 5m | 20m | <n>m, space-separated for several; default "1m 5m 20m"),
 #   BENCH_DIR (work folder, default /tmp/m6rec-bench-spark; never the repository), ALS_RANK (32),
 #   ALS_ITERATIONS (10), JAVA_XMX (default by the largest scale: 3g up to 2m, 6g up to 8m, else 12g),
 #   M6REC_MAVEN_OFFLINE=1 to build offline.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-read -r -a scales <<<"${BENCH_SCALE:-20m}"
+read -r -a scales <<<"${BENCH_SCALE:-1m 5m 20m}"
 work="${BENCH_DIR:-/tmp/m6rec-bench-spark}"
 rank="${ALS_RANK:-32}"
 iterations="${ALS_ITERATIONS:-10}"
