@@ -11,6 +11,7 @@ import dev.m6rec.core.eval.EvaluationScope;
 import dev.m6rec.core.eval.Evaluator;
 import dev.m6rec.core.eval.MetricSpec;
 import dev.m6rec.core.events.LoggedEventsMerge;
+import dev.m6rec.core.exec.DistributedEngines;
 import dev.m6rec.core.plugin.PluginFaults;
 import dev.m6rec.core.prepare.DatasetFilter;
 import dev.m6rec.core.prepare.DatasetStatistics;
@@ -18,7 +19,6 @@ import dev.m6rec.core.prepare.FilteredDataset;
 import dev.m6rec.core.split.KFoldSplitter;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -117,13 +117,11 @@ public final class PipelineTrainer {
      * config without {@code spark:} does not look for one and runs as it always did.
      */
     private Optional<DistributedPreparation> distributedPreparation() {
-        if (config.spark().isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<DistributedPreparation> found = ServiceLoader.load(DistributedPreparation.class).findFirst();
+        Optional<DistributedPreparation> found = DistributedEngines.find(DistributedPreparation.class, config,
+                engine -> true, context.progress(),
+                "data: loaded on this machine (no distributed engine on the class path)");
         if (found.isEmpty()) {
-            context.progress().info("data: loaded on this machine (no distributed engine on the class path)");
-            return Optional.empty();
+            return found;
         }
         Optional<String> unsupported = found.get().unsupported(config);
         if (unsupported.isPresent()) {

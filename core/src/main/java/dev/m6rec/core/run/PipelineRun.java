@@ -18,6 +18,7 @@ import dev.m6rec.core.eval.Evaluator;
 import dev.m6rec.core.eval.GroupMetrics;
 import dev.m6rec.core.eval.MetricSpec;
 import dev.m6rec.core.eval.TopKRanker;
+import dev.m6rec.core.exec.DistributedEngines;
 import dev.m6rec.core.pipeline.DefaultPluginContext;
 import dev.m6rec.core.pipeline.FittedPipeline;
 import dev.m6rec.core.pipeline.PipelineTrainer;
@@ -30,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -161,22 +161,15 @@ public final class PipelineRun {
     }
 
     /**
-     * With a {@code spark:} section, the engine found through {@link ServiceLoader} (module
+     * With a {@code spark:} section, the engine found through {@link DistributedEngines} (module
      * {@code m6rec-spark}), opened on the trained pipeline; without one on the class path, the run
      * evaluates here and says so. The validation during fit (early stopping) always runs here.
      */
     private static Optional<EvaluationEngine.Session> remoteEvaluation(RunConfig config, FittedPipeline pipeline,
                                                                        ProgressReporter progress) {
-        if (config.spark().isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<EvaluationEngine> engine = ServiceLoader.load(EvaluationEngine.class,
-                PipelineRun.class.getClassLoader()).findFirst();
-        if (engine.isEmpty()) {
-            progress.info("spark: evaluating on this machine (module m6rec-spark is not on the class path)");
-            return Optional.empty();
-        }
-        return Optional.of(engine.get().open(pipeline, config, progress));
+        return DistributedEngines.find(EvaluationEngine.class, config, engine -> true, progress,
+                        "spark: evaluating on this machine (module m6rec-spark is not on the class path)")
+                .map(engine -> engine.open(pipeline, config, progress));
     }
 
     /** Negative sampling, popularity and similarity for the configured metrics. */

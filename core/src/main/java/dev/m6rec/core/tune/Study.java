@@ -14,6 +14,7 @@ import dev.m6rec.core.config.RawConfig;
 import dev.m6rec.core.config.RunConfig;
 import dev.m6rec.core.config.RunConfigValidator;
 import dev.m6rec.core.eval.MetricSpec;
+import dev.m6rec.core.exec.DistributedEngines;
 import dev.m6rec.core.pipeline.DefaultPluginContext;
 import dev.m6rec.core.pipeline.PipelineTrainer;
 import dev.m6rec.core.plugin.PluginFaults;
@@ -25,7 +26,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -200,16 +200,9 @@ public final class Study {
 
     /** The runner that takes this study's trials: only a config with a {@code spark:} section looks for one. */
     private Optional<TrialRunner> runner() {
-        if (config.spark().isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<TrialRunner> found = ServiceLoader.load(TrialRunner.class, Study.class.getClassLoader()).stream()
-                .map(ServiceLoader.Provider::get).filter(r -> r.runs(config)).findFirst();
-        if (found.isEmpty()) {
-            progress.info("trials run in this JVM: no trial runner for the spark: section on the class path "
-                    + "(module m6rec-spark runs them as Spark tasks)");
-        }
-        return found;
+        return DistributedEngines.find(TrialRunner.class, config, r -> r.runs(config), progress,
+                "trials run in this JVM: no trial runner for the spark: section on the class path "
+                        + "(module m6rec-spark runs them as Spark tasks)");
     }
 
     /** The study's own context (seed, the optimizer's section), in which it loads the split its trials share. */
