@@ -5,7 +5,7 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
 
 /**
  * Row vectors of a dense row-major matrix scored by cosine similarity, for Lucene's HNSW builder
- * and searcher. The rows are not copied: the inverse norms are kept instead, so a million 64-wide
+ * and for the exact scores a search reports. The rows are not copied: the inverse norms are kept instead, so a million 64-wide
  * embeddings cost 4 MB here rather than a second 256 MB normalised copy. A zero row scores 0.
  */
 final class CosineVectors implements RandomVectorScorerSupplier {
@@ -31,6 +31,28 @@ final class CosineVectors implements RandomVectorScorerSupplier {
         return dims;
     }
 
+    float[] data() {
+        return data;
+    }
+
+    float[] inverseNorms() {
+        return inverseNorms;
+    }
+
+    /** One over the length of {@code query}; 0 for a zero vector. */
+    static float inverseNorm(float[] query) {
+        float norm = 0;
+        for (float v : query) {
+            norm += v * v;
+        }
+        return norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+    }
+
+    /** The cosine of row {@code row} with {@code query}, given the query's {@link #inverseNorm}. */
+    float cosine(float[] query, float queryInverseNorm, int row) {
+        return dot(data, row * dims, query, 0, dims) * inverseNorms[row] * queryInverseNorm;
+    }
+
     private static float[] inverseNorms(float[] data, int dims) {
         float[] inverse = new float[dims == 0 ? 0 : data.length / dims];
         for (int i = 0; i < inverse.length; i++) {
@@ -47,15 +69,6 @@ final class CosineVectors implements RandomVectorScorerSupplier {
     @Override
     public RandomVectorScorer scorer(int ord) {
         return scorer(data, ord * dims, inverseNorms[ord]);
-    }
-
-    /** Scores rows against {@code query} (searching); the query need not be normalised. */
-    RandomVectorScorer scorer(float[] query) {
-        float norm = 0;
-        for (float v : query) {
-            norm += v * v;
-        }
-        return scorer(query, 0, norm == 0 ? 0 : (float) (1 / Math.sqrt(norm)));
     }
 
     private RandomVectorScorer scorer(float[] q, int offset, float queryInverseNorm) {

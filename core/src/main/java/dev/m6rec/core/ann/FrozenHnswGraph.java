@@ -4,7 +4,6 @@ import dev.m6rec.api.ArtifactException;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
 import java.util.Arrays;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.hnsw.HnswGraph;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
 
@@ -13,8 +12,7 @@ import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
  * level holds every node and stores none), an offset per node into the flattened neighbour lists,
  * and those lists. This is both the artifact format (plain int arrays, checksummed by the store,
  * no Java serialization, no Lucene index files) and the in-memory form searched, so a loaded
- * graph searches exactly as the built one did. Immutable; {@link #cursor} gives each search the
- * seek state Lucene's {@link HnswGraph} keeps.
+ * graph searches exactly as the built one did. Immutable; {@link GraphSearch} walks it.
  */
 final class FrozenHnswGraph {
     private static final int FORMAT = 1;
@@ -24,6 +22,7 @@ final class FrozenHnswGraph {
     private final int[][] nodes;
     private final int[][] offsets;
     private final int[][] neighbours;
+    private final int maxBottomDegree;
 
     private FrozenHnswGraph(int size, int entryNode, int[][] nodes, int[][] offsets, int[][] neighbours) {
         this.size = size;
@@ -31,6 +30,11 @@ final class FrozenHnswGraph {
         this.nodes = nodes;
         this.offsets = offsets;
         this.neighbours = neighbours;
+        int max = 0;
+        for (int p = 0; p + 1 < offsets[0].length; p++) {
+            max = Math.max(max, offsets[0][p + 1] - offsets[0][p]);
+        }
+        this.maxBottomDegree = max;
     }
 
     static FrozenHnswGraph of(OnHeapHnswGraph graph) {
@@ -155,45 +159,34 @@ final class FrozenHnswGraph {
         return new FrozenHnswGraph(size, entry, nodes, offsets, neighbours);
     }
 
-    /** A view with its own seek state, for one search at a time. */
-    HnswGraph cursor() {
-        return new HnswGraph() {
-            private int[] list = new int[0];
-            private int next;
-            private int end;
+    int entryNode() {
+        return entryNode;
+    }
 
-            @Override
-            public void seek(int level, int target) {
-                int p = level == 0 ? target : Arrays.binarySearch(nodes[level], target);
-                list = neighbours[level];
-                next = offsets[level][p];
-                end = offsets[level][p + 1];
-            }
+    int levels() {
+        return nodes.length;
+    }
 
-            @Override
-            public int size() {
-                return size;
-            }
+    /** The flattened neighbour lists of {@code level}; node {@code p}'s are {@code [start(level, p), end(level, p))}. */
+    int[] neighbours(int level) {
+        return neighbours[level];
+    }
 
-            @Override
-            public int nextNeighbor() {
-                return next < end ? list[next++] : DocIdSetIterator.NO_MORE_DOCS;
-            }
+    /** Where {@code node} sits among the nodes of {@code level} (the bottom level holds every node in order). */
+    int position(int level, int node) {
+        return level == 0 ? node : Arrays.binarySearch(nodes[level], node);
+    }
 
-            @Override
-            public int numLevels() {
-                return nodes.length;
-            }
+    /** The longest neighbour list on the bottom level. */
+    int maxBottomDegree() {
+        return maxBottomDegree;
+    }
 
-            @Override
-            public int entryNode() {
-                return size == 0 ? -1 : entryNode;
-            }
+    int start(int level, int position) {
+        return offsets[level][position];
+    }
 
-            @Override
-            public NodesIterator getNodesOnLevel(int level) {
-                return level == 0 ? new ArrayNodesIterator(size) : new ArrayNodesIterator(nodes[level], nodes[level].length);
-            }
-        };
+    int end(int level, int position) {
+        return offsets[level][position + 1];
     }
 }

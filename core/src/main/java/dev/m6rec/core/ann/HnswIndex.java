@@ -5,30 +5,28 @@ import dev.m6rec.api.artifact.ArtifactWriter;
 import dev.m6rec.api.data.ScoredItems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopKnnCollector;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.hnsw.HnswGraphBuilder;
-import org.apache.lucene.util.hnsw.HnswGraphSearcher;
 
 /**
  * Approximate cosine nearest neighbours over the rows of a matrix: an HNSW graph built by Lucene's
  * {@link HnswGraphBuilder} (single-threaded, so the same seed gives the same graph) and searched
- * by {@link HnswGraphSearcher}. Thread-safe for searches.
+ * by {@link GraphSearch} on byte codes of the rows ({@link QuantizedVectors}), its results
+ * re-scored exactly. Thread-safe for searches.
  *
  * <pre>{@code
  * HnswIndex index = HnswIndex.build(embeddings.data(), embeddings.columns(), settings);
- * ScoredItems near = index.search(query, 10, settings.efSearch(), null);
+ * ScoredItems near = index.search(query, 10, settings.efSearch(), excluded);
  * }</pre>
  */
 public final class HnswIndex {
     private final CosineVectors vectors;
+    private final QuantizedVectors codes;
     private final FrozenHnswGraph graph;
     private final IndexSettings settings;
 
     private HnswIndex(CosineVectors vectors, FrozenHnswGraph graph, IndexSettings settings) {
         this.vectors = vectors;
+        this.codes = new QuantizedVectors(vectors.data(), vectors.dims(), vectors.inverseNorms());
         this.graph = graph;
         this.settings = settings;
     }
@@ -60,9 +58,9 @@ public final class HnswIndex {
         return other.m() == settings.m() && other.beamWidth() == settings.beamWidth() && other.seed() == settings.seed();
     }
 
-    /** Heap the index adds to the embeddings it searches: the graph and one inverse norm per row. */
+    /** Heap the index adds to the embeddings it searches: the graph, one inverse norm per row and the rows' byte codes. */
     public long bytes() {
-        return graph.bytes() + (long) vectors.size() * Float.BYTES;
+        return graph.bytes() + (long) vectors.size() * Float.BYTES + codes.bytes();
     }
 
     public int size() {
@@ -70,28 +68,14 @@ public final class HnswIndex {
     }
 
     /**
-     * The (about) {@code k} rows nearest to {@code query} by cosine, best first, among those
-     * {@code accept} lets through (null: all); the search keeps {@code max(k, efSearch)} candidates.
+     * The (about) {@code k} rows nearest to {@code query} by cosine, best first (ties to the lower
+     * row), among those {@code excluded} does not mark (null: all); the search keeps
+     * {@code max(k, efSearch)} candidates and reports their exact cosines.
      */
-    public ScoredItems search(float[] query, int k, int efSearch, Bits accept) {
-        if (graph.size() == 0 || k <= 0) {
-            return new ScoredItems(new int[0], new float[0]);
+    public ScoredItems search(float[] query, int k, int efSearch, boolean[] excluded) {
+        if (excluded != null && excluded.length < graph.size()) {
+            throw new IllegalArgumentException("excluded has " + excluded.length + " rows, the index " + graph.size());
         }
-        TopKnnCollector collector = new TopKnnCollector(Math.max(k, efSearch), Integer.MAX_VALUE);
-        try {
-            HnswGraphSearcher.search(vectors.scorer(query), collector, graph.cursor(), accept);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        TopDocs top = collector.topDocs();
-        int n = Math.min(k, top.scoreDocs.length);
-        int[] items = new int[n];
-        float[] scores = new float[n];
-        for (int r = 0; r < n; r++) {
-            ScoreDoc doc = top.scoreDocs[r];
-            items[r] = doc.doc;
-            scores[r] = doc.score;
-        }
-        return new ScoredItems(items, scores);
+        return GraphSearch.search(graph, codes, vectors, query, k, efSearch, excluded);
     }
 }

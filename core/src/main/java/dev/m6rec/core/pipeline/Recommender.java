@@ -13,7 +13,6 @@ import dev.m6rec.core.plugin.PluginFaults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.util.Bits;
 
 /**
  * The serving path: recall -> rank -> re-rank -> top-K.
@@ -278,18 +277,7 @@ public final class Recommender {
 
     /** As {@link #addTop} over cosine scores, from the HNSW graph: only the items it may add are accepted. */
     private int addNearest(float[] centre, int quota, boolean[] skip, int[] out, int n) {
-        Bits open = new Bits() {
-            @Override
-            public boolean get(int item) {
-                return !skip[item];
-            }
-
-            @Override
-            public int length() {
-                return skip.length;
-            }
-        };
-        ScoredItems near = recallIndex.search(centre, quota, settings.index().efSearch(), open);
+        ScoredItems near = recallIndex.search(centre, quota, settings.index().efSearch(), skip);
         for (int r = 0; r < near.size() && near.score(r) > 0; r++) {
             skip[near.item(r)] = true;
             out[n++] = near.item(r);

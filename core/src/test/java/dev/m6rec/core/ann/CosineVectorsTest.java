@@ -31,9 +31,15 @@ class CosineVectorsTest {
     void scoresAreCosinesAndAZeroRowScoresZero() throws Exception {
         float[] rows = {3, 4, 0, 0, 0, 0, 1, 1};   // rows (3, 4), (0, 0), (0, 0), (1, 1)
         CosineVectors vectors = new CosineVectors(rows, 2);
-        var scorer = vectors.scorer(new float[] {6, 8});
-        assertThat(scorer.score(0)).isCloseTo(1f, within(1e-6f));
-        assertThat(scorer.score(1)).isZero();
-        assertThat(scorer.score(3)).isCloseTo((float) (14 / (10 * Math.sqrt(2))), within(1e-6f));
+        float[] query = {6, 8};
+        float queryInverseNorm = CosineVectors.inverseNorm(query);
+        assertThat(queryInverseNorm).isCloseTo(0.1f, within(1e-7f));
+        assertThat(vectors.cosine(query, queryInverseNorm, 0)).isCloseTo(1f, within(1e-6f));
+        assertThat(vectors.cosine(query, queryInverseNorm, 1)).isZero();
+        assertThat(vectors.cosine(query, queryInverseNorm, 3)).isCloseTo((float) (14 / (10 * Math.sqrt(2))), within(1e-6f));
+        assertThat(CosineVectors.inverseNorm(new float[2])).isZero();
+        var builderScorer = vectors.scorer(0);   // row against row, as the graph builder asks
+        assertThat(builderScorer.score(3)).isCloseTo((float) (7 / (5 * Math.sqrt(2))), within(1e-6f));
+        assertThat(builderScorer.score(2)).isZero();
     }
 }

@@ -35,14 +35,10 @@ class HnswIndexTest {
 
     private static int[] exactTop(float[] data, float[] query, int k) {
         CosineVectors vectors = new CosineVectors(data, D);
-        var scorer = vectors.scorer(query);
+        float queryInverseNorm = CosineVectors.inverseNorm(query);
         float[] scores = new float[N];
         for (int i = 0; i < N; i++) {
-            try {
-                scores[i] = scorer.score(i);
-            } catch (java.io.IOException e) {
-                throw new AssertionError(e);
-            }
+            scores[i] = vectors.cosine(query, queryInverseNorm, i);
         }
         return ScoredItems.topK(scores, k, null).items();
     }
@@ -81,19 +77,38 @@ class HnswIndexTest {
         float[] data = clustered(1);
         HnswIndex index = HnswIndex.build(data, D, SETTINGS);
         float[] query = Arrays.copyOfRange(data, 0, D);
-        org.apache.lucene.util.Bits evenOnly = new org.apache.lucene.util.Bits() {
-            public boolean get(int i) {
-                return i % 2 == 0;
-            }
-
-            public int length() {
-                return N;
-            }
-        };
-        ScoredItems found = index.search(query, 10, 100, evenOnly);
+        boolean[] odd = new boolean[N];
+        for (int i = 1; i < N; i += 2) {
+            odd[i] = true;
+        }
+        ScoredItems found = index.search(query, 10, 100, odd);
         assertThat(found.items()).hasSize(10);
         assertThat(Arrays.stream(found.items()).filter(i -> i % 2 != 0)).isEmpty();
         assertThat(found.item(0)).isEqualTo(0);
+    }
+
+    @Test
+    void theScoresReportedAreExactCosinesBestFirstAndEveryRowExcludedFindsNothing() {
+        float[] data = clustered(1);
+        HnswIndex index = HnswIndex.build(data, D, SETTINGS);
+        CosineVectors vectors = new CosineVectors(data, D);
+        float[] queries = clustered(5);
+        for (int q = 0; q < 50; q++) {
+            float[] query = Arrays.copyOfRange(queries, q * D, q * D + D);
+            ScoredItems found = index.search(query, 150, 100, null);   // k above ef: ef widens to k
+            assertThat(found.size()).isEqualTo(150);
+            float inverse = CosineVectors.inverseNorm(query);
+            for (int r = 0; r < found.size(); r++) {
+                assertThat(found.score(r)).isEqualTo(vectors.cosine(query, inverse, found.item(r)));
+                if (r > 0) {
+                    assertThat(found.score(r) < found.score(r - 1)
+                            || (found.score(r) == found.score(r - 1) && found.item(r) > found.item(r - 1))).isTrue();
+                }
+            }
+        }
+        boolean[] all = new boolean[N];
+        Arrays.fill(all, true);
+        assertThat(index.search(Arrays.copyOfRange(queries, 0, D), 10, 100, all).size()).isZero();
     }
 
     @Test
