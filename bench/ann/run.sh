@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Approximate nearest neighbours for embedding recall: the HNSW index (core's dev.m6rec.core.ann,
-# Lucene 9.12's graph builder and searcher) against exact blocked search, on N x 64 synthetic float
+# Lucene 9.12's graph builder, our own walk on byte codes of the rows with the results re-scored
+# exactly) against exact blocked search, on N x 64 synthetic float
 # embeddings with planted clusters (seeded) and 1,000 queries. Prints the graph's build time (one
 # thread: the build is seeded and reproducible) and memory, recall@10 against exact search for each
 # ef-search, and queries per second of both on 1 and 2 threads with the ratio over exact search.
