@@ -7,7 +7,9 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * Row-major single-precision matrix products on Java arrays through the OpenBLAS that ND4J
  * itself loads (the same native library, no second copy). A call costs about a microsecond on
  * top of the arithmetic, against tens of microseconds for an ND4J op, which is what makes the
- * fused training step fast. JavaCPP pins the arrays for the call; nothing is copied.
+ * fused training step fast. The arrays cross JNI through Get/ReleaseFloatArrayElements, which
+ * HotSpot implements by copying each whole array in and back out: cheap for the tower's small
+ * matrices (about 5% of a training step), but two threads must not pass the same output array.
  *
  * <pre>{@code
  * Gemm.multiply(rows, in, out, input, false, weights, false, output, 0f);  // output = input * weights
