@@ -50,7 +50,11 @@ final class CosineVectors implements RandomVectorScorerSupplier {
 
     /** The cosine of row {@code row} with {@code query}, given the query's {@link #inverseNorm}. */
     float cosine(float[] query, float queryInverseNorm, int row) {
-        return dot(data, row * dims, query, 0, dims) * inverseNorms[row] * queryInverseNorm;
+        return cosine(query, 0, queryInverseNorm, row);
+    }
+
+    private float cosine(float[] q, int offset, float queryInverseNorm, int row) {
+        return dot(data, row * dims, q, offset, dims) * inverseNorms[row] * queryInverseNorm;
     }
 
     private static float[] inverseNorms(float[] data, int dims) {
@@ -76,7 +80,7 @@ final class CosineVectors implements RandomVectorScorerSupplier {
         return new RandomVectorScorer() {
             @Override
             public float score(int node) {
-                return dot(data, node * dims, q, offset, dims) * inverseNorms[node] * queryInverseNorm;
+                return cosine(q, offset, queryInverseNorm, node);
             }
 
             @Override

@@ -1,6 +1,7 @@
 package dev.m6rec.core.ann;
 
 import dev.m6rec.api.data.ScoredItems;
+import java.util.Arrays;
 
 /**
  * One k-nearest search over a {@link FrozenHnswGraph}: HNSW's greedy descent through the upper
@@ -105,28 +106,21 @@ final class GraphSearch {
             }
         }
 
-        int kept = results.size();
-        float[] exact = new float[kept];
-        for (int r = 0; r < kept; r++) {
-            exact[r] = rows.cosine(query, queryInverseNorm, results.node(r));
+        // The kept rows in increasing order, so that topK's ties (to the lower position) go to the lower row.
+        int[] kept = new int[results.size()];
+        for (int r = 0; r < kept.length; r++) {
+            kept[r] = results.node(r);
+        }
+        Arrays.sort(kept);
+        float[] exact = new float[kept.length];
+        for (int r = 0; r < kept.length; r++) {
+            exact[r] = rows.cosine(query, queryInverseNorm, kept[r]);
         }
         ScoredItems best = ScoredItems.topK(exact, k, null);
         int[] items = new int[best.size()];
         for (int r = 0; r < items.length; r++) {
-            items[r] = results.node(best.item(r));
+            items[r] = kept[best.item(r)];
         }
-        return rerankedTies(items, best.scores());
-    }
-
-    /** The rows best first; equal scores are ordered by row (topK broke them by heap position). */
-    private static ScoredItems rerankedTies(int[] items, float[] scores) {
-        for (int i = 1; i < items.length; i++) {
-            for (int j = i; j > 0 && scores[j] == scores[j - 1] && items[j] < items[j - 1]; j--) {
-                int item = items[j];
-                items[j] = items[j - 1];
-                items[j - 1] = item;
-            }
-        }
-        return new ScoredItems(items, scores);
+        return new ScoredItems(items, best.scores());
     }
 }

@@ -1,5 +1,7 @@
 package dev.m6rec.core.ann;
 
+import java.util.Arrays;
+
 /**
  * A binary heap of graph nodes on two primitive arrays, ordered by a float key with the lowest at
  * the root; of two equal keys the higher node counts as lower, so a search's order is fixed. The
@@ -34,8 +36,8 @@ final class NodeHeap {
 
     void push(int node, float key) {
         if (size == keys.length) {
-            keys = java.util.Arrays.copyOf(keys, size * 2);
-            nodes = java.util.Arrays.copyOf(nodes, size * 2);
+            keys = Arrays.copyOf(keys, size * 2);
+            nodes = Arrays.copyOf(nodes, size * 2);
         }
         int p = size++;
         while (p > 0) {

@@ -4,8 +4,8 @@ package dev.m6rec.core.ann;
  * The rows of a matrix, each scaled to unit length, stored as one signed byte per value with one
  * scale per column ({@code value ~ code * scale[column]}): what the graph search walks. A search
  * scores a few thousand rows at random, and reading 4x fewer bytes per row is what makes each
- * score cheaper (measured on 100k x 32 mlp embeddings: the float rows and their norms cost three
- * cache misses per score). The codes order rows by cosine as the floats do up to about 1% of a
+ * score cheaper (on 100k x 32 mlp embeddings the walk's scores wait on memory: a float row is two
+ * cache lines and its norm a third read). The codes order rows by cosine as the floats do up to about 1% of a
  * score's range, so a search re-scores what it returns from the float rows ({@link CosineVectors}):
  * the scores it reports, and their order, are exact.
  *
