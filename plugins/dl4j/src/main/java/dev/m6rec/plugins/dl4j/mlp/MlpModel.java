@@ -292,7 +292,10 @@ public final class MlpModel implements InterestModel, RatingPredictor {
 
     @Override
     public void load(ArtifactReader in, ModelInputs inputs) {
-        Nd4jRuntime.configure(settings.training().intraOpThreads());
+        // intra-op-threads is a training setting. A loaded model scores a request's few hundred items on the
+        // caller's thread, and the host runs requests in parallel: with two OpenBLAS threads the second one
+        // spun between small products and took about a quarter of a serving process's CPU (bench/serving).
+        Nd4jRuntime.configure(1);
         MlpState state = MlpState.read(in, inputs);
         NeighbourScores neighbours = state.shape().neighbourhood() ? NeighbourScores.read(in, inputs.numItems()) : null;
         ComputationGraphConfiguration conf = MlpNetwork.configuration(settings, state.shape(), state.seed());

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.bytedeco.openblas.global.openblas_nolapack;
 import org.junit.jupiter.api.Test;
 
 class MlpModelTest {
@@ -99,6 +100,17 @@ class MlpModelTest {
             loaded.predictRatings(user, items, ratingsAfter);
             assertThat(ratingsAfter).containsExactly(ratingsBefore);
         }
+    }
+
+    @Test
+    void aLoadScoresOnOneOpenBlasThreadWhateverTheTrainingThreads() {
+        // intra-op-threads is a training setting; a served request's small products stay on the caller's thread.
+        MlpModel loaded = MlpFixtures.create(MlpFixtures.small(Map.of("intra-op-threads", 2)),
+                new RecordingPluginContext(99, "interest"));
+        dev.m6rec.plugins.dl4j.Nd4jRuntime.configure(2);
+        assertThat(openblas_nolapack.blas_get_num_threads()).isEqualTo(2);
+        loaded.load(saved(), DATA.inputs);
+        assertThat(openblas_nolapack.blas_get_num_threads()).isEqualTo(1);
     }
 
     @Test
