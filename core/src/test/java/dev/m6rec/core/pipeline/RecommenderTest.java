@@ -85,6 +85,20 @@ class RecommenderTest {
     }
 
     @Test
+    void popularOrderIsTopKOrderOverEveryItemTiesToTheLowerIndex() {
+        java.util.Random random = new java.util.Random(7);
+        int[] counts = new int[5000];
+        float[] asScores = new float[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = random.nextInt(40);   // many ties
+            asScores[i] = counts[i];
+        }
+        counts[17] = 0;
+        asScores[17] = 0;
+        assertThat(Recommender.popularOrder(counts)).containsExactly(ScoredItems.topK(asScores, counts.length, null).items());
+    }
+
+    @Test
     void withoutRecallEveryUnseenItemIsRankedByTheModel() {
         FittedPipeline pipeline = pipeline();
         Recommender recommender = new Recommender(pipeline, RecommendSettings.defaults());

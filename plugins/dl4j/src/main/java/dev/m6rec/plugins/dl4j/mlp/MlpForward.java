@@ -3,6 +3,7 @@ package dev.m6rec.plugins.dl4j.mlp;
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.plugins.dl4j.train.Gemm;
 import java.util.Arrays;
+import org.bytedeco.javacpp.FloatPointer;
 
 /**
  * The {@code mlp} network's forward pass for one user against many items, shaped for matrix
@@ -10,7 +11,7 @@ import java.util.Arrays;
  * every item ({@code [item embedding | item features] x W0_item}) is computed once when the
  * scorer is built, so scoring a user against all items costs one vector-matrix product for the
  * user, an add, and the (narrower) upper layers. Immutable and thread-safe: every call works in
- * its own buffers.
+ * its thread's own {@link HeadsWorkspace}.
  */
 final class MlpForward {
     private final MlpParameters p;
@@ -22,6 +23,10 @@ final class MlpForward {
     private final int[] itemRows;
     /** {@code [numItems][widths[0]]}: the item side of the first layer, without bias. */
     private final float[] itemFirst;
+    /** The upper layers' weights ({@code [0]} unused) and the heads' weights, native for OpenBLAS. */
+    private final FloatPointer[] upperWeights;
+    private final FloatPointer headWeights;
+    private final ThreadLocal<HeadsWorkspace> workspaces = ThreadLocal.withInitial(HeadsWorkspace::new);
     /**
      * The cold-start head's item matrix {@code V + G x F^T}, {@code [coldWidth][numItems]}, and item
      * biases; null without the head. An item without training interactions takes the mean vector and
@@ -61,6 +66,11 @@ final class MlpForward {
         System.arraycopy(p.weights[0], (2 * embedding + userFeatures) * h0, itemWeights, embedding * h0, iw * h0);
         this.itemFirst = new float[numItems * h0];
         Gemm.multiply(numItems, h0, side, itemInput, side, false, itemWeights, h0, false, itemFirst, 0f);
+        this.upperWeights = new FloatPointer[widths.length];
+        for (int l = 1; l < widths.length; l++) {
+            upperWeights[l] = new FloatPointer(p.weights[l]);
+        }
+        this.headWeights = new FloatPointer(p.headWeights);
         this.coldWidth = settings.coldHead();
         if (shape.coldHead()) {
             coldItems = unknownItemsAverage(p.coldItemWeights, coldWidth, numItems);
@@ -173,6 +183,7 @@ final class MlpForward {
      * with {@code items}) when the network takes them, else null.
      */
     float[] heads(float[] userVector, float[] features, float[] neighbourhood, int[] items, int from, int n) {
+        HeadsWorkspace workspace = workspaces.get();
         int h0 = widths[0];
         float[] user = new float[h0];
         System.arraycopy(p.biases[0], 0, user, 0, h0);
@@ -183,21 +194,22 @@ final class MlpForward {
         for (int k = 0; k < userFeatures; k++) {
             axpy(features[k], w0, (2 * embedding + k) * h0, user, h0);
         }
-        float[] pre = new float[n * h0];
+        float[] post = workspace.rowsOtherThan(null, n * h0);
         for (int r = 0; r < n; r++) {
             int base = r * h0;
             int item = items[from + r] * h0;
             for (int j = 0; j < h0; j++) {
-                pre[base + j] = itemFirst[item + j] + user[j];
+                post[base + j] = itemFirst[item + j] + user[j];
             }
         }
-        activation.apply(pre, pre, n * h0);   // in place, as the upper layers: one buffer fewer per request
-        float[] post = pre;
+        activation.apply(post, post, n * h0);   // in place, as the upper layers
         for (int l = 1; l < widths.length; l++) {
             int in = widths[l - 1];
             int out = widths[l];
-            float[] next = new float[n * out];
-            Gemm.multiply(n, out, in, post, in, false, p.weights[l], out, false, next, 0f);
+            FloatPointer product = workspace.output(n * out);
+            Gemm.multiply(n, out, in, workspace.input(post, n * in), in, false, upperWeights[l], out, false, product, 0f);
+            float[] next = workspace.rowsOtherThan(post, n * out);
+            product.get(next, 0, n * out);
             for (int r = 0; r < n; r++) {
                 for (int j = 0; j < out; j++) {
                     next[r * out + j] += p.biases[l][j];
@@ -208,7 +220,7 @@ final class MlpForward {
         }
         int last = widths[widths.length - 1];
         int top = p.topWidth;
-        float[] topRows = new float[n * top];
+        float[] topRows = workspace.rowsOtherThan(post, n * top);
         for (int r = 0; r < n; r++) {
             System.arraycopy(post, r * last, topRows, r * top, last);
             if (gmf) {
@@ -221,8 +233,11 @@ final class MlpForward {
                 topRows[r * top + top - 1] = neighbourhood[from + r];
             }
         }
+        FloatPointer product = workspace.output(n * p.heads);
+        Gemm.multiply(n, p.heads, top, workspace.input(topRows, n * top), top, false, headWeights, p.heads, false,
+                product, 0f);
         float[] out = new float[n * p.heads];
-        Gemm.multiply(n, p.heads, top, topRows, top, false, p.headWeights, p.heads, false, out, 0f);
+        product.get(out, 0, out.length);
         for (int r = 0; r < n; r++) {
             for (int h = 0; h < p.heads; h++) {
                 out[r * p.heads + h] += p.headBias[h];

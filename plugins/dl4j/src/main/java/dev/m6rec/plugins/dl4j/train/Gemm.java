@@ -1,5 +1,6 @@
 package dev.m6rec.plugins.dl4j.train;
 
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas_nolapack;
 
@@ -30,6 +31,21 @@ public final class Gemm {
      */
     public static void multiply(int m, int n, int k, float[] a, int lda, boolean transposeA, float[] b, int ldb,
                                 boolean transposeB, float[] c, float beta) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
+                transposeA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
+                transposeB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
+                m, n, k, 1f, a, lda, b, ldb, beta, c, n);
+    }
+
+    /**
+     * As {@link #multiply}, on native buffers: nothing crosses JNI but the call. {@code c} may be
+     * larger than {@code m x n}; its first {@code m x n} values are written.
+     */
+    public static void multiply(int m, int n, int k, FloatPointer a, int lda, boolean transposeA, FloatPointer b,
+                                int ldb, boolean transposeB, FloatPointer c, float beta) {
         if (m == 0 || n == 0) {
             return;
         }
