@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -55,16 +58,18 @@ public final class RecommendationServer implements AutoCloseable {
     private final InFlightRequests inFlight;
     private final ServerMetrics metrics;
     private final AtomicBoolean stopping;
+    private final ExecutorService adminLane;
     private boolean stopped;
 
     private RecommendationServer(Server server, ServerConnector connector, InFlightRequests inFlight,
-                                 ServerMetrics metrics, AtomicBoolean stopping) {
+                                 ServerMetrics metrics, AtomicBoolean stopping, ExecutorService adminLane) {
         this.server = server;
         this.connector = connector;
         this.address = new InetSocketAddress(connector.getHost(), connector.getLocalPort());
         this.inFlight = inFlight;
         this.metrics = metrics;
         this.stopping = stopping;
+        this.adminLane = adminLane;
     }
 
     /** Binds, starts and returns the server; errors go to {@code System.err}. */
@@ -113,7 +118,14 @@ public final class RecommendationServer implements AutoCloseable {
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(ServerSettings.MAX_CONNECTIONS, server));
         server.setErrorHandler(new JsonErrorHandler(metrics));
-        server.setHandler(new Router(routes, metrics, inFlight, stopping::get, log));
+        // A reload runs on its own thread: on a request worker it halved a 2-core server's capacity for
+        // the second it took, and every request queued behind it waited that out (bench/serving).
+        ExecutorService adminLane = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "m6rec-admin");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setHandler(new Router(routes, Set.of("/admin/reload"), adminLane, metrics, inFlight, stopping::get, log));
         // Our stop waits for the requests in flight itself; Jetty's own graceful wait would also wait
         // for idle keep-alive connections to close (a client's pool keeps them open) and then fail,
         // so Jetty's stop only closes what is left.
@@ -126,10 +138,11 @@ public final class RecommendationServer implements AutoCloseable {
             } catch (Exception ignored) {
                 // the start failure is the one to report
             }
+            adminLane.shutdownNow();
             throw new UncheckedIOException("cannot listen on " + settings.host() + ":" + settings.port()
                     + ": " + e.getMessage(), e instanceof IOException io ? io : new IOException(e));
         }
-        return new RecommendationServer(server, connector, inFlight, metrics, stopping);
+        return new RecommendationServer(server, connector, inFlight, metrics, stopping, adminLane);
     }
 
     private static String versionOf(M6Rec rec) {
@@ -175,6 +188,7 @@ public final class RecommendationServer implements AutoCloseable {
         } catch (Exception e) {
             drained = false;
         }
+        adminLane.shutdownNow();
         return drained;
     }
 

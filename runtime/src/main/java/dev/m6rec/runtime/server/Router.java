@@ -7,7 +7,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
@@ -31,11 +33,20 @@ final class Router extends Handler.Abstract {
     private final InFlightRequests inFlight;
     private final BooleanSupplier stopping;
     private final PrintStream log;
+    /** The paths whose endpoints run on {@link #slowLane} instead of the request worker that read them. */
+    private final Set<String> slowPaths;
+    private final Executor slowLane;
 
-    Router(Map<String, Map<String, Endpoint>> routes, ServerMetrics metrics, InFlightRequests inFlight,
-           BooleanSupplier stopping, PrintStream log) {
+    /**
+     * The endpoints of {@code slowPaths} (a reload: about a second) run on {@code slowLane}, so that
+     * the workers, one per core, keep answering requests meanwhile.
+     */
+    Router(Map<String, Map<String, Endpoint>> routes, Set<String> slowPaths, Executor slowLane, ServerMetrics metrics,
+           InFlightRequests inFlight, BooleanSupplier stopping, PrintStream log) {
         // Endpoints block (scoring, reloads), so Jetty must call this from a pool thread, never a selector.
         super(InvocationType.BLOCKING);
+        this.slowPaths = Set.copyOf(slowPaths);
+        this.slowLane = slowLane;
         this.routes = Map.copyOf(routes);
         this.metrics = metrics;
         this.inFlight = inFlight;
@@ -56,12 +67,13 @@ final class Router extends Handler.Abstract {
                     + headerCount + "; at most " + ServerSettings.MAX_HEADER_COUNT + ")"));
             return true;
         }
-        RequestBody.read(request, body -> {
+        Executor lane = slowPaths.contains(path) ? slowLane : Runnable::run;
+        RequestBody.read(request, body -> lane.execute(() -> {
             ApiResponse answer = body.refused() != null
                     ? ApiResponse.error(body.refused().status(), body.refused().getMessage())
                     : inFlight.run(() -> answer(request, path, byMethod, body));
             send(request, response, callback, label, start, answer);
-        });
+        }));
         return true;
     }
 

@@ -376,6 +376,34 @@ class RecommendationServerTest {
     }
 
     @Test
+    void aReloadInProgressHoldsNoRequestWorker() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Endpoint slowReload = request -> {
+            entered.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ApiResponse.ok(Map.of("reloaded", "yes"));
+        };
+        M6Rec rec = M6Rec.load(popularity, List.of());
+        // One worker: on it, the reload would leave no thread for the recommendation below.
+        try (Served s = Served.of(rec, new ServerSettings("127.0.0.1", 0, 1, false, popularity),
+                Map.of("/admin/reload", Map.of("POST", slowReload)))) {
+            CompletableFuture<RawHttpClient.Answer> reload = CompletableFuture.supplyAsync(() -> s.client().post("/admin/reload", null));
+            assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<RawHttpClient.Answer> meanwhile = CompletableFuture.supplyAsync(
+                    () -> s.client().get("/v1/recommend?user=u1&k=5"));
+            assertThat(meanwhile.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat(reload).isNotDone();
+            release.countDown();
+            assertThat(reload.get(30, TimeUnit.SECONDS).json().get("reloaded").asText()).isEqualTo("yes");
+        }
+    }
+
+    @Test
     void requestsDuringRepeatedReloadsAllSucceed() throws Exception {
         Path twin = TinyPipelines.copy(popularity, dir.resolve("twin"));
         try (Served s = Served.of(popularity, false)) {
