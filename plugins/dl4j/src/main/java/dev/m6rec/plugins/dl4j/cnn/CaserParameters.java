@@ -1,5 +1,6 @@
 package dev.m6rec.plugins.dl4j.cnn;
 
+import dev.m6rec.plugins.dl4j.Nd4jFloats;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.api.TrainingConfig;
@@ -31,7 +32,7 @@ final class CaserParameters {
     static CaserParameters of(ComputationGraph net) {
         CaserParameters p = new CaserParameters();
         for (Map.Entry<String, INDArray> e : net.paramTable().entrySet()) {
-            p.arrays.put(e.getKey(), e.getValue().dup('c').data().asFloat());
+            p.arrays.put(e.getKey(), Nd4jFloats.copyOf(e.getValue()));
             p.shapes.put(e.getKey(), e.getValue().shape());
             p.decays.put(e.getKey(), decay(net, e.getKey()));
         }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.interest.UserProfile;
+import dev.m6rec.plugins.dl4j.Nd4jFloats;
 import dev.m6rec.plugins.dl4j.graph.GraphReplicas;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,9 +67,9 @@ final class CaserScorer {
     }
 
     private void fold(ComputationGraph graph) {
-        float[] targets = graph.getParam(CaserNetwork.TARGET_EMBEDDING + "_W").dup('c').data().asFloat();
-        float[] biases = graph.getParam(CaserNetwork.TARGET_BIAS + "_W").dup('c').data().asFloat();
-        float[] w = graph.getParam(CaserNetwork.NEXT + "_W").dup('c').data().asFloat();
+        float[] targets = Nd4jFloats.copyOf(graph.getParam(CaserNetwork.TARGET_EMBEDDING + "_W"));
+        float[] biases = Nd4jFloats.copyOf(graph.getParam(CaserNetwork.TARGET_BIAS + "_W"));
+        float[] w = Nd4jFloats.copyOf(graph.getParam(CaserNetwork.NEXT + "_W"));
         float b = graph.getParam(CaserNetwork.NEXT + "_b").getFloat(0);
         float[] texts = tokens == null ? null : encodeTexts(graph);
         for (int item = 0; item < shape.numItems(); item++) {
@@ -107,7 +108,7 @@ final class CaserScorer {
                     Nd4j.create(pads, new long[] {n, 1}, DataType.FLOAT),
                     Nd4j.create(text, new long[] {n, width}, DataType.FLOAT)};
             INDArray vectors = graph.output(List.of(CaserNetwork.TEXT_VECTOR), false, inputs, null)[0];
-            System.arraycopy(vectors.dup('c').data().asFloat(), 0, out, start * stateWidth, n * stateWidth);
+            System.arraycopy(Nd4jFloats.copyOf(vectors), 0, out, start * stateWidth, n * stateWidth);
         }
         return out;
     }

@@ -2,6 +2,7 @@ package dev.m6rec.plugins.dl4j.easedae;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.m6rec.plugins.dl4j.Nd4jFloats;
 import dev.m6rec.plugins.dl4j.train.ItemSubset;
 import dev.m6rec.plugins.dl4j.vae.MultiHot;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -35,7 +36,7 @@ final class EaseDaeScorer {
     }
 
     private static float[] rowMajor(ComputationGraph net, String name) {
-        return net.getParam(name).dup('c').data().asFloat();
+        return Nd4jFloats.copyOf(net.getParam(name));
     }
 
     float[] linear() {

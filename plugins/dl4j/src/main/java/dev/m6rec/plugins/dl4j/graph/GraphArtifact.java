@@ -3,10 +3,10 @@ package dev.m6rec.plugins.dl4j.graph;
 import dev.m6rec.api.ArtifactException;
 import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
+import dev.m6rec.plugins.dl4j.Nd4jFloats;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Stores a network as its configuration JSON plus its flattened parameters as raw float32,
@@ -50,6 +50,6 @@ public final class GraphArtifact {
             throw new ArtifactException(in.location() + "/" + PARAMS_FILE + ": holds " + values.length
                     + " parameters, the network has " + numParams);
         }
-        return Nd4j.create(values, new long[] {1, values.length}, DataType.FLOAT);
+        return Nd4jFloats.rowVector(values);
     }
 }

@@ -1,6 +1,7 @@
 package dev.m6rec.plugins.dl4j.mlp;
 
 import dev.m6rec.api.data.FeatureMatrix;
+import dev.m6rec.plugins.dl4j.Nd4jFloats;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -188,7 +189,7 @@ final class MlpParameters {
     }
 
     private static void copy(INDArray param, float[] into) {
-        float[] values = param.dup('c').data().asFloat();
+        float[] values = Nd4jFloats.copyOf(param);
         if (values.length != into.length) {
             throw new IllegalStateException("parameter of " + values.length + " values, expected " + into.length);
         }

@@ -1,5 +1,6 @@
 package dev.m6rec.plugins.dl4j.vae;
 
+import dev.m6rec.plugins.dl4j.Nd4jFloats;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -104,7 +105,7 @@ final class VaeParameters {
     }
 
     private static void copy(INDArray param, float[] into) {
-        float[] values = param.dup('c').data().asFloat();
+        float[] values = Nd4jFloats.copyOf(param);
         if (values.length != into.length) {
             throw new IllegalStateException("parameter of " + values.length + " values, expected " + into.length);
         }
