@@ -17,7 +17,8 @@
 # off (every request runs the full path), then with it on. Goal on 2 cores: zero failed
 # requests, p99 under 20 ms, at least 2,000 lists/s.
 #
-# Knobs: M6REC_JAVA_OPTS (the server's JVM options; default -Xmx4g -XX:+UseTransparentHugePages),
+# Knobs: M6REC_JAVA_OPTS (the server's JVM options; default -Xms4g -Xmx4g -XX:+AlwaysPreTouch
+# -XX:+UseTransparentHugePages),
 # BENCH_SECONDS (per level, 30), BENCH_WARMUP (5), BENCH_LEVELS ("16 64"),
 # BENCH_RELOAD_EVERY (5), BENCH_CACHED (1: also run with the cache on), BENCH_REUSE_MODEL=1 (keep
 # the models trained by an earlier run), BENCH_MLP_SET (extra --set overrides of the mlp case's
@@ -34,8 +35,11 @@ reload_every="${BENCH_RELOAD_EVERY:-5}"
 cached="${BENCH_CACHED:-1}"
 # Transparent huge pages for the server's heap (Linux's "madvise" mode, Debian's default, gives them
 # only to a JVM that asks): the serving path reads rows of 10-25 MB tables at random (HNSW
-# vectors, the mlp's item side), and 2 MB pages make its TLB misses rarer.
-server_java_opts="${M6REC_JAVA_OPTS:--Xmx4g -XX:+UseTransparentHugePages}"
+# vectors, the mlp's item side), and 2 MB pages make its TLB misses rarer. A fixed heap, touched
+# at start, as servers are usually run: each reload allocates about 275 MB of new tables, and a
+# heap that G1 shrinks and grows again pays for it in page faults (about 0.4 s of kernel time per
+# reload of the mlp case, measured with an idle server).
+server_java_opts="${M6REC_JAVA_OPTS:--Xms4g -Xmx4g -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages}"
 mkdir -p "$work"
 # /admin/reload needs the server's token (see the README's threat model); a fresh one per run.
 (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$work/admin-token")

@@ -64,6 +64,7 @@ final class GraphSearch {
         float minAccepted = results.size() < width ? Float.NEGATIVE_INFINITY : Math.nextUp(results.topKey());
         int[] bottom = graph.neighbours(0);
         int[] fresh = new int[graph.maxBottomDegree()];
+        int touchedSum = 0;
         float[] freshScores = new float[fresh.length];
         while (candidates.size() > 0) {
             if (-candidates.topKey() < minAccepted) {
@@ -79,7 +80,7 @@ final class GraphSearch {
                     fresh[count++] = bottom[r];
                 }
             }
-            codes.touch(fresh, count);
+            touchedSum += codes.touch(fresh, count);
             for (int f = 0; f < count; f++) {
                 freshScores[f] = codes.score(weights, fresh[f]);
             }
@@ -106,6 +107,7 @@ final class GraphSearch {
             }
         }
 
+        codes.keep(touchedSum);
         // The kept rows in increasing order, so that topK's ties (to the lower position) go to the lower row.
         int[] kept = new int[results.size()];
         for (int r = 0; r < kept.length; r++) {

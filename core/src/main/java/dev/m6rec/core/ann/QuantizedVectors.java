@@ -16,7 +16,7 @@ final class QuantizedVectors {
     private final byte[] codes;
     private final float[] scales;
     private final int dims;
-    /** Written by {@link #touch}, read by no one. */
+    /** Written by {@link #keep}, read by no one. */
     @SuppressWarnings("unused")
     private int touched;
 
@@ -60,15 +60,24 @@ final class QuantizedVectors {
      * Reads the first and last byte of each of the rows: a tight loop of independent loads, which
      * the processor runs with many cache misses in flight, so the scores that follow find their
      * rows in cache (Java has no prefetch instruction; a score loop alone keeps about two misses
-     * in flight).
+     * in flight). Returns a sum of the bytes read, for {@link #keep}.
      */
-    void touch(int[] rows, int count) {
+    int touch(int[] rows, int count) {
         int sum = 0;
         for (int f = 0; f < count; f++) {
             int o = rows[f] * dims;
             sum += codes[o] + codes[o + dims - 1];
         }
-        touched = sum;   // kept, so the loads are not optimised away
+        return sum;
+    }
+
+    /**
+     * Stores a search's {@link #touch} sums, so that the loads are not optimised away: once per
+     * search: two searches at once writing this shared field on every touch would keep its cache
+     * line, which holds the codes' reference too, moving between the cores.
+     */
+    void keep(int touchedSum) {
+        touched = touchedSum;
     }
 
     /** Row {@code row}'s approximate cosine with the query {@link #weights} came from; four running sums, as {@link CosineVectors#dot}. */
