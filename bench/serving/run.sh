@@ -19,7 +19,7 @@
 #
 # Knobs: M6REC_JAVA_OPTS (the server's JVM options; default -Xms4g -Xmx4g -XX:+AlwaysPreTouch
 # -XX:+UseTransparentHugePages),
-# BENCH_SECONDS (per level, 30), BENCH_WARMUP (5), BENCH_LEVELS ("16 64"),
+# BENCH_SECONDS (per level, 30), BENCH_WARMUP (20, with reloads), BENCH_LEVELS ("16 64"),
 # BENCH_RELOAD_EVERY (5), BENCH_CACHED (1: also run with the cache on), BENCH_REUSE_MODEL=1 (keep
 # the models trained by an earlier run), BENCH_MLP_SET (extra --set overrides of the mlp case's
 # training, e.g. "data.users=2000 data.items=10000" for a smoke run), M6REC_SKIP_BUILD=1,
@@ -29,7 +29,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 work="${M6REC_BENCH_DIR:-${TMPDIR:-/tmp}/m6rec-bench-serving}"
 seconds="${BENCH_SECONDS:-30}"
-warmup="${BENCH_WARMUP:-5}"
+warmup="${BENCH_WARMUP:-20}"
 levels="${BENCH_LEVELS:-16 64}"
 reload_every="${BENCH_RELOAD_EVERY:-5}"
 cached="${BENCH_CACHED:-1}"
@@ -149,7 +149,15 @@ all_met=1
 measure() {
   local label="$1" connections="$2"
   local url="http://127.0.0.1:$port"
+  # The warm-up reloads on the same schedule: each reload runs the loading code once, which the JIT
+  # compiles over the first several reloads; measured from a cold start, that compiling (about 0.5 s
+  # of CPU per reload early on) would be counted against the serving path.
+  local warmup_log="$work/reloads-warmup.log"
+  : >"$warmup_log"
+  reloader "$warmup_log" $(( (warmup - 1) / reload_every )) &
+  local warmup_reloader=$!
   wrk -t2 -c"$connections" -d"${warmup}s" -s "$here/recommend.lua" "$url" -- "$users" 1 10 >/dev/null
+  wait "$warmup_reloader"
   local reload_log="$work/reloads-$label-$connections.log"
   : >"$reload_log"
   local reloads=$(( (seconds - 1) / reload_every ))
