@@ -23,7 +23,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -347,28 +346,18 @@ class RecommendationServerTest {
 
     @Test
     void aGracefulStopRefusesNewConnectionsAndFinishesRequestsInFlight() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Endpoint slow = request -> {
-            entered.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return ApiResponse.ok(Map.of("slow", "done"));
-        };
+        BlockingEndpoint slow = new BlockingEndpoint("slow", "done");
         Served s = Served.of(popularity, false, Map.of("/test/slow", Map.of("GET", slow)));
         int port = s.server().address().getPort();
         CompletableFuture<RawHttpClient.Answer> inFlight = CompletableFuture.supplyAsync(() -> s.client().get("/test/slow"));
-        assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(slow.entered.await(30, TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<Boolean> stopped = CompletableFuture.supplyAsync(() -> s.server().stop(Duration.ofSeconds(30)));
         awaitRefused(port);
         assertThat(stopped).isNotDone();
         assertThat(inFlight).isNotDone();
 
-        release.countDown();
+        slow.release.countDown();
         assertThat(inFlight.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
         assertThat(inFlight.get().json().get("slow").asText()).isEqualTo("done");
         assertThat(stopped.get(30, TimeUnit.SECONDS)).isTrue();
@@ -377,28 +366,18 @@ class RecommendationServerTest {
 
     @Test
     void aReloadInProgressHoldsNoRequestWorker() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Endpoint slowReload = request -> {
-            entered.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return ApiResponse.ok(Map.of("reloaded", "yes"));
-        };
+        BlockingEndpoint slowReload = new BlockingEndpoint("reloaded", "yes");
         M6Rec rec = M6Rec.load(popularity, List.of());
         // One worker: on it, the reload would leave no thread for the recommendation below.
         try (Served s = Served.of(rec, new ServerSettings("127.0.0.1", 0, 1, false, popularity),
                 Map.of("/admin/reload", Map.of("POST", slowReload)))) {
             CompletableFuture<RawHttpClient.Answer> reload = CompletableFuture.supplyAsync(() -> s.client().post("/admin/reload", null));
-            assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(slowReload.entered.await(30, TimeUnit.SECONDS)).isTrue();
             CompletableFuture<RawHttpClient.Answer> meanwhile = CompletableFuture.supplyAsync(
                     () -> s.client().get("/v1/recommend?user=u1&k=5"));
             assertThat(meanwhile.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
             assertThat(reload).isNotDone();
-            release.countDown();
+            slowReload.release.countDown();
             assertThat(reload.get(30, TimeUnit.SECONDS).json().get("reloaded").asText()).isEqualTo("yes");
         }
     }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,17 +131,7 @@ class ServerHardeningTest {
 
     @Test
     void aStopAnswersRequestsAlreadySentOnKeepAliveConnectionsWithConnectionClose() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Endpoint slow = request -> {
-            entered.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return ApiResponse.ok(Map.of("slow", "done"));
-        };
+        BlockingEndpoint slow = new BlockingEndpoint("slow", "done");
         Served s = serve(ServerSettings.DEFAULT_IDLE_TIMEOUT, Map.of("/test/slow", Map.of("GET", slow)));
         int port = s.server().address().getPort();
         try (KeepAliveConnection busy = new KeepAliveConnection(s.server().address());
@@ -153,7 +142,7 @@ class ServerHardeningTest {
             assertThat(idle.read().status()).isEqualTo(200);
 
             busy.sendGet("/test/slow");
-            assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(slow.entered.await(30, TimeUnit.SECONDS)).isTrue();
             CompletableFuture<Boolean> stopped = CompletableFuture.supplyAsync(() -> s.server().stop(Duration.ofSeconds(30)));
             awaitRefused(s.server().address().getPort());
 
@@ -164,7 +153,7 @@ class ServerHardeningTest {
             assertThat(late.headers()).containsEntry("connection", "close");
             assertThat(idle.closedByServer()).isTrue();
 
-            release.countDown();
+            slow.release.countDown();
             KeepAliveConnection.Answer inFlight = busy.read();
             assertThat(inFlight.status()).isEqualTo(200);
             assertThat(inFlight.body()).isEqualTo("{\"slow\":\"done\"}");
@@ -173,7 +162,7 @@ class ServerHardeningTest {
             assertThat(stopped.get(30, TimeUnit.SECONDS)).isTrue();
             assertThat(s.server().address().getPort()).as("the bound port, also after stop").isEqualTo(port);
         } finally {
-            release.countDown();
+            slow.release.countDown();
             s.close();
         }
     }

@@ -34,10 +34,8 @@ public final class Gemm {
         if (m == 0 || n == 0) {
             return;
         }
-        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
-                transposeA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
-                transposeB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
-                m, n, k, 1f, a, lda, b, ldb, beta, c, n);
+        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, op(transposeA), op(transposeB), m, n, k, 1f, a, lda,
+                b, ldb, beta, c, n);
     }
 
     /**
@@ -49,10 +47,12 @@ public final class Gemm {
         if (m == 0 || n == 0) {
             return;
         }
-        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
-                transposeA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
-                transposeB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
-                m, n, k, 1f, a, lda, b, ldb, beta, c, n);
+        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, op(transposeA), op(transposeB), m, n, k, 1f, a, lda,
+                b, ldb, beta, c, n);
+    }
+
+    private static int op(boolean transpose) {
+        return transpose ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
     }
 
     /** Limits OpenBLAS's own threads (ND4J's setting is applied through the same library). */
