@@ -27,7 +27,7 @@ import java.util.Map;
  * MMR: (1 - lambda) * relevance - lambda * (max similarity to the items already picked), relevance
  * min-max scaled over the candidates.</li>
  * </ul>
- * Thread-safe: all state is read-only after construction, but for a scratch mask per thread.
+ * Thread-safe: all state is read-only after construction, but for scratch arrays per thread.
  */
 public final class Recommender {
     /** Each history step back in time halves an item's weight after this many steps. */
@@ -45,6 +45,7 @@ public final class Recommender {
      * young collection it brought is a pause every request in flight waits out.
      */
     private final ThreadLocal<boolean[]> skipMasks;
+    private final ThreadLocal<ItemSums> historySums;
 
     public Recommender(FittedPipeline pipeline, RecommendSettings settings) {
         this.pipeline = pipeline;
@@ -52,6 +53,7 @@ public final class Recommender {
         this.popularOrder = popularOrder(pipeline.knownInteractions().itemCounts());
         int numItems = pipeline.items().size();
         this.skipMasks = ThreadLocal.withInitial(() -> new boolean[numItems]);
+        this.historySums = ThreadLocal.withInitial(() -> new ItemSums(numItems));
         this.embeddings = settings.recall().getOrDefault("embedding", 0) > 0
                 ? pipeline.interest().itemEmbeddings().orElse(null) : null;
         this.recallIndex = embeddings == null ? null : pipeline.recallIndex(settings.index()).orElse(null);
@@ -233,48 +235,32 @@ public final class Recommender {
      * History recall: each item's score is the sum, over the history, of the entry's
      * {@link #historyWeight} times the item's similarity among that entry's 50 neighbours; the
      * best {@code quota} items with a positive score that are not skipped (nor recalled already)
-     * are added, ties to the lower index. Only the items the neighbour lists reach are scored, so
-     * a request costs its history, not the catalogue: each reach is one (item, order) key, and
-     * sorting the keys groups an item's contributions in their original order (same sums as a
-     * dense array would give).
+     * are added, ties to the lower index. Only the items the neighbour lists reach are scored
+     * ({@link ItemSums}), so a request costs its history, not the catalogue.
      */
     private int addHistoryNeighbours(UserProfile profile, int quota, boolean[] skip, int[] out, int n) {
         SimilarityModel similarity = pipeline.similarity().orElseThrow();
         int[] history = profile.history();
-        ScoredItems[] lists = new ScoredItems[history.length];
-        float[] weights = new float[history.length];
-        int reached = 0;
-        for (int k = 0; k < history.length; k++) {
-            weights[k] = historyWeight(profile, k);
-            lists[k] = similarity.neighbours(history[k], 50);
-            reached += lists[k].size();
-        }
-        long[] keys = new long[reached];
-        float[] contributions = new float[reached];
-        int next = 0;
-        for (int k = 0; k < history.length; k++) {
-            ScoredItems near = lists[k];
-            for (int r = 0; r < near.size(); r++) {
-                contributions[next] = weights[k] * near.score(r);
-                keys[next] = ((long) near.item(r) << 32) | next;
-                next++;
+        ItemSums sums = historySums.get();
+        try {
+            for (int k = 0; k < history.length; k++) {
+                float weight = historyWeight(profile, k);
+                ScoredItems near = similarity.neighbours(history[k], 50);
+                for (int r = 0; r < near.size(); r++) {
+                    sums.add(near.item(r), weight * near.score(r));
+                }
             }
+        } catch (RuntimeException | Error e) {
+            sums.clear();   // the thread's next request starts from zero sums
+            throw e;
         }
-        java.util.Arrays.sort(keys);
-        int[] items = new int[reached];
-        float[] scores = new float[reached];
-        boolean[] excluded = new boolean[reached];
-        int distinct = 0;
-        for (int p = 0; p < reached; ) {
-            int item = (int) (keys[p] >>> 32);
-            float sum = 0;
-            for (; p < reached && (int) (keys[p] >>> 32) == item; p++) {
-                sum += contributions[(int) keys[p]];
-            }
-            items[distinct] = item;
-            scores[distinct] = sum;
-            excluded[distinct] = skip[item] || sum <= 0;
-            distinct++;
+        int distinct = sums.size();
+        int[] items = new int[distinct];
+        float[] scores = new float[distinct];
+        sums.drain(items, scores);
+        boolean[] excluded = new boolean[distinct];
+        for (int r = 0; r < distinct; r++) {
+            excluded[r] = skip[items[r]] || scores[r] <= 0;
         }
         ScoredItems top = ScoredItems.topK(scores, 0, distinct, quota, excluded);
         for (int r = 0; r < top.size(); r++) {
