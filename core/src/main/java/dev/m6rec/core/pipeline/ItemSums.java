@@ -52,7 +52,7 @@ final class ItemSums {
         clear();
     }
 
-    /** Forgets what was added since the last drain (also after a failure part-way through a request). */
+    /** Forgets what was added since the last drain (a request that failed part-way leaves some). */
     void clear() {
         for (int r = 0; r < size; r++) {
             sums[items[r]] = 0f;

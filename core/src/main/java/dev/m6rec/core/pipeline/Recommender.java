@@ -242,17 +242,13 @@ public final class Recommender {
         SimilarityModel similarity = pipeline.similarity().orElseThrow();
         int[] history = profile.history();
         ItemSums sums = historySums.get();
-        try {
-            for (int k = 0; k < history.length; k++) {
-                float weight = historyWeight(profile, k);
-                ScoredItems near = similarity.neighbours(history[k], 50);
-                for (int r = 0; r < near.size(); r++) {
-                    sums.add(near.item(r), weight * near.score(r));
-                }
+        sums.clear();   // left over only if this thread's last request failed part-way
+        for (int k = 0; k < history.length; k++) {
+            float weight = historyWeight(profile, k);
+            ScoredItems near = similarity.neighbours(history[k], 50);
+            for (int r = 0; r < near.size(); r++) {
+                sums.add(near.item(r), weight * near.score(r));
             }
-        } catch (RuntimeException | Error e) {
-            sums.clear();   // the thread's next request starts from zero sums
-            throw e;
         }
         int distinct = sums.size();
         int[] items = new int[distinct];

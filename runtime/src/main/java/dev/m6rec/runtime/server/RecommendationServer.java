@@ -51,6 +51,7 @@ public final class RecommendationServer implements AutoCloseable {
     /** Jetty's own threads besides the workers: one acceptor and one selector. */
     private static final int ACCEPTORS = 1;
     private static final int SELECTORS = 1;
+    private static final String RELOAD = "/admin/reload";
     private final Server server;
     private final ServerConnector connector;
     /** Read once at start: Jetty reports a closed connector's port as -2, and stop() closes it early. */
@@ -95,7 +96,7 @@ public final class RecommendationServer implements AutoCloseable {
         routes.put("/v1/events", Map.of("POST", new EventsEndpoint(rec)::post));
         ReloadEndpoint reload = new ReloadEndpoint(rec, metrics, settings.artifact(),
                 new ReloadRoots(settings.effectiveReloadRoots()));
-        routes.put("/admin/reload", Map.of("POST", admin.guard(reload::post)));
+        routes.put(RELOAD, Map.of("POST", admin.guard(reload::post)));
         routes.put("/health", Map.of("GET", new HealthEndpoint(rec)::get));
         routes.put("/metrics", Map.of("GET", new MetricsEndpoint(metrics)::get));
         routes.putAll(extraRoutes);
@@ -125,7 +126,7 @@ public final class RecommendationServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        server.setHandler(new Router(routes, Set.of("/admin/reload"), adminLane, metrics, inFlight, stopping::get, log));
+        server.setHandler(new Router(routes, Set.of(RELOAD), adminLane, metrics, inFlight, stopping::get, log));
         // Our stop waits for the requests in flight itself; Jetty's own graceful wait would also wait
         // for idle keep-alive connections to close (a client's pool keeps them open) and then fail,
         // so Jetty's stop only closes what is left.

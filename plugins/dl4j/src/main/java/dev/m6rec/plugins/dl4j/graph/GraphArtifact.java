@@ -5,7 +5,6 @@ import dev.m6rec.api.artifact.ArtifactReader;
 import dev.m6rec.api.artifact.ArtifactWriter;
 import dev.m6rec.plugins.dl4j.Nd4jFloats;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -29,7 +28,7 @@ public final class GraphArtifact {
 
     public static void save(ArtifactWriter out, ComputationGraphConfiguration configuration, INDArray params) {
         out.writeText(NETWORK_FILE, configuration.toJson());
-        out.writeFloats(PARAMS_FILE, params.castTo(DataType.FLOAT).toFloatVector());
+        out.writeFloats(PARAMS_FILE, Nd4jFloats.copyOf(params));
     }
 
     /**
