@@ -19,12 +19,17 @@ thread_counts="${BENCH_THREADS:-1 2}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# Debian's python3-torch installs for the system interpreter, which a pyenv shim may hide.
+# Debian's python3-torch installs for the system interpreter, which a pyenv shim may hide. It is
+# built with BLAS_INFO=generic: its matrix products go to the system libblas.so.3, which is the
+# reference BLAS unless OpenBLAS is installed (PyTorch then ran at a quarter of its speed here), so
+# libopenblas0-pthread comes with it, as pip's wheels bring their own OpenBLAS or MKL.
 py=/usr/bin/python3
-if ! "$py" -c 'import torch, numpy' 2>/dev/null; then
-    echo "installing python3-torch (Debian)..." >&2
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch python3-numpy >/dev/null
+if ! "$py" -c 'import torch, numpy' 2>/dev/null || ! ls /usr/lib/x86_64-linux-gnu/libopenblas*.so* >/dev/null 2>&1; then
+    echo "installing python3-torch and OpenBLAS (Debian)..." >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch python3-numpy \
+        libopenblas0-pthread >/dev/null
 fi
+echo "PyTorch's BLAS: $(readlink -f /etc/alternatives/libblas.so.3-x86_64-linux-gnu 2>/dev/null || echo unknown)"
 
 # The Java half is dev.m6rec.bench.dl4j.MlpBench in the bench module; bench/classpath.sh builds it
 # with the dl4j plugin and core (it reads M6REC_MAVEN_OFFLINE and SKIP_REACTOR).

@@ -15,6 +15,10 @@ import java.util.Arrays;
  * positive and its negatives), row gradients are gathered per user and scattered back over the
  * history once, and only the touched rows of the table take an Adam step (lazy Adam, like the
  * embeddings).
+ *
+ * <p>Everything here runs on one thread, the kernel's last lane thread when it has several: the
+ * table, its gradient and moments then stay in that core's cache, and only the pooled rows and
+ * the row gradients cross between cores (see {@link MlpKernel} for the splits measured slower).
  */
 final class HistoryPool {
     private final float[] table;
@@ -34,6 +38,8 @@ final class HistoryPool {
     private final int[] rowSlot;
     private final float[] rowScale;
     private final int[] rowLeftOut;
+    /** Per-row pooled vectors, for the rows whose slot is not -1. */
+    private final float[] pooled;
 
     HistoryPool(float[] table, int width, SparseRows histories, int maxRows, float decay) {
         this.table = table;
@@ -49,6 +55,7 @@ final class HistoryPool {
         this.rowSlot = new int[maxRows];
         this.rowScale = new float[maxRows];
         this.rowLeftOut = new int[maxRows];
+        this.pooled = new float[maxRows * width];
     }
 
     /** Starts a batch: forgets the previous batch's sums and clears its gradients. */
@@ -58,11 +65,16 @@ final class HistoryPool {
         adam.clearGradient();
     }
 
-    /**
-     * Adds row {@code row}'s pooled history to {@code out[offset .. offset + width)}; nothing when
-     * the history is hidden or holds nothing but the row's own item.
-     */
-    void pool(int row, int user, int item, boolean observed, boolean hidden, float[] out, int offset) {
+    /** Pools batch rows {@code 0 .. rows}, examples {@code start ..}, for {@link #addPooled}. */
+    void pool(MlpExamples examples, int start, int rows) {
+        for (int r = 0; r < rows; r++) {
+            int e = start + r;
+            pool(r, examples.users[e], examples.items[e], examples.observed(e), examples.historyHidden[e]);
+        }
+    }
+
+    /** Row {@code row}'s pooled history; none when the history is hidden or holds nothing but the row's own item. */
+    private void pool(int row, int user, int item, boolean observed, boolean hidden) {
         int count = histories.length(user) - (observed ? 1 : 0);
         if (hidden || count <= 0) {
             rowSlot[row] = -1;
@@ -74,15 +86,27 @@ final class HistoryPool {
         rowScale[row] = scale;
         rowLeftOut[row] = observed ? item : -1;
         int sb = slot * width;
+        int pb = row * width;
         if (observed) {
             int ib = item * width;
             for (int k = 0; k < width; k++) {
-                out[offset + k] += scale * (slotSums[sb + k] - table[ib + k]);
+                pooled[pb + k] = scale * (slotSums[sb + k] - table[ib + k]);
             }
         } else {
             for (int k = 0; k < width; k++) {
-                out[offset + k] += scale * slotSums[sb + k];
+                pooled[pb + k] = scale * slotSums[sb + k];
             }
+        }
+    }
+
+    /** Adds row {@code row}'s pooled history, if it has one, to {@code out[offset .. offset + width)}. */
+    void addPooled(int row, float[] out, int offset) {
+        if (rowSlot[row] < 0) {
+            return;
+        }
+        int pb = row * width;
+        for (int k = 0; k < width; k++) {
+            out[offset + k] += pooled[pb + k];
         }
     }
 

@@ -3,12 +3,7 @@ package dev.m6rec.plugins.dl4j.mlp;
 import dev.m6rec.api.data.FeatureMatrix;
 import dev.m6rec.api.data.SparseRows;
 import dev.m6rec.plugins.dl4j.train.AdamParameter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import dev.m6rec.plugins.dl4j.train.LaneThreads;
 import java.util.random.RandomGenerator;
 
 /**
@@ -27,11 +22,19 @@ import java.util.random.RandomGenerator;
  * Dropout is inverted dropout on each dense layer's input except the first, like the graph's.
  *
  * <p>With several threads, each batch is cut into as many blocks of consecutive rows
- * ({@link MlpLane}s), whose forward and backward passes run at once on the kernel's own threads;
- * their dense gradients are then summed in lane order, and the embedding gradients scattered row
- * by row as with one thread. Dropout masks are drawn in the one-thread order before the lanes
- * start. So a run is deterministic for a given thread count, and differs from the one-thread run
- * only in the rounding of the summed gradients (the GEMMs over a block of rows instead of all).
+ * ({@link MlpLane}s), whose forward and backward passes run at once on the kernel's own threads
+ * ({@link LaneThreads}); their dense gradients are then summed in lane order, and the embedding
+ * gradients scattered row by row as with one thread. The history pooling (gather, scatter and
+ * Adam step of its table) runs on the last thread beside the caller's share of the same phase,
+ * so its table stays in one core's cache. Dropout masks are drawn in the one-thread order before
+ * the lanes start. So a run is deterministic for a given thread count, and differs from the
+ * one-thread run only in the rounding of the summed gradients (the GEMMs over a block of rows
+ * instead of all).
+ *
+ * <p>Finer splits were measured slower on the two-core benchmark machine: the user, item and
+ * history tables' scatter and Adam step split by rows or columns over both threads, and the
+ * history pooling per lane, each moved table rows between the cores every phase, where a cache
+ * line's round trip between them takes about 450 ns.
  */
 final class MlpKernel implements AutoCloseable {
 
@@ -53,9 +56,12 @@ final class MlpKernel implements AutoCloseable {
     private final ColdHeadKernel cold;
     /** Blocks of each batch's rows; the first writes its dense gradients straight into the parameters'. */
     private final MlpLane[] lanes;
-    /** Runs lanes 1.. while the calling thread runs lane 0; null with one lane. */
-    private final ExecutorService workers;
-    private final List<Future<?>> pending = new ArrayList<>();
+    /** Runs lanes 1.. while the calling thread runs lane 0. */
+    private final LaneThreads threads;
+    /** The thread (lane) that runs the history pooling: the last, so that it has the least other work. */
+    private final int historyPart;
+    /** A row's gradient at its user vector, for the history pooling's thread. */
+    private final float[] historyUserGrad;
     private int activeLanes;
 
     // Each parameter with its gradient and Adam moments; the tables take lazy Adam on the rows a batch touches.
@@ -129,11 +135,9 @@ final class MlpKernel implements AutoCloseable {
             lanes[j] = new MlpLane(settings, shape, parameters, laneRows, null, null, null, null);
         }
         this.topWidth = lanes[0].topWidth();
-        this.workers = laneCount == 1 ? null : Executors.newFixedThreadPool(laneCount - 1, r -> {
-            Thread t = new Thread(r, "mlp-kernel-lane");
-            t.setDaemon(true);
-            return t;
-        });
+        this.threads = new LaneThreads(laneCount, "mlp-kernel-lane");
+        this.historyPart = laneCount - 1;
+        this.historyUserGrad = new float[embedding];
     }
 
     // ---------------------------------------------------------------- training
@@ -151,15 +155,21 @@ final class MlpKernel implements AutoCloseable {
         if (rows > maxRows) {
             throw new IllegalArgumentException(rows + " rows exceed the kernel's " + maxRows);
         }
-        if (history != null) {
-            history.begin();
-        }
         int laneRows = (rows + lanes.length - 1) / lanes.length;
-        activeLanes = 0;
-        for (int first = 0; first < rows; first += laneRows) {
-            lanes[activeLanes++].gather(examples, start + first, first, Math.min(laneRows, rows - first),
-                    userFeatures, itemFeatures, history);
-        }
+        activeLanes = (rows + laneRows - 1) / laneRows;
+        threads.run(part -> {
+            if (part == 0) {
+                for (int j = 0; j < activeLanes; j++) {
+                    int first = j * laneRows;
+                    lanes[j].gather(examples, start + first, first, Math.min(laneRows, rows - first), userFeatures,
+                            itemFeatures);
+                }
+            }
+            if (part == historyPart && history != null) {
+                history.begin();
+                history.pool(examples, start, rows);
+            }
+        });
         if (retain < 1) {
             // The one-thread order: every row's mask of one layer before the next layer's.
             for (int l = 1; l < widths.length; l++) {
@@ -188,33 +198,28 @@ final class MlpKernel implements AutoCloseable {
         }
     }
 
-    /** Lanes 1.. on the workers, lane 0 on this thread; returns when all are done. */
+    /** Every active lane's forward and backward pass, lane 0 on this thread; returns when all are done. */
     private void computeLanes(MlpExamples examples, float perRow) {
-        pending.clear();
-        for (int j = 1; j < activeLanes; j++) {
-            MlpLane lane = lanes[j];
-            pending.add(workers.submit(() -> lane.compute(examples, perRow)));
-        }
-        lanes[0].compute(examples, perRow);
-        for (Future<?> f : pending) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while training", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(e.getCause());
+        threads.run(j -> {
+            if (j < activeLanes) {
+                lanes[j].compute(examples, perRow, history);
             }
-        }
+        });
     }
 
+    /** The rows' gradients at their embeddings into the user and item tables, and the history pooling's, at once. */
     private void scatterEmbeddingGradients(MlpExamples examples) {
+        threads.run(part -> {
+            if (part == 0) {
+                scatterIntoTables(examples);
+            }
+            if (part == historyPart && history != null) {
+                scatterIntoHistory();
+            }
+        });
+    }
+
+    private void scatterIntoTables(MlpExamples examples) {
         userParam.clearGradient();
         itemParam.clearGradient();
         float[] userGrad = userParam.gradient;
@@ -234,6 +239,7 @@ final class MlpKernel implements AutoCloseable {
                 int gb = r * twoE;
                 int xb = r * inputWidth;
                 int tb = r * topWidth + gmfOffset;
+                // du as userVectorGradient computes it, fused with the sums.
                 for (int k = 0; k < embedding; k++) {
                     float du = embeddingGrad[gb + k];
                     float di = embeddingGrad[gb + embedding + k];
@@ -244,40 +250,64 @@ final class MlpKernel implements AutoCloseable {
                     }
                     userGrad[ub + k] += du;
                     itemGrad[ib + k] += di;
-                    embeddingGrad[gb + k] = du;   // the gradient at the user vector, for the history pooling
-                }
-                if (history != null) {
-                    history.backward(lane.first + r, embeddingGrad, gb);
                 }
             }
         }
-        if (history != null) {
-            history.scatter();
+    }
+
+    private void scatterIntoHistory() {
+        for (int j = 0; j < activeLanes; j++) {
+            MlpLane lane = lanes[j];
+            for (int r = 0; r < lane.rows; r++) {
+                userVectorGradient(lane, r, historyUserGrad);
+                history.backward(lane.first + r, historyUserGrad, 0);
+            }
+        }
+        history.scatter();
+    }
+
+    /** Row {@code r} of {@code lane}'s gradient at its user vector, the GMF product's share included, into {@code du}. */
+    private void userVectorGradient(MlpLane lane, int r, float[] du) {
+        float[] x = lane.x;
+        float[] topGrad = lane.topGrad;
+        float[] embeddingGrad = lane.embeddingGrad;
+        int gb = r * 2 * embedding;
+        int xb = r * lane.inputWidth();
+        int tb = r * topWidth + widths[widths.length - 1];
+        for (int k = 0; k < embedding; k++) {
+            float u = embeddingGrad[gb + k];
+            if (gmf) {
+                u += topGrad[tb + k] * x[xb + embedding + k];
+            }
+            du[k] = u;
         }
     }
 
     /** Stops the kernel's own threads. */
     @Override
     public void close() {
-        if (workers != null) {
-            workers.shutdownNow();
-        }
+        threads.close();
     }
 
+    /** Adam on every parameter: the history table's on its own thread, beside the rest. */
     private void update() {
         step++;
         float correction = AdamParameter.correction(learningRate, step);
-        for (int l = 0; l < widths.length; l++) {
-            weightParams[l].update(correction);
-            biasParams[l].update(correction);
-        }
-        headWeightParam.update(correction);
-        headBiasParam.update(correction);
-        userParam.update(correction);
-        itemParam.update(correction);
-        if (history != null) {
-            history.update(correction);
-        }
+        threads.run(part -> {
+            if (part == 0) {
+                for (int l = 0; l < widths.length; l++) {
+                    weightParams[l].update(correction);
+                    biasParams[l].update(correction);
+                }
+                headWeightParam.update(correction);
+                headBiasParam.update(correction);
+                userParam.update(correction);
+                itemParam.update(correction);
+            }
+            if (part == historyPart && history != null) {
+                history.update(correction);
+            }
+        });
         if (cold != null) {
             cold.update(correction);
         }

@@ -10,8 +10,9 @@ import java.util.random.RandomGenerator;
  * gradients and its own gradients of the dense parameters, so that several lanes run the forward
  * and backward pass on different threads at once (data parallel), reading the shared parameters,
  * and the kernel sums their gradients afterwards in lane order. What is not thread-safe stays
- * outside: the gather (the history pooling's per-batch slots), the dropout draws (one seeded
- * stream, drawn in the single-lane order) and the scatter into the embedding tables.
+ * outside: the gather, the dropout draws (one seeded stream, drawn in the single-lane order) and
+ * the scatter into the embedding tables; the history pooling runs beside them on a thread of its
+ * own ({@link HistoryPool}), and each lane adds its rows' pooled vectors as it starts.
  */
 final class MlpLane {
     private final int embedding;
@@ -145,10 +146,10 @@ final class MlpLane {
 
     /**
      * Takes examples {@code [start, start + rows)}, row {@code first} of the batch onwards, and
-     * gathers their input rows; {@code history} (may be null) pools by the batch's row numbers.
+     * gathers their input rows but the pooled history, which {@link #compute} adds.
      */
     void gather(MlpExamples examples, int start, int first, int rows, FeatureMatrix userFeatures,
-                FeatureMatrix itemFeatures, HistoryPool history) {
+                FeatureMatrix itemFeatures) {
         if (rows > maxRows) {
             throw new IllegalArgumentException(rows + " rows exceed the lane's " + maxRows);
         }
@@ -163,10 +164,6 @@ final class MlpLane {
             int e = start + r;
             int base = r * inputWidth;
             System.arraycopy(userTable, examples.userRows[e] * embedding, x, base, embedding);
-            if (history != null) {
-                history.pool(first + r, examples.users[e], examples.items[e], examples.observed(e),
-                        examples.historyHidden[e], x, base);
-            }
             System.arraycopy(itemTable, examples.itemRows[e] * embedding, x, base + embedding, embedding);
             neighbourhood[r] = examples.neighbourhood[e];
             if (uw > 0) {
@@ -197,9 +194,15 @@ final class MlpLane {
 
     /**
      * Forward pass, head losses and backward pass over this lane's rows: the dense gradients and
-     * the gradients at the embedding inputs; {@code perRow} is 1 / the whole batch's rows.
+     * the gradients at the embedding inputs; {@code perRow} is 1 / the whole batch's rows;
+     * {@code history} (may be null) holds the rows' pooled histories, by the batch's row numbers.
      */
-    void compute(MlpExamples examples, float perRow) {
+    void compute(MlpExamples examples, float perRow, HistoryPool history) {
+        if (history != null) {
+            for (int r = 0; r < rows; r++) {
+                history.addPooled(first + r, x, r * inputWidth);
+            }
+        }
         clickLossSum = 0;
         clickRows = 0;
         ratingLossSum = 0;
