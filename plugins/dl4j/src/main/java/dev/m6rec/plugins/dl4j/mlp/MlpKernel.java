@@ -157,6 +157,8 @@ final class MlpKernel implements AutoCloseable {
         }
         int laneRows = (rows + lanes.length - 1) / lanes.length;
         activeLanes = (rows + laneRows - 1) / laneRows;
+        // While the last thread pools the histories, the caller gathers the rest of the input, draws
+        // the dropout masks and runs the cold-start head, whose parameters are its own.
         threads.run(part -> {
             if (part == 0) {
                 for (int j = 0; j < activeLanes; j++) {
@@ -164,23 +166,16 @@ final class MlpKernel implements AutoCloseable {
                     lanes[j].gather(examples, start + first, first, Math.min(laneRows, rows - first), userFeatures,
                             itemFeatures);
                 }
+                drawDropMasks(rng);
+                if (cold != null) {
+                    cold.gradients(examples, start, rows, userFeatures.data(), itemFeatures.data());
+                }
             }
             if (part == historyPart && history != null) {
                 history.begin();
                 history.pool(examples, start, rows);
             }
         });
-        if (retain < 1) {
-            // The one-thread order: every row's mask of one layer before the next layer's.
-            for (int l = 1; l < widths.length; l++) {
-                for (int j = 0; j < activeLanes; j++) {
-                    lanes[j].drawDropMask(l, rng);
-                }
-            }
-            for (int j = 0; j < activeLanes; j++) {
-                lanes[j].drawTopMask(rng);
-            }
-        }
         computeLanes(examples, 1f / rows);   // DL4J averages every head's loss over the whole minibatch
         for (int j = 0; j < activeLanes; j++) {
             MlpLane lane = lanes[j];
@@ -193,8 +188,20 @@ final class MlpKernel implements AutoCloseable {
             ratedRows += lane.ratedRows;
         }
         scatterEmbeddingGradients(examples);
-        if (cold != null) {
-            cold.gradients(examples, start, rows, userFeatures.data(), itemFeatures.data());
+    }
+
+    /** The active lanes' dropout masks in the one-thread order: every row's mask of one layer before the next layer's. */
+    private void drawDropMasks(RandomGenerator rng) {
+        if (retain == 1) {
+            return;
+        }
+        for (int l = 1; l < widths.length; l++) {
+            for (int j = 0; j < activeLanes; j++) {
+                lanes[j].drawDropMask(l, rng);
+            }
+        }
+        for (int j = 0; j < activeLanes; j++) {
+            lanes[j].drawTopMask(rng);
         }
     }
 
@@ -303,14 +310,14 @@ final class MlpKernel implements AutoCloseable {
                 headBiasParam.update(correction);
                 userParam.update(correction);
                 itemParam.update(correction);
+                if (cold != null) {
+                    cold.update(correction);
+                }
             }
             if (part == historyPart && history != null) {
                 history.update(correction);
             }
         });
-        if (cold != null) {
-            cold.update(correction);
-        }
     }
 
     // ---------------------------------------------------------------- reporting and tests
