@@ -250,21 +250,11 @@ public final class Recommender {
                 sums.add(near.item(r), weight * near.score(r));
             }
         }
-        int distinct = sums.size();
-        int[] items = new int[distinct];
-        float[] scores = new float[distinct];
-        sums.drain(items, scores);
-        boolean[] excluded = new boolean[distinct];
-        for (int r = 0; r < distinct; r++) {
-            excluded[r] = skip[items[r]] || scores[r] <= 0;
+        int end = sums.drainTop(quota, skip, out, n);
+        for (int r = n; r < end; r++) {
+            skip[out[r]] = true;
         }
-        ScoredItems top = ScoredItems.topK(scores, 0, distinct, quota, excluded);
-        for (int r = 0; r < top.size(); r++) {
-            int item = items[top.item(r)];
-            skip[item] = true;
-            out[n++] = item;
-        }
-        return n;
+        return end;
     }
 
     /** The sum of the history's item embeddings: its direction is the query of embedding recall. */
