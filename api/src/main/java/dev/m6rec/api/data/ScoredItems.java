@@ -48,6 +48,24 @@ public final class ScoredItems {
             throw new IndexOutOfBoundsException("row [" + offset + ", " + offset + " + " + length + ") of "
                     + scores.length + " scores");
         }
+        return select(null, scores, offset, length, k, excluded);
+    }
+
+    /**
+     * The {@code k} best of the pairs {@code (items[r], scores[r])} for {@code r < length}, best
+     * first, skipping NaN; ties break towards the lower item (not the lower position), so that
+     * items gathered in any order, such as those one request reached, select the same.
+     */
+    public static ScoredItems topK(int[] items, float[] scores, int length, int k) {
+        if (length < 0 || length > items.length || length > scores.length) {
+            throw new IndexOutOfBoundsException(length + " pairs of " + items.length + " items and "
+                    + scores.length + " scores");
+        }
+        return select(items, scores, 0, length, k, null);
+    }
+
+    /** The bounded min-heap of both topK forms; item {@code i} is {@code ids[i]}, or {@code i} without ids. */
+    private static ScoredItems select(int[] ids, float[] scores, int offset, int length, int k, boolean[] excluded) {
         int n = Math.max(0, Math.min(k, length));
         int[] heapItems = new int[n];
         float[] heapScores = new float[n];
@@ -57,12 +75,13 @@ public final class ScoredItems {
             if (Float.isNaN(s) || (excluded != null && excluded[i])) {
                 continue;
             }
+            int item = ids == null ? i : ids[i];
             if (size < n) {
-                heapItems[size] = i;
+                heapItems[size] = item;
                 heapScores[size] = s;
                 siftUp(heapItems, heapScores, size++);
-            } else if (n > 0 && worse(heapItems[0], heapScores[0], i, s)) {
-                heapItems[0] = i;
+            } else if (n > 0 && worse(heapItems[0], heapScores[0], item, s)) {
+                heapItems[0] = item;
                 heapScores[0] = s;
                 siftDown(heapItems, heapScores, size);
             }

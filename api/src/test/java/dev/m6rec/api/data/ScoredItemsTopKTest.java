@@ -48,4 +48,19 @@ class ScoredItemsTopKTest {
                 .isInstanceOf(IndexOutOfBoundsException.class)
                 .hasMessage("row [6, 6 + 4) of 8 scores");
     }
+
+    @Test
+    void pairsGatheredInAnyOrderTieTowardsTheLowerItemNotTheLowerPosition() {
+        int[] items = {40, 7, 12, 3, 99, 5};
+        float[] scores = {2f, 3f, Float.NaN, 3f, 2f, 1f};
+
+        ScoredItems top = ScoredItems.topK(items, scores, 5, 3);   // the sixth pair is past the length
+
+        assertThat(top.items()).containsExactly(3, 7, 40);
+        assertThat(top.scores()).containsExactly(3f, 3f, 2f);
+        assertThat(ScoredItems.topK(items, scores, 6, 50).items()).containsExactly(3, 7, 40, 99, 5);
+        assertThatThrownBy(() -> ScoredItems.topK(items, scores, 7, 1))
+                .isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("7 pairs of 6 items and 6 scores");
+    }
 }
