@@ -58,8 +58,6 @@ final class MlpKernel implements AutoCloseable {
     private final MlpLane[] lanes;
     /** Runs lanes 1.. while the calling thread runs lane 0. */
     private final LaneThreads threads;
-    /** The thread (lane) that runs the history pooling: the last, so that it has the least other work. */
-    private final int historyPart;
     /** A row's gradient at its user vector, for the history pooling's thread. */
     private final float[] historyUserGrad;
     private int activeLanes;
@@ -136,7 +134,6 @@ final class MlpKernel implements AutoCloseable {
         }
         this.topWidth = lanes[0].topWidth();
         this.threads = new LaneThreads(laneCount, "mlp-kernel-lane");
-        this.historyPart = laneCount - 1;
         this.historyUserGrad = new float[embedding];
     }
 
@@ -159,22 +156,19 @@ final class MlpKernel implements AutoCloseable {
         activeLanes = (rows + laneRows - 1) / laneRows;
         // While the last thread pools the histories, the caller gathers the rest of the input, draws
         // the dropout masks and runs the cold-start head, whose parameters are its own.
-        threads.run(part -> {
-            if (part == 0) {
-                for (int j = 0; j < activeLanes; j++) {
-                    int first = j * laneRows;
-                    lanes[j].gather(examples, start + first, first, Math.min(laneRows, rows - first), userFeatures,
-                            itemFeatures);
-                }
-                drawDropMasks(rng);
-                if (cold != null) {
-                    cold.gradients(examples, start, rows, userFeatures.data(), itemFeatures.data());
-                }
+        besideHistory(() -> {
+            for (int j = 0; j < activeLanes; j++) {
+                int first = j * laneRows;
+                lanes[j].gather(examples, start + first, first, Math.min(laneRows, rows - first), userFeatures,
+                        itemFeatures);
             }
-            if (part == historyPart && history != null) {
-                history.begin();
-                history.pool(examples, start, rows);
+            drawDropMasks(rng);
+            if (cold != null) {
+                cold.gradients(examples, start, rows, userFeatures.data(), itemFeatures.data());
             }
+        }, () -> {
+            history.begin();
+            history.pool(examples, start, rows);
         });
         computeLanes(examples, 1f / rows);   // DL4J averages every head's loss over the whole minibatch
         for (int j = 0; j < activeLanes; j++) {
@@ -216,12 +210,22 @@ final class MlpKernel implements AutoCloseable {
 
     /** The rows' gradients at their embeddings into the user and item tables, and the history pooling's, at once. */
     private void scatterEmbeddingGradients(MlpExamples examples) {
-        threads.run(part -> {
-            if (part == 0) {
-                scatterIntoTables(examples);
+        besideHistory(() -> scatterIntoTables(examples), this::scatterIntoHistory);
+    }
+
+    /**
+     * {@code callerWork} on this thread and, with history pooling, {@code historyWork} on the last
+     * lane thread at the same time (after it, with one thread); returns when both are done. The
+     * last lane, as its block of rows is the shortest.
+     */
+    private void besideHistory(Runnable callerWork, Runnable historyWork) {
+        int historyLane = threads.lanes() - 1;
+        threads.run(lane -> {
+            if (lane == 0) {
+                callerWork.run();
             }
-            if (part == historyPart && history != null) {
-                scatterIntoHistory();
+            if (lane == historyLane && history != null) {
+                historyWork.run();
             }
         });
     }
@@ -300,24 +304,19 @@ final class MlpKernel implements AutoCloseable {
     private void update() {
         step++;
         float correction = AdamParameter.correction(learningRate, step);
-        threads.run(part -> {
-            if (part == 0) {
-                for (int l = 0; l < widths.length; l++) {
-                    weightParams[l].update(correction);
-                    biasParams[l].update(correction);
-                }
-                headWeightParam.update(correction);
-                headBiasParam.update(correction);
-                userParam.update(correction);
-                itemParam.update(correction);
-                if (cold != null) {
-                    cold.update(correction);
-                }
+        besideHistory(() -> {
+            for (int l = 0; l < widths.length; l++) {
+                weightParams[l].update(correction);
+                biasParams[l].update(correction);
             }
-            if (part == historyPart && history != null) {
-                history.update(correction);
+            headWeightParam.update(correction);
+            headBiasParam.update(correction);
+            userParam.update(correction);
+            itemParam.update(correction);
+            if (cold != null) {
+                cold.update(correction);
             }
-        });
+        }, () -> history.update(correction));
     }
 
     // ---------------------------------------------------------------- reporting and tests

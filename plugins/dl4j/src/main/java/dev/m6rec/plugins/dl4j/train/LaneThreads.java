@@ -75,12 +75,7 @@ public final class LaneThreads implements AutoCloseable {
         }
         for (Worker w : workers) {
             for (int spins = 0; w.finished != current; spins++) {
-                // More threads than cores: let the lane threads have this one's core.
-                if (spins < YIELD_AFTER_SPINS) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();
-                }
+                pause(spins);
             }
             if (failure == null) {
                 failure = w.failure;
@@ -95,6 +90,18 @@ public final class LaneThreads implements AutoCloseable {
         }
         if (failure != null) {
             throw new IllegalStateException(failure);
+        }
+    }
+
+    /**
+     * One turn of a wait that has spun {@code spins} times: a spin hint, then, past a few tens of
+     * microseconds, a yield, so that with more threads than cores the awaited one gets the core.
+     */
+    private static void pause(int spins) {
+        if (spins < YIELD_AFTER_SPINS) {
+            Thread.onSpinWait();
+        } else {
+            Thread.yield();
         }
     }
 
@@ -130,11 +137,7 @@ public final class LaneThreads implements AutoCloseable {
                         return;
                     }
                     if ((++spins & 63) != 0 || System.nanoTime() - idleSince < SPIN_NANOS) {
-                        if (spins < YIELD_AFTER_SPINS) {
-                            Thread.onSpinWait();
-                        } else {
-                            Thread.yield();
-                        }
+                        pause(spins);
                         continue;
                     }
                     // Announce the park before the last look, so run() either sees it or sees no park.
