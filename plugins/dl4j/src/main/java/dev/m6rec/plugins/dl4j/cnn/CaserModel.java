@@ -194,8 +194,6 @@ public final class CaserModel implements InterestModel {
         ItemTokens tokens = settings.text().enabled() ? ItemTokens.read(in, settings.text(), inputs.numItems()) : null;
         ComputationGraphConfiguration conf = CaserNetwork.configuration(settings, state.shape(),
                 tokens == null ? 0 : tokens.vocabularySize(), state.seed());
-        ComputationGraph net = new ComputationGraph(conf.clone());   // init writes into its configuration
-        net.init();
-        publish(state, tokens, conf, GraphArtifact.loadParams(in, conf, net.numParams()));
+        publish(state, tokens, conf, GraphArtifact.loadParams(in, conf));
     }
 }

@@ -229,9 +229,6 @@ public final class EaseDaeModel implements InterestModel {
         Nd4jRuntime.configure(settings.intraOpThreads());
         EaseDaeState state = EaseDaeState.read(in, inputs);
         ComputationGraphConfiguration conf = EaseDaeNetwork.configuration(settings, state.numItems(), state.seed());
-        ComputationGraph net = new ComputationGraph(conf.clone());   // init writes into its configuration
-        net.init();
-        net.setParams(GraphArtifact.loadParams(in, conf, net.numParams()));
-        publish(state, conf, net);
+        publish(state, conf, GraphArtifact.loadGraph(in, conf));
     }
 }

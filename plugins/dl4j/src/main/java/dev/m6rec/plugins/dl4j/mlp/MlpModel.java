@@ -127,7 +127,7 @@ public final class MlpModel implements InterestModel, RatingPredictor {
                 // Scoring needs a published model only to validate, or when this epoch is the one kept.
                 boolean validating = data.validation().available();
                 if (validating || epoch == epochs - 1) {
-                    publish(state, neighbours, conf, net, inputs);
+                    publish(state, neighbours, conf, net, net.params().dup(), inputs);
                 }
                 double validation = validating ? data.validation().score(this) : Double.NaN;
                 task.message(progressLine(epoch, shape, losses, data.validation().metric(), validation,
@@ -140,7 +140,7 @@ public final class MlpModel implements InterestModel, RatingPredictor {
         }
         if (stopping.bestParams().isPresent()) {
             net.setParams(stopping.bestParams().get());
-            publish(state, neighbours, conf, net, inputs);
+            publish(state, neighbours, conf, net, net.params().dup(), inputs);
             context.progress().info(stopping.keptLine(context.componentPath(), data.validation().metric()));
         }
     }
@@ -154,14 +154,15 @@ public final class MlpModel implements InterestModel, RatingPredictor {
         return NeighbourScores.fetch(inputs.similarity().get(), inputs.numItems(), settings.neighbourhood());
     }
 
+    /** Publishes {@code net}'s parameters for scoring; {@code params} are what saving writes (a copy while training goes on). */
     private void publish(MlpState state, NeighbourScores neighbours, ComputationGraphConfiguration conf,
-                         ComputationGraph net, ModelInputs inputs) {
+                         ComputationGraph net, INDArray params, ModelInputs inputs) {
         MlpParameters parameters = MlpParameters.of(settings, state.shape(), net);
         MlpForward forward = new MlpForward(settings, state.shape(), parameters, inputs.itemFeatures(),
                 state.trainedItems());
         MlpScorer scorer = new MlpScorer(forward, neighbours, state.shape(), parameters, state.trainedUsers(),
                 state.scale(), settings.rankBy(), settings.blendWeight());
-        this.fitted.set(new Fitted(state, neighbours, conf, net.params().dup(), parameters, scorer,
+        this.fitted.set(new Fitted(state, neighbours, conf, params, parameters, scorer,
                 new AtomicReference<>()));
     }
 
@@ -299,9 +300,7 @@ public final class MlpModel implements InterestModel, RatingPredictor {
         MlpState state = MlpState.read(in, inputs);
         NeighbourScores neighbours = state.shape().neighbourhood() ? NeighbourScores.read(in, inputs.numItems()) : null;
         ComputationGraphConfiguration conf = MlpNetwork.configuration(settings, state.shape(), state.seed());
-        ComputationGraph net = new ComputationGraph(conf.clone());   // init writes into its configuration
-        net.init();
-        net.setParams(GraphArtifact.loadParams(in, conf, net.numParams()));
-        publish(state, neighbours, conf, net, inputs);
+        ComputationGraph net = GraphArtifact.loadGraph(in, conf);
+        publish(state, neighbours, conf, net, net.params(), inputs);   // nothing trains a loaded graph on
     }
 }

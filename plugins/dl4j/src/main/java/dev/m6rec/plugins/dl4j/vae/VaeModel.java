@@ -166,9 +166,6 @@ public final class VaeModel implements InterestModel {
         Nd4jRuntime.configure(settings.intraOpThreads());
         VaeState state = VaeState.read(in, inputs);
         ComputationGraphConfiguration conf = VaeNetwork.configuration(settings, state.numItems(), state.seed());
-        ComputationGraph net = new ComputationGraph(conf.clone());   // init writes into its configuration
-        net.init();
-        net.setParams(GraphArtifact.loadParams(in, conf, net.numParams()));
-        publish(state, conf, net);
+        publish(state, conf, GraphArtifact.loadGraph(in, conf));
     }
 }
